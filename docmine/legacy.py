@@ -1,0 +1,135 @@
+"""Legacy 8-bit Vietnamese encodings: TCVN3 (ABC, .VnTime fonts) and VNI (VNI-Times fonts).
+
+Text in these fonts reaches us either as raw bytes (a .txt file) or as Unicode code points
+U+0080..U+00FF that stand for the glyphs (a .docx run or a PDF text layer). Both are
+handled by mapping the Latin-1 code points.
+
+>>> from_tcvn3("C\\u00abng v\\u00a8n")
+'Công văn'
+>>> from_vni("Coâng vaên")
+'Công văn'
+"""
+
+from __future__ import annotations
+
+import re
+
+_VOWELS_TONED = {
+    # base: (grave, hook, tilde, acute, dot)
+    "a": "àảãáạ", "ă": "ằẳẵắặ", "â": "ầẩẫấậ", "e": "èẻẽéẹ", "ê": "ềểễếệ", "i": "ìỉĩíị",
+    "o": "òỏõóọ", "ô": "ồổỗốộ", "ơ": "ờởỡớợ", "u": "ùủũúụ", "ư": "ừửữứự", "y": "ỳỷỹýỵ",
+}  # fmt: skip
+
+# TCVN3 (TCVN 5712:1993 VN3 / "ABC"): one byte per lower-case letter with its tone; the
+# bases ă â ê ô ơ ư đ and their capitals have their own codes. Rows follow _VOWELS_TONED
+# order (grave, hook, tilde, acute, dot).
+_TCVN3_TONED = {
+    "a": "\xb5\xb6\xb7\xb8\xb9", "ă": "\xbb\xbc\xbd\xbe\xc6", "â": "\xc7\xc8\xc9\xca\xcb",
+    "e": "\xcc\xce\xcf\xd0\xd1", "ê": "\xd2\xd3\xd4\xd5\xd6", "i": "\xd7\xd8\xdc\xdd\xde",
+    "o": "\xdf\xe1\xe2\xe3\xe4", "ô": "\xe5\xe6\xe7\xe8\xe9", "ơ": "\xea\xeb\xec\xed\xee",
+    "u": "\xef\xf1\xf2\xf3\xf4", "ư": "\xf5\xf6\xf7\xf8\xf9", "y": "\xfa\xfb\xfc\xfd\xfe",
+}  # fmt: skip
+_TCVN3_BASE = {
+    "\xa1": "Ă", "\xa2": "Â", "\xa3": "Ê", "\xa4": "Ô", "\xa5": "Ơ", "\xa6": "Ư", "\xa7": "Đ",
+    "\xa8": "ă", "\xa9": "â", "\xaa": "ê", "\xab": "ô", "\xac": "ơ", "\xad": "ư", "\xae": "đ",
+}  # fmt: skip
+
+TCVN3: dict[str, str] = dict(_TCVN3_BASE)
+for _base, _codes in _TCVN3_TONED.items():
+    for _code, _uni in zip(_codes, _VOWELS_TONED[_base], strict=True):
+        TCVN3[_code] = _uni
+
+# VNI: a base letter followed by a mark byte. Lower-case marks below; capitals use the
+# same marks in upper case (e.g. "AØ" = À). Marks combine: "aà" = ầ (â + grave).
+_VNI_TONE = {"ø": 0, "û": 1, "õ": 2, "ù": 3, "ï": 4}  # grave, hook, tilde, acute, dot
+_VNI_HAT_TONE = {"à": 0, "å": 1, "ã": 2, "á": 3, "ä": 4}  # circumflex + tone
+_VNI_SINGLE = {
+    "ñ": "đ", "Ñ": "Đ", "ô": "ơ", "Ô": "Ơ", "ö": "ư", "Ö": "Ư", "æ": "ỉ", "Æ": "Ỉ", "ò": "ị", "Ò": "Ị",
+    "ó": "ĩ", "Ó": "Ĩ", "î": "ỵ", "Î": "Ỵ",
+}  # fmt: skip
+
+
+def _tone(base: str, idx: int) -> str:
+    low = _VOWELS_TONED[base.lower()][idx]
+    return low.upper() if base.isupper() else low
+
+
+def from_tcvn3(s: str) -> str:
+    """Map TCVN3 glyph code points to Unicode (capital toned letters come out lower case)."""
+    return "".join(TCVN3.get(ch, ch) for ch in s)
+
+
+def _vni_pair(m: re.Match[str]) -> str:
+    base, marks = m.group(1), m.group(2)
+    ml = marks.lower()
+    b = base
+    if b.lower() in "aeo" and ml in _VNI_HAT_TONE:
+        hat = {"a": "â", "e": "ê", "o": "ô"}[b.lower()]
+        return _tone(hat.upper() if b.isupper() else hat, _VNI_HAT_TONE[ml])
+    if b.lower() in "aeo" and ml == "â":
+        hat = {"a": "â", "e": "ê", "o": "ô"}[b.lower()]
+        return hat.upper() if b.isupper() else hat
+    if b.lower() == "a" and ml == "ê":
+        return "Ă" if b.isupper() else "ă"
+    if b.lower() == "a" and ml in {"é", "è", "ú", "ü", "ë"}:
+        idx = {"è": 0, "ú": 1, "ü": 2, "é": 3, "ë": 4}[ml]
+        return _tone("Ă" if b.isupper() else "ă", idx)
+    if b.lower() in "aeiouyơư" and ml in _VNI_TONE:
+        return _tone(b, _VNI_TONE[ml])
+    return m.group(0)
+
+
+_VNI_RE = re.compile(r"([aeouyAEOUYơưƠƯ])([øûõùïâêàåãáäéèúüëØÛÕÙÏÂÊÀÅÃÁÄÉÈÚÜË])")
+
+
+def from_vni(s: str) -> str:
+    """Map VNI two-byte sequences (base letter + mark glyph) to Unicode."""
+    s = "".join(_VNI_SINGLE.get(ch, ch) for ch in s)
+    return _VNI_RE.sub(_vni_pair, s)
+
+
+_COMMON = set(
+    "và của các năm ngày được cho trong có là không thực hiện này với đã người theo về một "
+    "những tỉnh sở công văn việc đơn vị cải cách hành chính quyết định kế hoạch báo cáo nhân dân "
+    "số tháng tại đến từ nội dung kết quả chỉ ủy ban nghiệp phòng trên để cơ quan nhiệm vụ".split()
+)
+
+
+def vietnamese_score(text: str) -> float:
+    """Share of words that are common Vietnamese words: high for readable text.
+
+    >>> vietnamese_score("Kế hoạch của Sở năm 2022") > vietnamese_score("KÕ ho¹ch cña Së")
+    True
+    """
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    if not words:
+        return 0.0
+    return sum(w in _COMMON for w in words) / len(words)
+
+
+def looks_legacy(text: str) -> str | None:
+    """Name the legacy encoding a Unicode string was typed in, or None if it reads fine."""
+    sample = text[:20000]
+    if not re.search(r"[\xa1-\xff]", sample):
+        return None
+    base = vietnamese_score(sample)
+    best, name = base, None
+    for cand, fn in (("tcvn3", from_tcvn3), ("vni", from_vni)):
+        sc = vietnamese_score(fn(sample))
+        if sc > best + 0.05:
+            best, name = sc, cand
+    return name
+
+
+def repair_legacy(text: str) -> str:
+    """Convert text typed in a TCVN3 or VNI font to Unicode; leave Unicode text alone.
+
+    >>> repair_legacy("KÕ ho¹ch c¶i c¸ch hµnh chÝnh cña tØnh")
+    'Kế hoạch cải cách hành chính của tỉnh'
+    """
+    name = looks_legacy(text)
+    if name == "tcvn3":
+        return from_tcvn3(text)
+    if name == "vni":
+        return from_vni(text)
+    return text

@@ -1,0 +1,75 @@
+"""Text normalization, applied once, by the parsers, before offsets are taken.
+
+>>> normalize_text("Sở Lao động – Thương binh và Xã hội hoà nhập, Uỷ ban")
+'Sở Lao động - Thương binh và Xã hội hòa nhập, Ủy ban'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from docmine.legacy import repair_legacy
+
+# old-style tone placement (hoà, uỷ) -> the form Vietnamese government documents use now (hòa, ủy),
+# only where the vowel pair ends the syllable: "hoàn", "quý" stay.
+_TONED = "àáảãạ", "èéẻẽẹ", "ỳýỷỹỵ"
+_PLAIN_TONED = {"o": "òóỏõọ", "u": "ùúủũụ"}
+_TONE_RE = re.compile(r"(?<![qQ\w])([^\W\d_]*?)([oOuU])([àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ])(?![^\W\d_])")
+
+
+def _fix_tone(m: re.Match[str]) -> str:
+    pre, v, toned = m.group(1), m.group(2), m.group(3)
+    if pre.lower().endswith("q") or (pre.lower().endswith("g") and v.lower() == "i"):
+        return m.group(0)
+    low = toned.lower()
+    for plain, group in zip("aey", _TONED, strict=True):
+        if low in group:
+            idx = group.index(low)
+            if (v.lower() == "o" and plain in "ae") or (v.lower() == "u" and plain == "y"):
+                new_v = _PLAIN_TONED[v.lower()][idx]
+                new_v = new_v.upper() if v.isupper() else new_v
+                new_t = plain.upper() if toned.isupper() else plain
+                return pre + new_v + new_t
+    return m.group(0)
+
+
+_DASHES = re.compile(r"[\u2010\u2011\u2012\u2013\u2014\u2015\u2212]")
+_QUOTES = str.maketrans(
+    {"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2018": "'", "\u2019": "'", "\u00d0": "Đ"}
+)
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SPACES = re.compile(r"[ \u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+
+def normalize_text(s: str, *, repair: bool = True) -> str:
+    """NFC, legacy-font repair, tone placement, Đ, dashes, quotes and spaces; keeps \\n and \\t.
+
+    >>> normalize_text("  Ð\u00e1nh  gi\u00e1\u00a0 ")
+    'Đánh giá'
+    """
+    if repair:
+        s = repair_legacy(s)
+    s = unicodedata.normalize("NFC", s)
+    s = s.replace("\r\n", "\n").replace("\r", "\n")
+    s = _INVISIBLE.sub("", s)
+    s = _CONTROL.sub("", s)
+    s = s.translate(_QUOTES)
+    s = _DASHES.sub("-", s)
+    s = re.sub(r"(?<=\w) -(?=\w)|(?<=\w)- (?=\w)", " - ", s)
+    s = _TONE_RE.sub(_fix_tone, s)
+    s = _SPACES.sub(" ", s)
+    s = re.sub(r" *([\n\t]) *", r"\1", s)
+    return s.strip()
+
+
+def fold(s: str) -> str:
+    """Case- and accent-insensitive key for matching (never for output).
+
+    >>> fold("Sở Lao Động")
+    'so lao dong'
+    """
+    s = unicodedata.normalize("NFD", s.casefold().replace("đ", "d"))
+    s = "".join(ch for ch in s if unicodedata.category(ch) != "Mn")
+    return re.sub(r"\s+", " ", s).strip()

@@ -1,0 +1,210 @@
+"""Page geometry shared by the PDF text layer and OCR: glyphs -> words -> lines -> segments.
+
+A *segment* is a run of words on one line with no wide gap inside; two segments on one
+line are two columns (agency | quốc hiệu, number | place-date, nơi nhận | signer).
+
+>>> ws = [Word("Số:", 10, 30, 100, 110, 10), Word("11/TB", 34, 60, 100, 110, 10), Word("Quảng", 300, 340, 101, 111, 10)]
+>>> [s.text for s in build_lines(ws)[0].segments]
+['Số: 11/TB', 'Quảng']
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+
+SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+@dataclass
+class Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    line: tuple[int, ...] | None = None  # OCR engine's own line id, which survives skew
+
+    @property
+    def mid_y(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass
+class Segment:
+    words: list[Word]
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def x0(self) -> float:
+        return self.words[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.words[-1].x1
+
+
+@dataclass
+class Line:
+    segments: list[Segment]
+    top: float
+    bottom: float
+    size: float
+    kind: str = ""
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return "   ".join(s.text for s in self.segments)
+
+    @property
+    def x0(self) -> float:
+        return self.segments[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.segments[-1].x1
+
+
+def chars_to_words(chars: list[Word]) -> list[Word]:
+    """Join glyphs, in the PDF's own order, into words.
+
+    A word ends at a space (real or one the PDF engine generated), a jump to another line, a
+    step backwards, or a gap wider than the font size. Superscript digits (smaller and raised)
+    become ¹²³ so a footnote mark is never read as part of a number.
+    """
+    sized = [c.size for c in chars if c.text.strip()]
+    if not sized:
+        return []
+    body = statistics.median(sized)
+    out: list[Word] = []
+    cur: Word | None = None
+    for c in chars:
+        t = c.text
+        if not t.strip():
+            if cur:
+                out.append(cur)
+            cur = None
+            continue
+        if cur and t.isdigit() and c.size < 0.8 * body and c.bottom < cur.bottom - 0.2 * body:
+            t = t.translate(SUPERSCRIPT)
+        same_line = cur is not None and abs(c.mid_y - cur.mid_y) < 0.6 * max(cur.size, c.size)
+        if cur and same_line and -0.3 * c.size <= c.x0 - cur.x1 <= 1.0 * max(c.size, 1):
+            cur = Word(cur.text + t, cur.x0, max(cur.x1, c.x1), min(cur.top, c.top), max(cur.bottom, c.bottom),
+                       max(cur.size, c.size) if t[0] not in "⁰¹²³⁴⁵⁶⁷⁸⁹" else cur.size)  # fmt: skip
+        else:
+            if cur:
+                out.append(cur)
+            cur = Word(t, c.x0, c.x1, c.top, c.bottom, c.size)
+    if cur:
+        out.append(cur)
+    return out
+
+
+def _group_rows(items: list[Word]) -> list[list[Word]]:
+    rows: list[list[Word]] = []
+    bounds: list[tuple[float, float]] = []
+    for it in sorted(items, key=lambda w: (w.mid_y, w.x0)):
+        if rows:
+            top, bottom = bounds[-1]
+            h = bottom - top
+            if it.mid_y <= bottom - 0.15 * h or it.mid_y - (top + bottom) / 2 < 0.35 * max(h, it.size):
+                rows[-1].append(it)
+                bounds[-1] = (
+                    (min(top, it.top), max(bottom, it.bottom)) if it.size >= 0.8 * h else (top, bottom)
+                )
+                continue
+        rows.append([it])
+        bounds.append((it.top, it.bottom))
+    return rows
+
+
+def build_lines(words: list[Word], gap: float = 2.2) -> list[Line]:
+    """Words into lines (top to bottom), each split into segments at gaps wider than ``gap`` x size."""
+    lines: list[Line] = []
+    if words and all(w.line is not None for w in words):
+        by_id: dict[tuple[int, ...], list[Word]] = {}
+        for w in words:
+            by_id.setdefault(w.line, []).append(w)  # type: ignore[arg-type]
+        rows = sorted(by_id.values(), key=lambda r: min(w.top for w in r))
+    else:
+        rows = _group_rows(words)
+    for row in rows:
+        row.sort(key=lambda w: w.x0)
+        size = statistics.median(w.size for w in row)
+        segs: list[Segment] = [Segment([row[0]])]
+        for w in row[1:]:
+            if w.x0 - segs[-1].x1 > gap * size:
+                segs.append(Segment([w]))
+            else:
+                segs[-1].words.append(w)
+        lines.append(Line(segs, min(w.top for w in row), max(w.bottom for w in row), size))
+    return lines
+
+
+_END_HYPHEN = re.compile(r"\w-$")
+_LIST_START = re.compile(r"^(?:[-+•*]\s|\(?\d{1,2}(?:\.\d{1,2})*[.)]\s|[a-zđ][).]\s|[IVX]{1,5}\.\s)")
+
+
+def join_lines(texts: list[str]) -> str:
+    """Join wrapped lines of one paragraph; ``STC-`` + ``HCSN`` keeps the hyphen, no space."""
+    out = ""
+    for t in texts:
+        t = t.strip()
+        if not out:
+            out = t
+        elif _END_HYPHEN.search(out):
+            out += t
+        else:
+            out += " " + t
+    return out
+
+
+def paragraphs(lines: list[Line], left: float, right: float) -> list[list[Line]]:
+    """Group body lines into paragraphs by spacing, indentation, list markers and short last lines."""
+    groups: list[list[Line]] = []
+    width = max(right - left, 1)
+    for ln in lines:
+        if groups:
+            prev = groups[-1][-1]
+            gap = ln.top - prev.bottom
+            t = ln.text.strip()
+            new = (
+                gap > 0.9 * prev.size
+                or bool(_LIST_START.match(t))
+                or (ln.x0 - left > 0.03 * width and prev.text.rstrip().endswith((".", ":", ";", "!", "?")))
+                or (
+                    prev.x1 < right - 0.15 * width
+                    and prev.text.rstrip().endswith((".", ":", ";", "!", "?", "./."))
+                )
+                or len(ln.segments) > 1
+                or len(prev.segments) > 1
+                or _is_caps(t) != _is_caps(prev.text.strip())
+            )
+            if not new:
+                groups[-1].append(ln)
+                continue
+        groups.append([ln])
+    return groups
+
+
+def _is_caps(t: str) -> bool:
+    letters = [c for c in t if c.isalpha()]
+    return len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def column_boundary(lines: list[Line], width: float) -> float:
+    """The x that separates two header columns: where the fewest words straddle, nearest the middle."""
+    words = [w for ln in lines for s in ln.segments for w in s.words]
+    best, cost = width / 2, float("inf")
+    for k in range(25, 61):
+        x = width * k / 100
+        c = sum(1 for w in words if w.x0 < x < w.x1) + abs(k - 45) / 100
+        if c < cost:
+            best, cost = x, c
+    return best

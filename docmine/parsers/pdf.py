@@ -1,0 +1,422 @@
+"""PDF: pypdfium2's text layer for speed, pdfplumber only for pages with ruling lines (tables),
+tesseract (``vie``) for pages that are scans.
+
+Reading order keeps the two header columns apart (agency | quốc hiệu, number | place-date),
+sets the digital-signature stamp ("Ký bởi", "TRUNG TÂM CÔNG BÁO") apart at the end, drops
+page numbers into page furniture, and reads tables as grids, joining a table that runs on
+to the next page (a first row with no number, or cells that start in lower case, continue
+the row above).
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import hashlib
+import io
+import os
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from docmine.builder import CellSpec, DocBuilder
+from docmine.legacy import vietnamese_score
+from docmine.model import Document, ParseError
+from docmine.parsers.layout import (
+    Line,
+    Word,
+    build_lines,
+    chars_to_words,
+    column_boundary,
+    join_lines,
+    paragraphs,
+)
+from docmine.zones import TITLE_RE, ZoneTagger, order_header
+
+STAMP_RE = re.compile(
+    r"Ký bởi|Thời gian ký|TRUNG TÂM CÔNG\b|^CÔNG BÁO|^BÁO VÀ TIN HỌC|^VÀ TIN HỌC|^TIN HỌC$|\S+@\S+\.(?:gov\.)?vn"
+    r"|^\d{2}[./]\d{2}[./]\d{4}\s+\d{2}:\d{2}:\d{2}|^\+07:00$|^Cơ quan:\s*(?:Tỉnh|Ủy ban|UBND|Sở|Văn phòng)",
+    re.IGNORECASE,
+)
+OCR_DPI = 300
+MAX_PAGES = int(os.environ.get("DOCMINE_MAX_PAGES", 500))
+
+
+@dataclass
+class Item:
+    """One thing on a page, in reading order: a block of lines or a table."""
+
+    kind: str
+    page: int
+    top: float
+    text: str = ""
+    cells: list[CellSpec] = field(default_factory=list)
+    n_cols: int = 0
+    ocr: bool = False
+
+
+def _page_chars(page: pdfium.PdfPage, height: float) -> list[Word]:
+    tp = page.get_textpage()
+    out: list[Word] = []
+    for i in range(tp.count_chars()):
+        u = pdfium_c.FPDFText_GetUnicode(tp.raw, i)
+        if u in (0, 0xFFFE, 0xFFFF, 0x0D, 0x0A, 0x02):
+            continue
+        ch = chr(u)
+        if pdfium_c.FPDFText_IsGenerated(tp.raw, i) and not ch.strip():
+            ch = " "
+        x0, y0, x1, y1 = tp.get_charbox(i)
+        size = pdfium_c.FPDFText_GetFontSize(tp.raw, i) or (y1 - y0)
+        if x1 < x0 or y1 < y0:
+            continue
+        out.append(Word(ch, x0, x1, height - y1, height - y0, size))
+    return out
+
+
+def _big_image(page: pdfium.PdfPage, w: float, h: float):
+    best, area = None, 0.0
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3):
+        x0, y0, x1, y1 = obj.get_bounds()
+        a = max(0.0, x1 - x0) * max(0.0, y1 - y0)
+        if a > area:
+            best, area = obj, a
+    return best if area > 0.3 * w * h else None
+
+
+def _has_rules(page: pdfium.PdfPage) -> bool:
+    n = 0
+    for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2):
+        n += 1
+        if n >= 4:
+            return True
+    return False
+
+
+def tesseract_available() -> bool:
+    return shutil.which("tesseract") is not None
+
+
+def _cache_dir() -> Path:
+    return Path(os.environ.get("DOCMINE_CACHE", Path.home() / ".cache" / "docmine")) / "ocr"
+
+
+def ocr_words(png: bytes, scale: float) -> list[Word]:
+    """Words with boxes (in PDF points, via ``scale``) from tesseract's TSV; cached by image hash."""
+    key = hashlib.sha256(png).hexdigest()
+    cache = _cache_dir() / f"{key}.tsv"
+    if cache.exists():
+        tsv = cache.read_text(encoding="utf-8")
+    else:
+        proc = subprocess.run(["tesseract", "stdin", "stdout", "-l", "vie", "--psm", "3", "tsv"], input=png,
+                              capture_output=True, timeout=300)  # fmt: skip
+        if proc.returncode != 0:
+            raise ParseError(f"pdf: tesseract failed: {proc.stderr.decode(errors='replace').strip()[:200]}")
+        tsv = proc.stdout.decode("utf-8", errors="replace")
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(tsv, encoding="utf-8")
+            tmp.replace(cache)
+        except OSError:
+            pass
+    words: list[Word] = []
+    for row in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
+        t = (row.get("text") or "").strip()
+        if row.get("level") != "5" or not t or float(row.get("conf") or -1) < 10:
+            continue
+        x, y, w, h = (int(row[k]) * scale for k in ("left", "top", "width", "height"))
+        line_id = (int(row["block_num"]), int(row["par_num"]), int(row["line_num"]))
+        words.append(Word(t, x, x + w, y, y + h, h, line=line_id))
+    if words:  # OCR heights vary with ascenders: use the line's typical height as the size
+        med = sorted(w.size for w in words)[len(words) // 2]
+        for w in words:
+            w.size = med
+    return words
+
+
+def _ocr_page(page: pdfium.PdfPage, img, width: float) -> list[Word]:
+    pil = None
+    if img is not None:
+        try:
+            pil = img.get_bitmap(render=False).to_pil()
+        except Exception:  # noqa: BLE001 - an undecodable image falls back to rendering the page
+            pil = None
+    if pil is None:
+        pil = page.render(scale=OCR_DPI / 72).to_pil()
+    if pil.mode not in ("L", "RGB"):
+        pil = pil.convert("RGB")
+    buf = io.BytesIO()
+    pil.save(buf, format="PNG")
+    return ocr_words(buf.getvalue(), width / pil.size[0])
+
+
+def _tables(pl, index: int, words: list[Word]) -> tuple[list[Item], list[Word]]:
+    """Tables of a page found by pdfplumber, filled with our words; returns the rest of the words."""
+    boxes = [t for t in pl.pages[index].find_tables() if len(t.cells) >= 4]
+    items: list[Item] = []
+    used: set[int] = set()
+    if boxes:
+        for t in boxes:
+            xs = sorted({round(v, 0) for c in t.cells for v in (c[0], c[2])})
+            ys = sorted({round(v, 0) for c in t.cells for v in (c[1], c[3])})
+            cells: list[CellSpec] = []
+            for c in t.cells:
+                x0, top, x1, bottom = c
+                inside = [i for i, w in enumerate(words) if x0 - 1 <= (w.x0 + w.x1) / 2 <= x1 + 1
+                          and top - 1 <= w.mid_y <= bottom + 1 and i not in used]  # fmt: skip
+                used.update(inside)
+                lines = build_lines([words[i] for i in inside], gap=99)
+                col, row = xs.index(round(x0, 0)), ys.index(round(top, 0))
+                cells.append(CellSpec(join_lines([ln.text for ln in lines]), row, col,
+                                      max(1, ys.index(round(bottom, 0)) - row), max(1, xs.index(round(x1, 0)) - col),
+                                      page=index + 1))  # fmt: skip
+            cells = _compact(cells)
+            n_cols = max(c.col + c.col_span for c in cells)
+            items.append(Item("table", index + 1, t.bbox[1], cells=cells, n_cols=n_cols))
+    rest = [w for i, w in enumerate(words) if i not in used]
+    return items, rest
+
+
+def _compact(cells: list[CellSpec]) -> list[CellSpec]:
+    """Renumber rows so that each distinct cell top is one row (edges that split only a merged cell vanish)."""
+    tops = sorted({c.row for c in cells})
+    ends = sorted({c.row + c.row_span for c in cells})
+    edges = sorted(set(tops) | set(ends))
+    starts = {r for r in tops}
+    keep = [e for e in edges if e in starts] + [max(ends)]
+    idx = {e: i for i, e in enumerate(sorted(set(keep)))}
+    out = []
+    for c in cells:
+        r0 = idx[c.row]
+        end = c.row + c.row_span
+        r1 = idx.get(end) if end in idx else next(idx[e] for e in sorted(idx) if e >= end)
+        out.append(CellSpec(c.text, r0, c.col, max(1, r1 - r0), c.col_span, page=c.page))
+    return out
+
+
+def _continues(prev: Item, cur: Item) -> bool:
+    return (
+        prev.kind == "table"
+        and cur.kind == "table"
+        and prev.n_cols == cur.n_cols
+        and cur.page == prev.page + 1
+    )
+
+
+def _merge_tables(prev: Item, cur: Item) -> None:
+    """Append ``cur`` (the same table on the next page) to ``prev``, joining a row split by the page break."""
+    last_row = max(c.row for c in prev.cells)
+    above = {c.col: c for c in prev.cells if c.row <= last_row < c.row + c.row_span}
+    first = [c for c in cur.cells if c.row == 0]
+    first_col_empty = not any(c.col == 0 and c.text.strip() for c in first)
+    shift = last_row + 1
+    carried: set[int] = set()
+    for c in first:
+        t = c.text.strip()
+        up = above.get(c.col)
+        if up is None:
+            continue
+        if (
+            first_col_empty
+            or (t and t[0].islower() and up.text.strip())
+            or (not t and c.row_span > 1 and up.text)
+        ):
+            if t:
+                up.text = join_lines([up.text, t])
+            up.row_span = (shift + c.row_span - 1) - up.row + 1 if c.row_span > 1 else up.row_span
+            carried.add(id(c))
+    drop_first_row = first_col_empty
+    for c in cur.cells:
+        if id(c) in carried:
+            continue
+        if drop_first_row and c.row == 0:
+            continue
+        prev.cells.append(CellSpec(c.text, c.row + shift - (1 if drop_first_row else 0), c.col, c.row_span,
+                                   c.col_span, page=c.page))  # fmt: skip
+    if drop_first_row:  # rows below the dropped row moved up; merged cells from the first row still count
+        for c in cur.cells:
+            if c.row == 0 and c.row_span > 1 and id(c) not in carried and c.text.strip():
+                prev.cells.append(CellSpec(c.text, shift, c.col, c.row_span - 1, c.col_span, page=c.page))
+    prev.page = cur.page
+
+
+def _classify_page(lines: list[Line], page_no: int, width: float, height: float) -> list[Item]:
+    """Lines of one page into items: header zone (page 1), stamps, furniture, body paragraphs, signature."""
+    items: list[Item] = []
+    mid = width / 2
+    body: list[Line] = []
+    stamp_lines: list[str] = []
+    for ln in lines:
+        keep = []
+        for s in ln.segments:
+            if STAMP_RE.search(s.text.strip()):
+                stamp_lines.append(s.text)
+            else:
+                keep.append(s)
+        if not keep:
+            continue
+        ln.segments = keep
+        t = ln.text.strip()
+        if (ln.top < 0.08 * height or ln.bottom > 0.93 * height) and re.fullmatch(r"-?\s*\d{1,3}\s*-?", t):
+            items.append(Item("furniture", page_no, ln.top, text=t))
+            continue
+        body.append(ln)
+    if stamp_lines:
+        items.append(Item("stamp", page_no, -1, text="\n".join(stamp_lines)))
+    if not body:
+        return items
+    i = 0
+    if page_no == 1:
+        for i, ln in enumerate(body):  # noqa: B007 - i is used after the loop
+            t = ln.text.strip()
+            full = len(ln.segments) == 1 and ln.x0 < mid - 0.2 * width and ln.x1 > mid + 0.2 * width
+            if (
+                TITLE_RE.match(t)
+                or t.startswith("Kính gửi")
+                or (full and i > 0 and not re.search("Độc lập|CỘNG|Số", t))
+            ):
+                break
+        else:
+            i = len(body)
+        zone = body[:i]
+        cut = column_boundary(zone, width)
+        cols: tuple[list[Word], list[Word]] = ([], [])
+        for ln in zone:
+            for s in ln.segments:
+                for w in s.words:
+                    cols[(w.x0 + w.x1) / 2 >= cut].append(dataclasses.replace(w, line=None))
+        left = [ln.text for ln in build_lines(cols[0])]
+        right = [ln.text for ln in build_lines(cols[1])]
+        if left and right:
+            for t in order_header(left, right):
+                items.append(Item("header", page_no, 0, text=t))
+        else:
+            i = 0
+    rest = body[i:]
+    sig = next((k for k, ln in enumerate(rest) if re.match(r"\s*Nơi nhận", ln.segments[0].text)), None)
+    main, tail = (rest, []) if sig is None else (rest[:sig], rest[sig:])
+    left_margin = min((ln.x0 for ln in main), default=0)
+    right_margin = max((ln.x1 for ln in main), default=width)
+    for group in paragraphs(main, left_margin, right_margin):
+        items.append(Item("text", page_no, group[0].top, text=join_lines([ln.text for ln in group])))
+    if tail:
+        left, right = [], []
+        for ln in tail:
+            for s in ln.segments:
+                (left if s.x0 < mid - 0.1 * width else right).append(s.text)
+        for t in left + right:
+            items.append(Item("signature", page_no, tail[0].top, text=t))
+    return items
+
+
+def parse(path: Path) -> Document:
+    try:
+        pdf = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as e:
+        msg = str(e)
+        if "password" in msg.lower():
+            raise ParseError("pdf: encrypted (a password is needed)") from None
+        raise ParseError(f"pdf: corrupt or not a PDF ({msg})") from None
+    pdf.init_forms()
+    import pdfplumber
+
+    try:
+        with pdfplumber.open(path) as pl:
+            return _parse(pl, pdf)
+    finally:
+        pdf.close()
+
+
+def _parse(pl, pdf: pdfium.PdfDocument) -> Document:
+    path = Path(pl.stream.name) if hasattr(pl.stream, "name") else Path("?")
+    n = len(pdf)
+    if n == 0:
+        raise ParseError("pdf: no pages")
+    if n > MAX_PAGES:
+        raise ParseError(f"pdf: {n} pages, over the limit of {MAX_PAGES} (set DOCMINE_MAX_PAGES)")
+    items: list[Item] = []
+    ocr_pages: set[int] = set()
+    missing_ocr: list[int] = []
+    for idx in range(n):
+        page = pdf[idx]
+        if (
+            pdfium_c.FPDFPage_GetAnnotCount(page.raw) > 0
+        ):  # signing software stamps the number and date as annotations
+            page.flatten()
+            page.close()
+            page = pdf[idx]
+        width, height = page.get_size()
+        chars = _page_chars(page, height)
+        words = chars_to_words(chars)
+        segs = [sg for ln in build_lines(words) for sg in ln.segments]
+        stamp_text = [sg.text for sg in segs if STAMP_RE.search(sg.text)]
+        body_text = " ".join(sg.text for sg in segs if not STAMP_RE.search(sg.text))
+        img = _big_image(page, width, height)
+        letters = sum(c.isalpha() for c in body_text)
+        garbage = letters > 200 and vietnamese_score(body_text) < 0.03
+        if (letters < 40 and img is not None) or garbage:
+            if not tesseract_available():
+                missing_ocr.append(idx + 1)
+            else:
+                words = _ocr_page(page, img, width)
+                ocr_pages.add(idx + 1)
+                page_items = _classify_page(build_lines(words), idx + 1, width, height)
+                if stamp_text:
+                    page_items.insert(0, Item("stamp", idx + 1, -1, text="\n".join(stamp_text)))
+                for it in page_items:
+                    it.ocr = it.kind != "stamp"
+                items.extend(page_items)
+                page.close()
+                continue
+        table_items: list[Item] = []
+        if _has_rules(page):
+            table_items, words = _tables(pl, idx, words)
+            pl.pages[idx].close()
+        lines = build_lines(words)
+        page_items = _classify_page(lines, idx + 1, width, height) + table_items
+        page_items.sort(key=lambda it: (it.kind not in ("header",), it.top))
+        items.extend(page_items)
+        page.close()
+    if missing_ocr and len(missing_ocr) == n:
+        raise ParseError(
+            "pdf: scanned pages with no text layer; OCR is needed: install tesseract-ocr and tesseract-ocr-vie"
+        )
+    merged: list[Item] = []
+    for it in items:
+        prev = next((m for m in reversed(merged) if m.kind not in ("furniture", "stamp")), None)
+        if prev is not None and it.kind == "table" and _continues(prev, it):
+            _merge_tables(prev, it)
+            continue
+        merged.append(it)
+    return _emit(path, merged, ocr_pages, missing_ocr)
+
+
+def _emit(path: Path, items: list[Item], ocr_pages: set[int], missing_ocr: list[int]) -> Document:
+    b = DocBuilder(str(path), "pdf")
+    if missing_ocr:
+        b.warnings.append(f"pages {missing_ocr} are scans; OCR is needed (install tesseract-ocr-vie)")
+    tagger = ZoneTagger(has_header=False)
+    stamps = [it for it in items if it.kind == "stamp"]
+    for it in items:
+        if it.kind == "stamp":
+            continue
+        if it.kind == "table":
+            b.add_table(it.cells, page=it.page, ocr=it.ocr)
+        elif it.kind == "header":
+            b.add(it.text, "header", page=it.page, sep="\n", ocr=it.ocr)
+        elif it.kind == "signature":
+            b.add(it.text, "signature", page=it.page, sep="\n", ocr=it.ocr)
+        elif it.kind == "furniture":
+            b.add(it.text, "furniture", page=it.page, ocr=it.ocr)
+        else:
+            b.add(it.text, tagger.kind(it.text), page=it.page, ocr=it.ocr)
+    for it in stamps:
+        for line in it.text.split("\n"):
+            b.add(line, "stamp", page=it.page, sep="\n", ocr=it.ocr)
+    b.ocr_pages = ocr_pages
+    return b.build()

@@ -1,0 +1,178 @@
+import difflib
+import io
+import re
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+
+from docmine.model import ParseError
+from docmine.parsers import parse
+from docmine.parsers import pdf as pdf_parser
+from tests.conftest import REAL, STEMS, needs_tesseract, seed
+
+
+def similarity(a: str, b: str) -> float:
+    fold = lambda s: re.sub(r"\s+", " ", s).strip()  # noqa: E731
+    return difflib.SequenceMatcher(None, fold(a), fold(b), autojunk=False).ratio()
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+@pytest.mark.parametrize("stem", STEMS)
+def test_layouts_read_like_the_txt(stem, fmt):
+    ratio = similarity(parse(seed(stem, fmt)).text, parse(seed(stem)).text)
+    assert ratio >= 0.98, f"{stem}.{fmt}: similarity {ratio:.4f}"
+
+
+def test_pdf_table_grid_and_pages():
+    doc = parse(seed("003_a4fdff8cd5cb32b2", "pdf"))
+    grid = doc.table_text(doc.tables[0])
+    assert grid[0][:4] == ["STT", "Tiêu chí", "Điểm tối đa", "Điểm đạt được"]
+    assert grid[6][:5] == ["06", "Cải cách tài chính công", "11.5", "11.5", "1"]
+    assert [p.number for p in doc.pages] == [1, 2] or doc.pages[0].number == 1
+    assert all(b.page is not None for b in doc.blocks)
+
+
+def test_table_split_across_pages_is_one_table():
+    doc = parse(seed("002_40fddd4fe5f809ef", "pdf"))
+    assert len(doc.tables) == 1
+    grid = doc.table_text(doc.tables[0])
+    codes = [row[0] for row in grid if re.fullmatch(r"\d\.\d", row[0])]
+    assert codes[0] == "1.1" and codes[-1] == "7.5" and len(codes) == 31
+    at = next(i for i, row in enumerate(grid) if row[0] == "5.6")  # the source itself splits this row in two
+    assert grid[at][1] == "Thực hiện kế hoạch đào tạo, bồi dưỡng công" and grid[at + 1][:2] == [
+        "",
+        "chức, viên chức",
+    ]
+    assert {c.page for c in doc.tables[0].cells} >= {4, 13}
+
+
+def test_footnote_marks_are_superscript_not_digits():
+    doc = parse(seed("002_40fddd4fe5f809ef", "pdf"))
+    assert "so với quy định¹." in doc.text
+    assert "Trung ương²" in doc.text
+
+
+def _pdf_bytes(text_pages: int = 1) -> bytes:
+    pdf = pdfium.PdfDocument.new()
+    for _ in range(text_pages):
+        pdf.new_page(595, 842)
+    buf = io.BytesIO()
+    pdf.save(buf)
+    return buf.getvalue()
+
+
+def test_corrupt_and_truncated_pdf(tmp_path: Path):
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"%PDF-1.7\n garbage garbage")
+    with pytest.raises(ParseError, match="pdf"):
+        parse(bad)
+    data = seed("000_88c36853ee0d1535", "pdf").read_bytes()
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(data[: len(data) // 3])
+    try:
+        doc = parse(cut)  # pdfium repairs what it can; if it reads, the text must still be sound
+        assert doc.text == doc.text.strip()
+    except ParseError as e:
+        assert "pdf" in str(e)
+
+
+def test_encrypted_pdf(tmp_path: Path):
+    pypdf = pytest.importorskip("pypdf")
+    w = pypdf.PdfWriter(clone_from=str(seed("003_a4fdff8cd5cb32b2", "pdf")))
+    w.encrypt(user_password="secret", owner_password="owner")
+    p = tmp_path / "enc.pdf"
+    with p.open("wb") as f:
+        w.write(f)
+    with pytest.raises(ParseError, match="encrypted"):
+        parse(p)
+
+
+def test_blank_scan_without_tesseract_says_ocr_is_needed(tmp_path: Path, monkeypatch):
+    from PIL import Image
+
+    img = tmp_path / "scan.pdf"
+    Image.new("L", (600, 850), 255).save(img, format="PDF")
+    monkeypatch.setattr(pdf_parser, "tesseract_available", lambda: False)
+    with pytest.raises(ParseError, match="OCR is needed"):
+        parse(img)
+
+
+def test_too_many_pages(tmp_path: Path, monkeypatch):
+    p = tmp_path / "many.pdf"
+    p.write_bytes(_pdf_bytes(5))
+    monkeypatch.setattr(pdf_parser, "MAX_PAGES", 3)
+    with pytest.raises(ParseError, match="pages"):
+        parse(p)
+
+
+real = pytest.mark.skipif(
+    not REAL.is_dir(), reason="../shared/real (signed PDFs kept outside the repo) is absent"
+)
+
+
+def _order(text: str, *parts: str) -> list[int]:
+    idx = [text.find(p) for p in parts]
+    assert all(i >= 0 for i in idx), [p for p, i in zip(parts, idx, strict=True) if i < 0]
+    return idx
+
+
+@real
+def test_real_digital_pdf_header_before_body_and_stamp_apart():
+    doc = parse(REAL / "qn-11-tb-ubnd-2025.pdf")
+    idx = _order(
+        doc.text,
+        "ỦY BAN NHÂN DÂN",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Quảng Ngãi, ngày 08 tháng 01 năm 2025",
+        "Số: 11 /TB-UBND",
+        "THÔNG BÁO",
+        "Ngày 03/01/2025",
+        "Nguyễn Phước Bình",
+        "TRUNG TÂM CÔNG BÁO",
+    )
+    assert idx == sorted(idx)
+    stamps = [doc.block_text(b) for b in doc.blocks_of("stamp")]
+    assert "ttcbth@quangngai.gov.vn" in stamps
+    body = " ".join(doc.block_text(b) for b in doc.blocks_of("paragraph", "list_item"))
+    assert "ttcbth" not in body and "Thời gian ký" not in body
+    assert [doc.block_text(b) for b in doc.blocks_of("furniture")] == ["2"]
+    assert "KT. CHÁNH VĂN PHÒNG" in [doc.block_text(b) for b in doc.blocks_of("signature")]
+
+
+@real
+@needs_tesseract
+@pytest.mark.parametrize(
+    ("name", "header", "body"),
+    [
+        (
+            "qn-280-bc-ubnd-2024.pdf",
+            ["ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "/BC-UBND", "BÁO CÁO"],
+            "Kính gửi: Hội đồng nhân dân tỉnh",
+        ),
+        (
+            "qn-575-ubnd-ktth-2025.pdf",
+            ["ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "/UBND-KTTH", "V/v tham gia ý kiến"],
+            "Kính gửi: Sở Tài chính",
+        ),
+        (
+            "qn-07-ct-ubnd-2018.pdf",
+            ["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI", "/CT-UBND", "CHỈ THỊ"],
+            "thi hành án hành chính",
+        ),
+        (
+            "qn-46-tb-ubnd-2025.pdf",
+            ["ỦY BAN NHÂN DÂN", "/TB-UBND", "THÔNG BÁO"],
+            "Kính gửi: Bà Huỳnh Thị Gái",
+        ),
+    ],
+)
+def test_real_scans_are_ocrd_in_reading_order(name, header, body):
+    doc = parse(REAL / name)
+    assert all(p.ocr for p in doc.pages)
+    idx = _order(doc.text, *header, body)
+    assert idx == sorted(idx)
+    if any(b.kind == "stamp" for b in doc.blocks):
+        first_stamp = min(b.start for b in doc.blocks_of("stamp"))
+        assert first_stamp > doc.text.find(body)
+    assert "Ký bởi" not in " ".join(doc.block_text(b) for b in doc.blocks_of("paragraph", "header"))
