@@ -49,5 +49,31 @@ def blocks(
             sys.stdout.write(f"{b.kind:10} p{b.page or '-'} {b.start}-{b.end} {doc.block_text(b)[:100]!r}\n")
 
 
+@app.command()
+def extract(
+    paths: list[Path],
+    as_json: bool = typer.Option(False, "--json", help="Print one schema-v1 JSON line per input on stdout."),
+    out: Path | None = typer.Option(None, "-o", "--out", help="Write one table per fact kind into this folder."),
+    fmt: str = typer.Option("parquet", "--format", help="parquet, csv or xlsx (with --out)."),
+) -> None:
+    """Extract documents, citations, scores, criteria, metrics, targets, shortcomings and assignments."""
+    from docmine.pipeline import process, to_frames, write_tables
+
+    results = []
+    for p in paths:
+        r = process(p)
+        results.append(r)
+        for e in r.errors:
+            typer.echo(f"{p}: {e}", err=True)
+        if as_json:
+            sys.stdout.write(json.dumps(r.to_record(), ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+    if out is not None:
+        write_tables(to_frames(results), out, fmt)
+        typer.echo(f"wrote {fmt} tables to {out}", err=True)
+    if not any(r.document is not None for r in results):
+        raise typer.Exit(1)
+
+
 if __name__ == "__main__":
     app()

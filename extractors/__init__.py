@@ -1,0 +1,15 @@
+"""Extractors: one module per fact kind, each ``extract(doc) -> list[Fact]``, registered here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from docmine.facts import Fact
+from docmine.model import Document
+from extractors import document
+
+EXTRACTORS: dict[str, Callable[[Document], list]] = {
+    "document": document.extract,
+}
+
+__all__ = ["EXTRACTORS", "Fact"]

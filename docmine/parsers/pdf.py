@@ -36,7 +36,7 @@ from docmine.parsers.layout import (
     join_lines,
     paragraphs,
 )
-from docmine.zones import TITLE_RE, ZoneTagger, order_header
+from docmine.zones import TITLE_RE, ZoneTagger, has_nd30_header, order_header
 
 STAMP_RE = re.compile(
     r"Ký bởi|Thời gian ký|TRUNG TÂM CÔNG\b|^CÔNG BÁO|^BÁO VÀ TIN HỌC|^VÀ TIN HỌC|^TIN HỌC$|\S+@\S+\.(?:gov\.)?vn"
@@ -292,7 +292,7 @@ def _classify_page(lines: list[Line], page_no: int, width: float, height: float)
                     cols[(w.x0 + w.x1) / 2 >= cut].append(dataclasses.replace(w, line=None))
         left = [ln.text for ln in build_lines(cols[0])]
         right = [ln.text for ln in build_lines(cols[1])]
-        if left and right:
+        if left and right and has_nd30_header(left + right):
             for t in order_header(left, right):
                 items.append(Item("header", page_no, 0, text=t))
         else:
@@ -410,6 +410,7 @@ def _emit(path: Path, items: list[Item], ocr_pages: set[int], missing_ocr: list[
         elif it.kind == "header":
             b.add(it.text, "header", page=it.page, sep="\n", ocr=it.ocr)
         elif it.kind == "signature":
+            tagger.in_signature = True  # a signer pushed onto the next page still belongs to the signature
             b.add(it.text, "signature", page=it.page, sep="\n", ocr=it.ocr)
         elif it.kind == "furniture":
             b.add(it.text, "furniture", page=it.page, ocr=it.ocr)

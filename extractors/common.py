@@ -1,0 +1,146 @@
+"""Vocabulary and helpers shared by the extractors: index names, areas, provinces, casing, years."""
+
+from __future__ import annotations
+
+import re
+
+from docmine.model import Document
+
+INDEX_PATTERNS = [
+    ("SIPAS", r"SIPAS|Chỉ số hài lòng|chỉ số hài lòng|sự hài lòng"),
+    ("PAR", r"PAR\s*INDEX|Chỉ số (?:đánh giá )?[Cc]ải cách hành chính|chỉ số (?:đánh giá )?cải cách hành chính|Chỉ số CCHC|chỉ số CCHC"),
+    ("PAPI", r"PAPI"),
+    ("PCI", r"PCI|năng lực cạnh tranh cấp tỉnh"),
+    ("DDCI", r"DDCI"),
+    ("DTI", r"DTI|chuyển đổi số cấp tỉnh"),
+    ("ICT", r"ICT\s*Index|ICT"),
+]
+INDEX_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in INDEX_PATTERNS))
+
+AREAS = {
+    "chỉ đạo điều hành": r"chỉ đạo,? điều hành|kế hoạch CCHC|báo cáo CCHC|tuyên truyền|sáng kiến|kiểm tra CCHC|cam kết|văn thư|lưu trữ|nhiệm vụ được (?:UBND|giao)",
+    "thể chế": r"thể chế|văn bản QPPL|quy phạm pháp luật|thi hành pháp luật|theo dõi thi hành",
+    "thủ tục hành chính": r"thủ tục hành chính|TTHC|một cửa|xin lỗi|hồ sơ (?:xử lý|quá hạn|trễ hạn)|trễ hạn|quá hạn|phản ánh,? kiến nghị",
+    "tổ chức bộ máy": r"tổ chức bộ máy|bộ máy|lãnh đạo cấp phòng|số lượng lãnh đạo|biên chế|phân cấp",
+    "công vụ": r"công vụ|công chức|viên chức|đào tạo|bồi dưỡng|tuyển dụng|vị trí việc làm|chuyển đổi vị trí",
+    "tài chính công": r"tài chính công|kinh phí|tự chủ|ngân sách|tài chính",
+    "hiện đại hóa": r"hiện đại hóa|điện tử|trực tuyến|chuyển đổi số|công nghệ thông tin|CNTT|ký số|chữ ký số|ISO|bưu chính|thanh toán|phần mềm|mức độ 3|an ninh mạng",
+}
+AREA_BY_CODE = {"1": "chỉ đạo điều hành", "2": "thể chế", "3": "thủ tục hành chính", "4": "tổ chức bộ máy",
+                "5": "công vụ", "6": "tài chính công", "7": "hiện đại hóa", "8": "hiện đại hóa"}  # fmt: skip
+
+PROVINCES = (
+    "An Giang|Bà Rịa - Vũng Tàu|Bạc Liêu|Bắc Giang|Bắc Kạn|Bắc Ninh|Bến Tre|Bình Dương|Bình Định|Bình Phước|Bình Thuận|"
+    "Cà Mau|Cao Bằng|Cần Thơ|Đà Nẵng|Đắk Lắk|Đắk Nông|Điện Biên|Đồng Nai|Đồng Tháp|Gia Lai|Hà Giang|Hà Nam|Hà Nội|"
+    "Hà Tĩnh|Hải Dương|Hải Phòng|Hậu Giang|Hòa Bình|Hưng Yên|Khánh Hòa|Kiên Giang|Kon Tum|Lai Châu|Lâm Đồng|Lạng Sơn|"
+    "Lào Cai|Long An|Nam Định|Nghệ An|Ninh Bình|Ninh Thuận|Phú Thọ|Phú Yên|Quảng Bình|Quảng Nam|Quảng Ngãi|Quảng Ninh|"
+    "Quảng Trị|Sóc Trăng|Sơn La|Tây Ninh|Thái Bình|Thái Nguyên|Thanh Hóa|Thừa Thiên Huế|Huế|Tiền Giang|Trà Vinh|Tuyên Quang|"
+    "Vĩnh Long|Vĩnh Phúc|Yên Bái|Thành phố Hồ Chí Minh|Hồ Chí Minh"
+).split("|")
+PROVINCE_RE = re.compile("|".join(sorted(map(re.escape, PROVINCES), key=len, reverse=True)), re.IGNORECASE)
+
+ABBREV = {
+    "LĐTBXH": "Lao động - Thương binh và Xã hội", "LĐ-TB-XH": "Lao động - Thương binh và Xã hội",
+    "LĐ-TB&XH": "Lao động - Thương binh và Xã hội", "SLĐTBXH": "Sở Lao động - Thương binh và Xã hội",
+    "UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "CCHC": "cải cách hành chính",
+    "TTHC": "thủ tục hành chính", "QPPL": "quy phạm pháp luật", "PVHCC": "Phục vụ hành chính công",
+    "GDNN": "Giáo dục nghề nghiệp", "BHXH": "Bảo hiểm xã hội", "CBCCVC": "cán bộ, công chức, viên chức",
+    "ĐVTT": "đơn vị trực thuộc", "PCM": "phòng chuyên môn", "SNV": "Sở Nội vụ", "STC": "Sở Tài chính",
+}  # fmt: skip
+
+YEAR_RE = re.compile(r"(?:năm|Năm|NĂM)\s+(\d{4})\b")
+
+
+def index_of(text: str) -> str | None:
+    m = INDEX_RE.search(text)
+    return m.lastgroup if m else None
+
+
+def area_of(text: str, code: str | None = None) -> str | None:
+    """PAR area of a shortcoming, from its criterion code first, else from its words."""
+    if code:
+        head = code.lstrip("0").split(".")[0] or code
+        if head in AREA_BY_CODE:
+            return AREA_BY_CODE[head]
+    best, pos = None, 10**9
+    for area, pat in AREAS.items():
+        m = re.search(pat, text, re.IGNORECASE)
+        if m and m.start() < pos:
+            best, pos = area, m.start()
+    return best
+
+
+def clean(s: str) -> str:
+    """Strip list markers, emphasis asterisks, spaces and trailing punctuation."""
+    s = re.sub(r"^\s*(?:[-+•*]\s*|\(?\d{1,2}(?:\.\d{1,2})*[.)]\s+|[a-zđ]\)\s*)", "", s)
+    s = s.replace("*", "")
+    s = " ".join(s.split())
+    return s.strip(" .;:,…").strip()
+
+
+_KEEP_UPPER = {"UBND", "HĐND", "MTV", "TNHH", "CP", "TW", "VP"}
+
+
+def agency_case(s: str) -> str:
+    """Header capitals to the usual writing: ``SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI`` -> ``Sở Lao động - Thương binh và Xã hội``.
+
+    >>> agency_case("UBND TỈNH NINH BÌNH")
+    'UBND tỉnh Ninh Bình'
+    """
+    words = s.split()
+    if not words or sum(c.isupper() for c in s if c.isalpha()) < 0.7 * max(1, sum(c.isalpha() for c in s)):
+        return " ".join(words)
+    out: list[str] = []
+    cap_next = True
+    for w in words:
+        if w in _KEEP_UPPER or (len(w) > 1 and w.isupper() and not re.search(r"[AĂÂEÊIOÔƠUƯY]", w.upper()[1:] or "X") and len(w) <= 5 and not w.isalpha()):
+            out.append(w)
+            cap_next = False
+            continue
+        low = w.lower()
+        if low in ("tỉnh", "thành", "huyện", "xã", "phố") and out and out[-1] in _KEEP_UPPER | {"Ủy", "Nhân"}:
+            out.append(low)
+            cap_next = True
+            continue
+        out.append(low.capitalize() if cap_next else low)
+        cap_next = low in ("sở", "-", "và", "tỉnh", "ban", "phòng", "bộ", "cục", "chi", "trung", "tâm") or w == "-"
+    text = " ".join(out)
+    m = PROVINCE_RE.search(text)
+    if m:
+        text = text[: m.start()] + canonical_province(m.group(0)) + text[m.end() :]
+    return text
+
+
+def canonical_province(s: str) -> str:
+    for p in PROVINCES:
+        if p.lower() == s.lower():
+            return p
+    return s
+
+
+def years_in(text: str) -> list[int]:
+    return [int(y) for y in YEAR_RE.findall(text)]
+
+
+def doc_year(doc: Document) -> int | None:
+    """Year the document was written, from its place-date line."""
+    for b in doc.blocks[:30]:
+        m = re.search(r"ngày.*?năm\s+(\d{4})|ngày\s*\d{0,2}\s*/\s*\d{1,2}\s*/\s*(\d{4})", doc.block_text(b))
+        if m:
+            return int(m.group(1) or m.group(2))
+    return None
+
+
+def sentence_spans(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentences of ``doc.text[start:end]`` as offsets (splits at . ; ! ? followed by space and a capital)."""
+    text = doc.text
+    spans: list[tuple[int, int]] = []
+    s = start
+    for m in re.finditer(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ\-+(•])|\n", text[start:end]):
+        e = start + m.start()
+        if text[s:e].strip():
+            spans.append((s, e))
+        s = start + m.end()
+    if text[s:end].strip():
+        spans.append((s, end))
+    return spans
