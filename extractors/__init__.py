@@ -6,10 +6,11 @@ from collections.abc import Callable
 
 from docmine.facts import Fact
 from docmine.model import Document
-from extractors import document
+from extractors import citations, document
 
 EXTRACTORS: dict[str, Callable[[Document], list]] = {
     "document": document.extract,
+    "citations": citations.extract,
 }
 
 __all__ = ["EXTRACTORS", "Fact"]
