@@ -53,7 +53,9 @@ def blocks(
 def extract(
     paths: list[Path],
     as_json: bool = typer.Option(False, "--json", help="Print one schema-v1 JSON line per input on stdout."),
-    out: Path | None = typer.Option(None, "-o", "--out", help="Write one table per fact kind into this folder."),
+    out: Path | None = typer.Option(
+        None, "-o", "--out", help="Write one table per fact kind into this folder."
+    ),
     fmt: str = typer.Option("parquet", "--format", help="parquet, csv or xlsx (with --out)."),
 ) -> None:
     """Extract documents, citations, scores, criteria, metrics, targets, shortcomings and assignments."""

@@ -32,7 +32,11 @@ class Result:
     def to_record(self) -> dict:
         """The schema-v1 JSON object of ``docmine extract --json``."""
         info = self.facts.get("document") or []
-        rec: dict = {"source": self.source, "doc_id": self.doc_id, "document": info[0].to_dict() if info else {}}
+        rec: dict = {
+            "source": self.source,
+            "doc_id": self.doc_id,
+            "document": info[0].to_dict() if info else {},
+        }
         for t in TABLES:
             rec[t] = [f.to_dict() for f in self.facts.get(t, [])]
         rec["errors"] = list(self.errors)

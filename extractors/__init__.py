@@ -6,11 +6,12 @@ from collections.abc import Callable
 
 from docmine.facts import Fact
 from docmine.model import Document
-from extractors import citations, document
+from extractors import citations, document, scores
 
 EXTRACTORS: dict[str, Callable[[Document], list]] = {
     "document": document.extract,
     "citations": citations.extract,
+    "scores": scores.extract,
 }
 
 __all__ = ["EXTRACTORS", "Fact"]

@@ -11,10 +11,18 @@ from docmine.vnnum import parse_date
 TYPES = ("Quyết định|Kế hoạch|Nghị định|Nghị quyết|Báo cáo|Công văn|Thông báo|Chỉ thị|Thông tư|Hướng dẫn|Tờ trình|"
          "Chương trình|Luật|Đề án|Kết luận|Văn bản")  # fmt: skip
 _REF = r"(?P<ref>\d+-[A-ZĐ]{1,4}/[A-ZĐ]{1,6}\b|\d+[\s]?\d*\s*/\s*(?:\d{4}\s*/\s*)?[A-ZĐ][\wĐđ&]*(?:\s*-\s*[\wĐđ&]+)*(?:/[A-ZĐ][\wĐđ]*)?)"
-_ONE = re.compile(rf"(?:(?P<type>{TYPES})\s+)?(?:số\s*:?\s*)?{_REF}(?=(?P<tail>[^.;]{{0,160}}))", re.IGNORECASE)
-_TYPE_BEFORE = re.compile(rf"({TYPES})(?:\s+số)?\s*:?\s*(?:số\s*)?$|các ({TYPES})\s*:?\s*(?:số\s*)?$", re.IGNORECASE)
-_ISSUER = re.compile(r"^\s*(?:ngày\s*[\d/\s.-]+\d{4}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})?\s*của\s+(.+?)(?=\s+(?:về|quy định|phê duyệt|ban hành|thông báo|hướng dẫn|sửa đổi)\b|[,;.()]|$)")
-_DATE = re.compile(r"^\s*,?\s*ngày\s*(\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})")
+_ONE = re.compile(
+    rf"(?:(?P<type>{TYPES})\s+)?(?:số\s*:?\s*)?{_REF}(?=(?P<tail>[^.;]{{0,160}}))", re.IGNORECASE
+)
+_TYPE_BEFORE = re.compile(
+    rf"({TYPES})(?:\s+số)?\s*:?\s*(?:số\s*)?$|các ({TYPES})\s*:?\s*(?:số\s*)?$", re.IGNORECASE
+)
+_ISSUER = re.compile(
+    r"^\s*(?:ngày\s*[\d/\s.-]+\d{4}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})?\s*của\s+(.+?)(?=\s+(?:về|quy định|phê duyệt|ban hành|thông báo|hướng dẫn|sửa đổi)\b|[,;.()]|$)"
+)
+_DATE = re.compile(
+    r"^\s*,?\s*ngày\s*(\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})"
+)
 _TYPE_BY_CODE = {"QĐ": "Quyết định", "KH": "Kế hoạch", "NĐ": "Nghị định", "NQ": "Nghị quyết", "BC": "Báo cáo",
                  "CT": "Chỉ thị", "TT": "Thông tư", "HD": "Hướng dẫn", "TTr": "Tờ trình", "TB": "Thông báo"}  # fmt: skip
 

@@ -8,7 +8,10 @@ from docmine.model import Document
 
 INDEX_PATTERNS = [
     ("SIPAS", r"SIPAS|Chỉ số hài lòng|chỉ số hài lòng|sự hài lòng"),
-    ("PAR", r"PAR\s*INDEX|Chỉ số (?:đánh giá )?[Cc]ải cách hành chính|chỉ số (?:đánh giá )?cải cách hành chính|Chỉ số CCHC|chỉ số CCHC"),
+    (
+        "PAR",
+        r"PAR\s*INDEX|Chỉ số (?:đánh giá )?[Cc]ải cách hành chính|chỉ số (?:đánh giá )?cải cách hành chính|Chỉ số CCHC|chỉ số CCHC",
+    ),
     ("PAPI", r"PAPI"),
     ("PCI", r"PCI|năng lực cạnh tranh cấp tỉnh"),
     ("DDCI", r"DDCI"),
@@ -93,7 +96,13 @@ def agency_case(s: str) -> str:
     out: list[str] = []
     cap_next = True
     for w in words:
-        if w in _KEEP_UPPER or (len(w) > 1 and w.isupper() and not re.search(r"[AĂÂEÊIOÔƠUƯY]", w.upper()[1:] or "X") and len(w) <= 5 and not w.isalpha()):
+        if w in _KEEP_UPPER or (
+            len(w) > 1
+            and w.isupper()
+            and not re.search(r"[AĂÂEÊIOÔƠUƯY]", w.upper()[1:] or "X")
+            and len(w) <= 5
+            and not w.isalpha()
+        ):
             out.append(w)
             cap_next = False
             continue
@@ -103,7 +112,9 @@ def agency_case(s: str) -> str:
             cap_next = True
             continue
         out.append(low.capitalize() if cap_next else low)
-        cap_next = low in ("sở", "-", "và", "tỉnh", "ban", "phòng", "bộ", "cục", "chi", "trung", "tâm") or w == "-"
+        cap_next = (
+            low in ("sở", "-", "và", "tỉnh", "ban", "phòng", "bộ", "cục", "chi", "trung", "tâm") or w == "-"
+        )
     text = " ".join(out)
     m = PROVINCE_RE.search(text)
     if m:

@@ -13,7 +13,9 @@ from extractors.common import PROVINCE_RE, agency_case, canonical_province, clea
 
 _NUMBER = re.compile(r"Số\s*[:.]?\s*([0-9]*)\s*[-–]?\s*/\s*([0-9A-ZĐa-zđÀ-ỹ][\w\-Đđ/&.]*)", re.IGNORECASE)
 _PLACE_DATE = re.compile(r"^(.{2,40}?),\s*ngày\b")
-_PARENT = re.compile(r"^(UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HĐND|BỘ|TỈNH ỦY|THÀNH ỦY|HUYỆN ỦY)\b", re.IGNORECASE)
+_PARENT = re.compile(
+    r"^(UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HĐND|BỘ|TỈNH ỦY|THÀNH ỦY|HUYỆN ỦY)\b", re.IGNORECASE
+)
 _MOTTO = re.compile(r"CỘNG H[OÒ]A|Độc lập|^[-_ ]+$", re.IGNORECASE)
 _SO_NAMES = re.compile(
     r"Sở (?:Lao động\s*[-,]\s*Thương binh và Xã hội|Nội vụ|Tài chính|Kế hoạch và Đầu tư|Tư pháp|Xây dựng|Giao thông vận tải|"
@@ -38,7 +40,9 @@ def extract(doc: Document) -> list[DocumentInfo]:
     first = doc.blocks[:40]
     info = DocumentInfo(Evidence.of(doc, first[0].start, first[0].end) if first else Evidence(None, 0, 0, ""))
     head_text = "\n".join(t for t, _, _ in header)
-    is_letter = bool(header) or bool(re.search(r"^\s*Số\s*:", "\n".join(doc.block_text(b) for b in first), re.M))
+    is_letter = bool(header) or bool(
+        re.search(r"^\s*Số\s*:", "\n".join(doc.block_text(b) for b in first), re.M)
+    )
     if header:
         info.evidence = Evidence.of(doc, header[0][1], header[-1][2])
     # number and symbol
@@ -56,7 +60,11 @@ def extract(doc: Document) -> list[DocumentInfo]:
             break
     if info.doc_type is None and is_letter:
         code = (info.symbol or "").split("-")[0].split("/")[-1]
-        info.doc_type = "Công văn" if re.search(r"^\s*V/v", head_text, re.M) or code not in _SYMBOL_TYPE else _SYMBOL_TYPE[code]
+        info.doc_type = (
+            "Công văn"
+            if re.search(r"^\s*V/v", head_text, re.M) or code not in _SYMBOL_TYPE
+            else _SYMBOL_TYPE[code]
+        )
     if not is_letter:
         info.doc_type = "Tin bài"
     # issuer
@@ -75,7 +83,9 @@ def extract(doc: Document) -> list[DocumentInfo]:
         if info.issuer and re.match(r"Sở Lao động Thương binh", info.issuer):
             info.issuer = info.issuer.replace("Lao động Thương binh", "Lao động - Thương binh")
     if info.issuer is None and is_letter:
-        names = Counter(re.sub(r"\s*[-,]\s*Thương", " - Thương", m.group(0)) for m in _SO_NAMES.finditer(doc.text))
+        names = Counter(
+            re.sub(r"\s*[-,]\s*Thương", " - Thương", m.group(0)) for m in _SO_NAMES.finditer(doc.text)
+        )
         if names:
             info.issuer = names.most_common(1)[0][0]
     # place and date
@@ -94,7 +104,9 @@ def extract(doc: Document) -> list[DocumentInfo]:
             info.province = canonical_province(m.group(0))
             break
     if info.province is None:
-        found = Counter(canonical_province(m.group(0)) for m in PROVINCE_RE.finditer(doc.text) if m.group(0)[0].isupper())
+        found = Counter(
+            canonical_province(m.group(0)) for m in PROVINCE_RE.finditer(doc.text) if m.group(0)[0].isupper()
+        )
         if found:
             info.province = found.most_common(1)[0][0]
     # subject
@@ -186,7 +198,11 @@ def _signature(doc: Document) -> tuple[list[str], str | None, str | None, str | 
     form = title = name = None
     titles = [t for t in rest if sum(c.isupper() for c in t if c.isalpha()) >= 0.8 * max(1, sum(c.isalpha() for c in t))
               and sum(c.isalpha() for c in t) >= 3]  # fmt: skip
-    names = [t for t in rest if t not in titles and re.fullmatch(r"(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s+){1,4}[A-ZĐÀ-Ỹ][\wÀ-ỹ]*", t)]
+    names = [
+        t
+        for t in rest
+        if t not in titles and re.fullmatch(r"(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s+){1,4}[A-ZĐÀ-Ỹ][\wÀ-ỹ]*", t)
+    ]
     if titles:
         forms = [m.group(1).strip(". ") + "." for t in titles if (m := _TITLES.match(t)) and m.group(1)]
         form = forms[0] if forms else None
