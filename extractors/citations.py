@@ -39,7 +39,6 @@ def extract(doc: Document) -> list[Citation]:
     own = _own_ref(doc)
     out: list[Citation] = []
     seen: set[str] = set()
-    text = doc.text
     for b in doc.blocks:
         if b.kind in ("header", "signature", "stamp", "furniture"):
             continue
@@ -80,7 +79,6 @@ def extract(doc: Document) -> list[Citation]:
             if im:
                 e = max(e, b.start + m.end("ref") + im.end(1))
             out.append(Citation(Evidence.of(doc, s, e), typ, ref, date, issuer))
-    del text
     return out
 
 

@@ -11,7 +11,7 @@ import re
 from docmine.facts import Evidence, Score
 from docmine.model import Document
 from docmine.vnnum import NUMBER_RE, parse_number
-from extractors.common import INDEX_RE, doc_year, sentence_spans
+from extractors.common import INDEX_RE, sentence_spans
 
 _VALUE = re.compile(rf"(?:đạt|được|là)\s+(?:chỉ số\s+)?(?:tuyệt đối\s+)?({NUMBER_RE})\s*(điểm|%)")
 _RANK = re.compile(r"(?:xếp(?:\s+thứ|\s+hạng)?|đứng(?:\s+thứ)?|thứ hạng)\s+(\d{1,3})\s*/\s*(\d{1,3})")
@@ -30,7 +30,6 @@ def _expand(entity: str) -> str:
 
 def extract(doc: Document) -> list[Score]:
     out: list[Score] = []
-    written = doc_year(doc)
     default_entity = None
     for b in doc.blocks:
         if b.kind in ("header", "signature", "stamp", "furniture", "table_cell"):
@@ -56,8 +55,6 @@ def extract(doc: Document) -> list[Score]:
             compared = int(cmp_m.group(1)) if cmp_m else None
             assessed = [y for y in years if y != compared]
             year = assessed[-1] if assessed else (compared + 1 if compared else None)
-            if year is None and written and not re.search(r"năm\s+\d{4}", sent):
-                year = None
             anchor = (value or rank).start()  # type: ignore[union-attr]
             ents = [m for m in _ENTITY.finditer(sent) if m.start() < anchor]
             entity = _expand(ents[-1].group(1)) if ents else None
