@@ -1,6 +1,6 @@
 """Typed facts, one small dataclass per table of the schema-v1 contract, each with evidence.
 
->>> ev = Evidence.of(Document("x", "txt", "Sở đạt 92,35 điểm"), 4, 17)
+>>> ev = Evidence.of(Document("x", "txt", "Sở đạt 92,35 điểm"), 3, 17)
 >>> ev.text, ev.page
 ('đạt 92,35 điểm', None)
 """

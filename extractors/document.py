@@ -67,27 +67,7 @@ def extract(doc: Document) -> list[DocumentInfo]:
         )
     if not is_letter:
         info.doc_type = "Tin bài"
-    # issuer
-    agency: list[str] = []
-    for t, _, _ in header:
-        if _MOTTO.search(t) or _NUMBER.search(t) or _PLACE_DATE.search(t) or t.startswith("V/v"):
-            break
-        agency.append(t)
-    if agency:
-        if len(agency) > 1 and _PARENT.match(agency[0]) and not _PARENT.match(agency[1]):
-            info.issuer_parent = agency_case(agency[0])
-            info.issuer = agency_case(" ".join(agency[1:]))
-        else:
-            info.issuer = agency_case(" ".join(agency))
-        info.issuer = re.sub(r"\s*-\s*", " - ", info.issuer) if info.issuer else None
-        if info.issuer and re.match(r"Sở Lao động Thương binh", info.issuer):
-            info.issuer = info.issuer.replace("Lao động Thương binh", "Lao động - Thương binh")
-    if info.issuer is None and is_letter:
-        names = Counter(
-            re.sub(r"\s*[-,]\s*Thương", " - Thương", m.group(0)) for m in _SO_NAMES.finditer(doc.text)
-        )
-        if names:
-            info.issuer = names.most_common(1)[0][0]
+    info.issuer, info.issuer_parent = issuer_of(doc, header, is_letter)
     # place and date
     for t, _, _ in header or [(doc.block_text(b), b.start, b.end) for b in first]:
         m = _PLACE_DATE.search(t.strip())
@@ -114,6 +94,30 @@ def extract(doc: Document) -> list[DocumentInfo]:
     info.recipients = _recipients(doc)
     info.cc, info.signer_form, info.signer_title, info.signer_name = _signature(doc)
     return [info]
+
+
+def issuer_of(doc: Document, header: list[tuple[str, int, int]] | None = None, is_letter: bool = True
+              ) -> tuple[str | None, str | None]:  # fmt: skip
+    """(issuer, issuer_parent) from the agency lines of the header; else the Sở the letter names most."""
+    header = _texts(doc, "header") if header is None else header
+    agency: list[str] = []
+    for t, _, _ in header:
+        if _MOTTO.search(t) or _NUMBER.search(t) or _PLACE_DATE.search(t) or t.startswith("V/v"):
+            break
+        agency.append(t)
+    issuer = parent = None
+    if agency:
+        if len(agency) > 1 and _PARENT.match(agency[0]) and not _PARENT.match(agency[1]):
+            parent, issuer = agency_case(agency[0]), agency_case(" ".join(agency[1:]))
+        else:
+            issuer = agency_case(" ".join(agency))
+        issuer = re.sub(r"\s*-\s*", " - ", issuer).replace("Lao động Thương binh", "Lao động - Thương binh")
+    if issuer is None and is_letter:
+        names = Counter(
+            re.sub(r"\s*[-,]\s*Thương", " - Thương", m.group(0)) for m in _SO_NAMES.finditer(doc.text)
+        )
+        issuer = names.most_common(1)[0][0] if names else None
+    return issuer, parent
 
 
 def _news_date(doc: Document) -> str | None:

@@ -12,6 +12,7 @@ from docmine.facts import Evidence, Score
 from docmine.model import Document
 from docmine.vnnum import NUMBER_RE, parse_number
 from extractors.common import INDEX_RE, sentence_spans
+from extractors.document import issuer_of
 
 _VALUE = re.compile(rf"(?:đạt|được|là)\s+(?:chỉ số\s+)?(?:tuyệt đối\s+)?({NUMBER_RE})\s*(điểm|%)")
 _RANK = re.compile(r"(?:xếp(?:\s+thứ|\s+hạng)?|đứng(?:\s+thứ)?|thứ hạng)\s+(\d{1,3})\s*/\s*(\d{1,3})")
@@ -59,7 +60,7 @@ def extract(doc: Document) -> list[Score]:
             ents = [m for m in _ENTITY.finditer(sent) if m.start() < anchor]
             entity = _expand(ents[-1].group(1)) if ents else None
             if entity is None and re.search(r"\bcủa Sở\b|\bSở\b", sent):
-                entity = default_entity or _issuer_guess(doc)
+                entity = default_entity or issuer_of(doc)[0]
             default_entity = entity or default_entity
             rc = _RANK_CHANGE.search(sent)
             vc = _VALUE_CHANGE.search(sent[value.end() :]) if value else None
@@ -79,10 +80,3 @@ def extract(doc: Document) -> list[Score]:
                     sc.compared_year = compared
                 out.append(sc)
     return out
-
-
-def _issuer_guess(doc: Document) -> str | None:
-    from extractors.document import extract as doc_info
-
-    info = doc_info(doc)
-    return info[0].issuer if info else None

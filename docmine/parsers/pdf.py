@@ -187,8 +187,7 @@ def _compact(cells: list[CellSpec]) -> list[CellSpec]:
     tops = sorted({c.row for c in cells})
     ends = sorted({c.row + c.row_span for c in cells})
     edges = sorted(set(tops) | set(ends))
-    starts = {r for r in tops}
-    keep = [e for e in edges if e in starts] + [max(ends)]
+    keep = [e for e in edges if e in set(tops)] + [max(ends)]
     idx = {e: i for i, e in enumerate(sorted(set(keep)))}
     out = []
     for c in cells:

@@ -1,7 +1,7 @@
 """Plain text: UTF-8/16, Windows-1258, TCVN3 and VNI detected; lines become blocks.
 
->>> decode("Kế hoạch của Sở".encode("cp1258"))[1]
-'cp1258'
+>>> decode("Kế hoạch của Sở".encode("utf-16"))
+('Kế hoạch của Sở', 'utf-16')
 """
 
 from __future__ import annotations
