@@ -326,13 +326,12 @@ def parse(path: Path) -> Document:
 
     try:
         with pdfplumber.open(path) as pl:
-            return _parse(pl, pdf)
+            return _parse(path, pl, pdf)
     finally:
         pdf.close()
 
 
-def _parse(pl, pdf: pdfium.PdfDocument) -> Document:
-    path = Path(pl.stream.name) if hasattr(pl.stream, "name") else Path("?")
+def _parse(path: Path, pl, pdf: pdfium.PdfDocument) -> Document:
     n = len(pdf)
     if n == 0:
         raise ParseError("pdf: no pages")
