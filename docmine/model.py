@@ -1,6 +1,7 @@
 """The normalized document every parser produces and every extractor reads.
 
-One offset space: ``doc.text[b.start:b.end] == doc.block_text(b)`` for every block, and
+One offset space: ``doc.view[b.start:b.end] == doc.block_text(b)`` for every block (``view`` is
+``text`` made uniform for matching, character for character), and
 every fact's evidence slices ``doc.text`` the same way. This module imports nothing from
 parsers or extractors.
 
@@ -12,6 +13,7 @@ parsers or extractors.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 
 BLOCK_KINDS = (
     "heading",
@@ -91,8 +93,17 @@ class Document:
     published: str | None = None  # ISO date of a news page
     warnings: list[str] = field(default_factory=list)
 
+    @cached_property
+    def view(self) -> str:
+        """Same-length matching view of ``text`` (dashes, quotes, tone placement made uniform)."""
+        from docmine.normalize import canonical
+
+        v = canonical(self.text)
+        return v if len(v) == len(self.text) else self.text
+
     def block_text(self, b: Block) -> str:
-        return self.text[b.start : b.end]
+        """The block as matched by extractors (from ``view``; offsets are the same as ``text``)."""
+        return self.view[b.start : b.end]
 
     def page_at(self, offset: int) -> int | None:
         """1-based page holding ``offset``; None for formats without pages."""

@@ -1,6 +1,14 @@
-"""Text normalization, applied once, by the parsers, before offsets are taken.
+"""Text normalization in two layers that share one offset space.
+
+``normalize_text`` runs once, in the parsers, before offsets are taken: it repairs legacy fonts and
+composes NFC but keeps what a reader would quote verbatim (dashes, quotes, old tone placement), so
+evidence is found in the source. ``canonical`` is a same-length view of that text for matching:
+dashes become ``-``, curly quotes straight, ``Ð`` ``Đ``, ``hoà`` ``hòa``. Extractors match on the view
+and quote the text.
 
 >>> normalize_text("Sở Lao động – Thương binh và Xã hội hoà nhập, Uỷ ban")
+'Sở Lao động – Thương binh và Xã hội hoà nhập, Uỷ ban'
+>>> canonical("Sở Lao động – Thương binh và Xã hội hoà nhập, Uỷ ban")
 'Sở Lao động - Thương binh và Xã hội hòa nhập, Ủy ban'
 """
 
@@ -34,9 +42,9 @@ def _fix_tone(m: re.Match[str]) -> str:
     return m.group(0)
 
 
-_DASHES = re.compile(r"[\u2010\u2011\u2012\u2013\u2014\u2015\u2212]")
-_QUOTES = str.maketrans(
+_VIEW = str.maketrans(
     {"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2018": "'", "\u2019": "'", "\u00d0": "Đ"}
+    | {c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"}
 )
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -44,9 +52,9 @@ _SPACES = re.compile(r"[ \u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 
 def normalize_text(s: str, *, repair: bool = True) -> str:
-    """NFC, legacy-font repair, tone placement, Đ, dashes, quotes and spaces; keeps \\n and \\t.
+    """NFC, legacy-font repair, invisible characters and spaces; keeps \\n and \\t.
 
-    >>> normalize_text("  Ð\u00e1nh  gi\u00e1\u00a0 ")
+    >>> normalize_text("  Đánh  giá\u00a0 ")
     'Đánh giá'
     """
     if repair:
@@ -55,13 +63,28 @@ def normalize_text(s: str, *, repair: bool = True) -> str:
     s = s.replace("\r\n", "\n").replace("\r", "\n")
     s = _INVISIBLE.sub("", s)
     s = _CONTROL.sub("", s)
-    s = s.translate(_QUOTES)
-    s = _DASHES.sub("-", s)
-    s = re.sub(r"(?<=\w) -(?=\w)|(?<=\w)- (?=\w)", " - ", s)
-    s = _TONE_RE.sub(_fix_tone, s)
     s = _SPACES.sub(" ", s)
     s = re.sub(r" *([\n\t]) *", r"\1", s)
     return s.strip()
+
+
+def canonical(s: str) -> str:
+    """Same-length matching view: dashes, quotes, Đ and tone placement made uniform.
+
+    >>> canonical("Ðoàn – Uỷ")
+    'Đoàn - Ủy'
+    """
+    return _TONE_RE.sub(_fix_tone, s.translate(_VIEW))
+
+
+def tidy(s: str) -> str:
+    """An output string: canonical, word-joining dashes spaced, spaces collapsed; ``LĐ-TB-XH`` stays.
+
+    >>> tidy("Lao động –Việc làm–  Bảo hiểm"), tidy("LĐ-TB-XH, 01-NQ/TU")
+    ('Lao động - Việc làm - Bảo hiểm', 'LĐ-TB-XH, 01-NQ/TU')
+    """
+    s = re.sub(r"(?<=\w)\s*[\u2012-\u2015]\s*(?=\w)|(?<=\w) -(?=\w)|(?<=\w)- (?=\w)", " - ", s)
+    return " ".join(canonical(s).split())
 
 
 def fold(s: str) -> str:

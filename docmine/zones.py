@@ -83,7 +83,7 @@ class ZoneTagger:
 
 
 _HEADER_MARK = re.compile(
-    r"CỘNG H[OÒ]A XÃ HỘI|Độc lập\s*-\s*Tự do|^\s*Số\s*:|^\s*V/v\b", re.IGNORECASE | re.MULTILINE
+    r"CỘNG H[OÒ]A XÃ HỘI|Độc lập\s*[-–—]\s*Tự do|^\s*Số\s*:|^\s*V/v\b", re.IGNORECASE | re.MULTILINE
 )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from docmine.model import Document
+from docmine.normalize import tidy
 
 INDEX_PATTERNS = [
     ("SIPAS", r"SIPAS|Chỉ số hài lòng|chỉ số hài lòng|sự hài lòng"),
@@ -76,8 +77,7 @@ def area_of(text: str, code: str | None = None) -> str | None:
 def clean(s: str) -> str:
     """Strip list markers, emphasis asterisks, spaces and trailing punctuation."""
     s = re.sub(r"^\s*(?:[-+•*]\s*|\(?\d{1,2}(?:\.\d{1,2})*[.)]\s+|[a-zđ]\)\s*)", "", s)
-    s = s.replace("*", "")
-    s = " ".join(s.split())
+    s = tidy(s.replace("*", ""))
     return s.strip(" .;:,…").strip()
 
 
@@ -143,8 +143,8 @@ def doc_year(doc: Document) -> int | None:
 
 
 def sentence_spans(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentences of ``doc.text[start:end]`` as offsets (splits at . ; ! ? followed by space and a capital)."""
-    text = doc.text
+    """Sentences of ``doc.view[start:end]`` as offsets (splits at . ; ! ? followed by space and a capital)."""
+    text = doc.view
     spans: list[tuple[int, int]] = []
     s = start
     for m in re.finditer(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ\-+(•])|\n", text[start:end]):

@@ -85,7 +85,7 @@ def extract(doc: Document) -> list[DocumentInfo]:
             break
     if info.province is None:
         found = Counter(
-            canonical_province(m.group(0)) for m in PROVINCE_RE.finditer(doc.text) if m.group(0)[0].isupper()
+            canonical_province(m.group(0)) for m in PROVINCE_RE.finditer(doc.view) if m.group(0)[0].isupper()
         )
         if found:
             info.province = found.most_common(1)[0][0]
@@ -114,7 +114,7 @@ def issuer_of(doc: Document, header: list[tuple[str, int, int]] | None = None, i
         issuer = re.sub(r"\s*-\s*", " - ", issuer).replace("Lao động Thương binh", "Lao động - Thương binh")
     if issuer is None and is_letter:
         names = Counter(
-            re.sub(r"\s*[-,]\s*Thương", " - Thương", m.group(0)) for m in _SO_NAMES.finditer(doc.text)
+            re.sub(r"\s*[-,]\s*Thương", " - Thương", m.group(0)) for m in _SO_NAMES.finditer(doc.view)
         )
         issuer = names.most_common(1)[0][0] if names else None
     return issuer, parent

@@ -36,7 +36,7 @@ def extract(doc: Document) -> list[Score]:
         if b.kind in ("header", "signature", "stamp", "furniture", "table_cell"):
             continue
         for s, e in sentence_spans(doc, b.start, b.end):
-            sent = doc.text[s:e]
+            sent = doc.view[s:e]
             idx = [m for m in INDEX_RE.finditer(sent)]
             if not idx or re.search(r"Phấn đấu|phấn đấu", sent):
                 continue

@@ -19,7 +19,8 @@ HOSTILE = st.lists(st.sampled_from(TOKENS), max_size=120).map("".join) | st.text
 def check_offsets(doc) -> None:
     for b in doc.blocks:
         assert 0 <= b.start <= b.end <= len(doc.text)
-        assert doc.text[b.start : b.end] == doc.block_text(b)
+        assert len(doc.view) == len(doc.text)
+        assert doc.view[b.start : b.end] == doc.block_text(b)
         assert doc.block_text(b) == doc.block_text(b).strip() or b.kind == "table_cell"
     for t in doc.tables:
         for c in t.cells:
