@@ -6,12 +6,14 @@ from collections.abc import Callable
 
 from docmine.facts import Fact
 from docmine.model import Document
-from extractors import citations, document, scores
+from extractors import citations, document, metrics, scores, targets
 
 EXTRACTORS: dict[str, Callable[[Document], list]] = {
     "document": document.extract,
     "citations": citations.extract,
     "scores": scores.extract,
+    "metrics": metrics.extract,
+    "targets": targets.extract,
 }
 
 __all__ = ["EXTRACTORS", "Fact"]

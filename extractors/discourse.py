@@ -1,0 +1,251 @@
+"""The body of a document as segments: paragraphs and list items, with their lead-in and heading.
+
+A *segment* is a paragraph, list item or heading of the body (header, signature, stamps, page
+furniture and table cells are left out). A block that starts in lower case continues the segment
+before it (a sentence broken by a page break or a footnote). Each list item knows its *lead-in*, the
+nearest segment ending in ``:`` that introduces its list (``..., cụ thể:``), and each segment knows
+the section heading above it (``II. NHỮNG HẠN CHẾ TRONG NĂM 2021``).
+
+>>> from docmine.builder import DocBuilder
+>>> b = DocBuilder("x", "txt")
+>>> for line, kind in [("Đoàn chỉ ra các hạn chế, cụ thể:", "paragraph"), ("1. Chậm gửi báo cáo.", "list_item")]:
+...     _ = b.add(line, kind)
+>>> seg = segments(b.build())[1]
+>>> seg.marker, seg.body, seg.lead.text
+('1.', 'Chậm gửi báo cáo.', 'Đoàn chỉ ra các hạn chế, cụ thể:')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from docmine.model import Document
+
+SKIP = ("header", "signature", "stamp", "furniture", "table_cell", "footnote")
+_MARKER = re.compile(r"^\s*(?:[-+•*–]\s*|\(?(?:[0-9]{1,2}(?:\.[0-9]{1,2})*|[a-zđ]|[IVX]{1,5})[.)]\s+)")
+_ROMAN = re.compile(r"^\s*[IVX]{1,5}\.\s")
+YEAR_WORD = re.compile(r"\b(?:năm|Năm|NĂM)\s+(\d{4})\b")
+
+
+@dataclass
+class Segment:
+    start: int  # offsets in doc.text; the marker is inside, ``body_start`` after it
+    end: int
+    kind: str
+    text: str  # the view of doc.text[start:end], anything between joined blocks blanked
+    marker: str
+    body_start: int
+    heading: Segment | None = None  # nearest roman-numbered or heading block above
+    subheading: Segment | None = None  # nearest short numbered title above (``2. Cải cách TTHC``)
+    lead: Segment | None = None  # the segment ending in ':' that introduces this list item
+    footnotes: tuple[str, ...] = ()
+
+    @property
+    def body(self) -> str:
+        return self.text[self.body_start - self.start :]
+
+    @property
+    def is_title(self) -> bool:
+        """A short numbered title with no sentence in it (``1. Công tác chỉ đạo điều hành CCHC``)."""
+        b = self.body.strip()
+        return (
+            self.kind == "heading"
+            or bool(self.marker)
+            and len(b) < 90
+            and not re.search(r"[.;:,]\s*$|[;:]", b)
+            and self.marker[0].isalnum()
+        )
+
+
+def marker_kind(marker: str) -> str:
+    m = marker.strip()
+    if not m:
+        return ""
+    if m[0] in "-+•*–":
+        return "dash"
+    if re.match(r"[IVX]+\.", m):
+        return "roman"
+    if re.match(r"\(?[a-zđ][.)]", m):
+        return "letter"
+    return "number" if "." not in m[:-1] else "number2"
+
+
+def segments(doc: Document) -> list[Segment]:
+    """Body segments in reading order, with continuation blocks joined and lead-ins linked."""
+    notes = {}
+    for b in doc.blocks:
+        if b.kind == "footnote":
+            t = doc.block_text(b)
+            m = re.match(r"\s*([\u00b9\u00b2\u00b3\u2070-\u2079]+)\s*(.*)", t)
+            if m:
+                notes[m.group(1)] = m.group(2).strip()
+    out: list[Segment] = []
+    for b in doc.blocks:
+        if b.kind in SKIP:
+            continue
+        t = doc.block_text(b)
+        first = t.lstrip()[:1]
+        if out and first.islower() and out[-1].kind != "heading":
+            prev = out[-1]
+            gap = doc.view[prev.end : b.start]  # a footnote or page furniture between: blanked, same length
+            prev.text = prev.text + re.sub(r"\S", " ", gap) + t
+            prev.end = b.end
+            continue
+        m = _MARKER.match(t)
+        marker = m.group(0).strip() if m else ""
+        out.append(Segment(b.start, b.end, b.kind, t, marker, b.start + (m.end() if m else 0)))
+    heading = sub = None
+    stack: list[tuple[str | None, Segment]] = []  # (marker kind of the items it introduces, lead-in)
+    for s in out:
+        sups = re.findall(r"[\u00b9\u00b2\u00b3\u2070-\u2079]+", s.text)
+        s.footnotes = tuple(notes[x] for x in sups if x in notes)
+        if s.kind == "heading" or _ROMAN.match(s.text):
+            heading, sub, stack = s, None, []
+            s.heading = heading
+            continue
+        s.heading = heading
+        if s.marker and s.is_title:
+            sub, stack = s, []
+            s.subheading = sub
+            continue
+        s.subheading = sub
+        k = marker_kind(s.marker)
+        if k:
+            while stack and stack[-1][0] is not None and stack[-1][0] != k:
+                stack.pop()
+            if stack and stack[-1][0] is None:
+                stack[-1] = (k, stack[-1][1])
+            s.lead = stack[-1][1] if stack else None
+            if s.text.rstrip().endswith(":"):
+                stack.append((None, s))
+        else:
+            stack = [(None, s)] if s.text.rstrip().endswith(":") else []
+    return out
+
+
+def sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
+    """Sentence spans of ``text`` (a view slice starting at ``offset``): split at ``. ! ? …`` then a capital.
+
+    >>> t = "Năm 2021, Sở có 01/09 báo cáo trễ hạn. Đơn vị trễ là Văn phòng. Tỷ lệ 1,15%."
+    >>> [t[a:b] for a, b in sentences(t)]
+    ['Năm 2021, Sở có 01/09 báo cáo trễ hạn.', 'Đơn vị trễ là Văn phòng.', 'Tỷ lệ 1,15%.']
+    """
+    spans, s = [], 0
+    for m in re.finditer(r"(?<=[.!?…])[\u00b9\u00b2\u00b3\u2070-\u2079*)]*\s+(?=[A-ZĐÀ-Ỹ(\"“])|\n+", text):
+        if text[s : m.start()].strip():
+            spans.append((offset + s, offset + m.start()))
+        s = m.end()
+    if text[s:].strip():
+        spans.append((offset + s, offset + len(text)))
+    return spans
+
+
+def year_near(doc: Document, seg: Segment | None, start: int) -> int | None:
+    """The year a statement at ``start`` is about.
+
+    The last ``năm YYYY`` of its sentence before ``start`` (not after ``so với``), else the year a
+    sentence of its paragraph opens with (``Năm 2021, ...`` / ``Trong năm 2023, ...``), else its
+    lead-in's last ``năm YYYY``, else its section heading's.
+    """
+    if seg is None:
+        return None
+    text = seg.text
+    rel = start - seg.start
+    for a, b in sentences(text):
+        if a <= rel <= b:
+            cut = text.rfind("; ", a, rel)
+            a = cut + 2 if cut >= 0 else a
+            nxt = text.find("; ", rel, b)
+            b = nxt if nxt >= 0 else b
+            clause = text[a:b]
+            ys = [
+                m
+                for m in YEAR_WORD.finditer(clause)
+                if not re.search(r"so với\s*$|đến\s*$|từ\s*$|trước\s*$", clause[: m.start()])
+            ]
+            if ys:
+                before = [m for m in ys if m.start() <= rel - a] or ys
+                return int(before[-1].group(1))
+            break
+    for a, b in sentences(text):
+        if a > rel:
+            break
+        m = re.match(r"\s*(?:[-+•*]\s*)?(?:Trong\s+|Tính đến\s+)?(?:năm|Năm)\s+(\d{4})\b", text[a:b])
+        if m:
+            return int(m.group(1))
+    for ctx in (seg.lead, seg.heading):
+        if ctx is not None:
+            ys = [
+                m for m in YEAR_WORD.finditer(ctx.text) if not re.search(r"so với\s*$", ctx.text[: m.start()])
+            ]
+            if ys:
+                return int(ys[-1].group(1))
+    return None
+
+
+def segment_at(segs: list[Segment], offset: int) -> Segment | None:
+    for s in segs:
+        if s.start <= offset < s.end:
+            return s
+    return None
+
+
+_DIRECTIVE_CUE = re.compile(
+    r"yêu cầu|đề nghị|\bgiao\b|khắc phục|giải pháp|nâng cao|cải thiện|triển khai|chỉ đạo|nhiệm vụ|thực hiện một số",
+    re.I,
+)
+_SHORTCOMING_CUE = re.compile(
+    r"hạn chế|tồn tại|khó khăn|vướng mắc|chưa tốt|chưa đạt|thấp|yếu kém|bất cập|thiếu sót", re.I
+)
+_DIRECTIVE_HEADING = re.compile(
+    r"MỤC TIÊU|NHIỆM VỤ|GIẢI PHÁP|TỔ CHỨC THỰC HIỆN|PHƯƠNG HƯỚNG|ĐỀ XUẤT|KIẾN NGHỊ", re.I
+)
+_SHORTCOMING_HEADING = re.compile(r"HẠN CHẾ|TỒN TẠI|KHÓ KHĂN|VƯỚNG MẮC|YẾU KÉM", re.I)
+
+
+def lead_kind(lead: Segment | None) -> str | None:
+    """``directive`` when a lead-in introduces tasks, ``shortcoming`` when it introduces faults.
+
+    Only the last clause counts (after ``tuy nhiên``/``nhưng``): ``Sở đã thực hiện tốt nhiều nhiệm
+    vụ ..., tuy nhiên Đoàn chỉ ra các tiêu chí thực hiện chưa tốt, cụ thể:`` introduces faults.
+
+    >>> from docmine.builder import DocBuilder
+    >>> lead_kind(Segment(0, 0, "paragraph", "..., tuy nhiên Đoàn chỉ ra các tiêu chí chưa tốt, cụ thể:", "", 0))
+    'shortcoming'
+    """
+    if lead is None:
+        return None
+    t = lead.text
+    t = re.split(r"\b(?:tuy nhiên|Tuy nhiên|nhưng|song)\b", t)[-1]
+    sent = sentences(t)
+    if sent:
+        t = t[sent[-1][0] :]
+    if _DIRECTIVE_CUE.search(t):
+        return "directive"
+    if _SHORTCOMING_CUE.search(t):
+        return "shortcoming"
+    if _UNITS_ONLY.match(t):
+        return "directive"
+    return None
+
+
+_UNITS_ONLY = re.compile(
+    r"^\s*(?:\d{1,2}[.)]\s*)?(?:Trưởng|Thủ trưởng|Giám đốc|Chánh|Văn phòng|Phòng|Các|các|Trung tâm|UBND|Ủy ban|Sở|Ban)\b[^.;]{0,150}:\s*$"
+)
+
+
+def context_kind(seg: Segment | None) -> str | None:
+    """What a segment's context makes of it: ``directive``, ``shortcoming`` or None."""
+    if seg is None:
+        return None
+    k = lead_kind(seg.lead)
+    if k:
+        return k
+    if seg.heading is not None:
+        h = seg.heading.text
+        if _SHORTCOMING_HEADING.search(h):
+            return "shortcoming"
+        if _DIRECTIVE_HEADING.search(h):
+            return "directive"
+    return None

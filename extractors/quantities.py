@@ -1,0 +1,239 @@
+"""Percentages and ratios in running text, and what each one is: a measurement, a requirement, a goal.
+
+Shared by the metrics and targets extractors. A *mention* is ``96,5%`` or ``04/12 đơn vị`` with its
+comparison (``dưới 90%`` is ``<``, ``từ 80% trở lên`` and ``ít nhất 30%`` are ``>=``). Its *role*:
+
+- ``requirement``: the yardstick of a measurement beside it: ``(yêu cầu 100%)``, ``(đảm bảo ít nhất 30%
+  ...)``, the ``100%`` of ``chưa hoàn thành 100% nhiệm vụ, chỉ đạt 86%``;
+- ``goal``: what a plan or directive asks for: ``Phấn đấu ... đạt từ 80% trở lên``, a percentage in a
+  task table or in the items of a directive list, ``đảm bảo hoàn thành 100%``;
+- ``value``: a measurement (``tỷ lệ đạt 96,5%``, ``có 01/09 báo cáo bị trễ hạn``).
+
+>>> ms = mentions_in("Tỷ lệ đạt 96,5% (yêu cầu 100%).")
+>>> [(m.value, m.unit, m.role) for m in ms]
+[(96.5, '%', 'value'), (100, '%', 'requirement')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from docmine.vnnum import NUMBER_RE, parse_number
+
+
+def first_word(text: str) -> str:
+    """The first word of ``text``, as underthesea segments Vietnamese (``báo cáo``, ``đơn vị``).
+
+    >>> first_word("đơn vị thuộc Sở được kiểm tra")
+    'đơn vị'
+    """
+    from underthesea import word_tokenize
+
+    head = " ".join(text.split()[:4])
+    words = word_tokenize(head)
+    w = words[0] if words else head.split()[0]
+    return w if text.startswith(w) else text.split()[0]
+
+
+_PCT = re.compile(rf"(?<![\d/.,])({NUMBER_RE})\s*%")
+_RATIO = re.compile(
+    r"(?<![\d/.,])(\d{1,4})\s*/\s*(\d{1,4})(?![\d/])(?:\s+(?!năm\b|tháng\b|ngày\b)([^\W\d_][\w&]*))"
+)
+_NOT_RATIO_BEFORE = re.compile(r"(?:ngày|từ|đến|thứ|hạng|tháng|số|Số|xếp|quý|Quý|lần)\s*[:]?\s*$|[-/]\s*$")
+_OP_BEFORE = [
+    (re.compile(r"(?:dưới|thấp hơn|chưa đến|chưa tới|chưa được)\s*$"), "<"),
+    (re.compile(r"(?:tối đa|không quá|không vượt quá)\s*$"), "<="),
+    (re.compile(r"(?:ít nhất|tối thiểu|không thấp hơn|không dưới|từ)\s*$"), ">="),
+    (re.compile(r"(?:trên|hơn|vượt|cao hơn|vượt mức)\s*$"), ">"),
+]
+_OP_AFTER = [
+    (re.compile(r"^\s*(?:[^\W\d_]+\s+){0,6}?trở lên"), ">="),
+    (re.compile(r"^\s*(?:[^\W\d_]+\s+){0,6}?trở xuống"), "<="),
+]
+_REQ_BEFORE = re.compile(
+    r"(?:yêu cầu|Yêu cầu|quy định|chỉ tiêu giao|kế hoạch giao)\s*(?:là|đạt|tối thiểu|ít nhất|từ|trên)?\s*$"
+)
+_REQ_PAREN = re.compile(
+    r"\(\s*\*?\s*(?:yêu cầu|Yêu cầu|đảm bảo|bảo đảm|theo quy định|quy định|chỉ tiêu|mục tiêu)\b[^()]*$"
+)
+_UNMET_BEFORE = re.compile(r"(?:chưa hoàn thành|chưa đạt|không đạt|không hoàn thành)\s*$")
+_CHANGE_BEFORE = re.compile(r"(?:tăng|giảm|tăng thêm|giảm thêm)\s*(?:được\s*)?$")
+_GOAL = re.compile(
+    r"[Pp]hấn đấu|[Mm]ục tiêu|[Đđ]ảm bảo|[Bb]ảo đảm|[Hh]oàn thành|\b(?:phải|cần)\b|[Tt]ối thiểu|[Ii]́t nhất|[Ii]t nhất"
+)
+_PAST = re.compile(r"\b(?:đã|chỉ đạt|mới đạt|mới chỉ|đạt được|chưa|tỷ lệ đạt|thực hiện được)\b")
+
+
+@dataclass
+class Mention:
+    start: int  # offsets in the text given to ``mentions_in`` (plus its offset)
+    end: int
+    value: int | float
+    unit: str
+    op: str = "="
+    numerator: float | None = None
+    denominator: float | None = None
+    role: str = "value"
+    attach: int | None = None  # for a requirement: index of the mention it measures
+
+
+def mentions_in(text: str, offset: int = 0, *, directive: bool = False) -> list[Mention]:
+    """Percentages and ratios of one sentence with their comparison and role.
+
+    ``directive`` says the sentence asks for something (a plan's goal, a directive's item, a task
+    table cell): a percentage not marked as past is then a goal.
+
+    >>> [(m.value, m.unit, m.op, m.numerator, m.denominator) for m in mentions_in("có 01/09 báo cáo bị trễ hạn")]
+    [(1, 'báo cáo', '=', 1, 9)]
+    >>> [m.role for m in mentions_in("Phấn đấu Chỉ số hài lòng đạt trên 90%.")]
+    ['goal']
+    >>> mentions_in("ngày 15/5/2023, điện thoại 0229/3871 234") == []
+    True
+    """
+    found: list[Mention] = []
+    for m in _PCT.finditer(text):
+        v = parse_number(m.group(1))
+        if v is None or v > 1000:
+            continue
+        found.append(Mention(m.start(), m.end(), v, "%"))
+    for m in _RATIO.finditer(text):
+        before = text[: m.start()]
+        a, b = int(m.group(1)), int(m.group(2))
+        if (
+            _NOT_RATIO_BEFORE.search(before)
+            or b == 0
+            or a > b
+            or (m.group(3) or "")[:1].isupper()
+            and len(m.group(3)) < 3
+        ):
+            continue
+        if any(x.start <= m.start() < x.end for x in found):
+            continue
+        noun = first_word(text[m.start(3) :])
+        end = m.start(3) + len(noun)
+        found.append(Mention(m.start(), end, a, noun, numerator=a, denominator=b))
+    found.sort(key=lambda x: x.start)
+    for i, x in enumerate(found):
+        before, after = text[: x.start], text[x.end :]
+        for pat, op in _OP_BEFORE:
+            if pat.search(before[-20:]):
+                x.op = op
+                break
+        for pat, op in _OP_AFTER:
+            if pat.search(after[:60]) and not re.search(r"\d", after[: pat.search(after[:60]).end()]):  # type: ignore[union-attr]
+                x.op = op
+        if _CHANGE_BEFORE.search(before[-15:]):
+            x.role = "change"
+            continue
+        near = before[-30:]
+        if _REQ_BEFORE.search(near) or _REQ_PAREN.search(before[-120:]):
+            prev = [j for j in range(i) if found[j].role == "value"]
+            if prev:
+                x.role, x.attach = "requirement", prev[-1]
+                continue
+        if _UNMET_BEFORE.search(before[-25:]) and i + 1 < len(found):
+            x.role, x.attach = "requirement", i + 1
+            continue
+        clause = before[max(before.rfind(";"), before.rfind(". "), 0) :]
+        if (_GOAL.search(clause) or directive) and not _PAST.search(clause):
+            x.role = "goal"
+        elif directive and _REQ_BEFORE.search(near):
+            x.role = "goal"
+    return [Mention(x.start + offset, x.end + offset, x.value, x.unit, x.op, x.numerator, x.denominator, x.role,
+                    x.attach) for x in found]  # fmt: skip
+
+
+_STOP_AFTER = re.compile(
+    r"[;.()…:]|\.\.\.|,\s*(?:đảm bảo|trong đó|đạt|chiếm|tăng|giảm)\b|\s(?:so với|đạt)\s|\s(?:ít nhất|tối thiểu)\s|\d+(?:[.,]\d+)?\s*%"
+)
+_NOT_A_NOUN = re.compile(
+    r"(?:chưa|không|đã|đang|sẽ|được|bị|so với|trở lên|trở xuống|và|hoặc|là|của|trên|so)\b"
+)
+_VERB_GROUP = re.compile(
+    r"(?:,\s*)?(?:\s(?:tỷ lệ\s+)?(?:chỉ\s+|mới\s+(?:chỉ\s+)?)?(?:đạt|chưa đạt|chưa hoàn thành|không đạt|là|chiếm|có)\b)"
+)
+_LEADING = re.compile(
+    r"^\s*(?:[-+•*]\s*|\d{1,2}(?:\.\d{1,2})*[.)]\s*)?(?:Phấn đấu\s+(?:để\s+)?|Về\s+|Đảm bảo\s+|Tuy nhiên,?\s+|Trong đó,?\s+)?",
+    re.I,
+)
+
+
+def indicator_of(text: str, m: Mention, offset: int = 0) -> str | None:
+    """What a mention measures: the words after it (``10% TTHC trả kết quả điện tử``), else the
+    subject of its clause (``Tỷ lệ ký số ... chưa đạt yêu cầu, tỷ lệ đạt 96,5%``), else the noun
+    phrase before a bracketed percentage (``86 văn bản giải quyết sớm và đúng hạn (98,85%)``).
+
+    >>> t = "mới chỉ có 10% TTHC trả kết quả điện tử (Yêu cầu 50%)"
+    >>> indicator_of(t, mentions_in(t)[0])
+    'TTHC trả kết quả điện tử'
+    """
+    s, e = m.start - offset, m.end - offset
+    after = text[e:]
+    if m.denominator is not None:
+        after = m.unit + after
+    stop = _STOP_AFTER.search(after)
+    follow = after[: stop.start()] if stop else after
+    follow = re.sub(r"^\s*(?:trở lên|trở xuống)\b", "", follow).strip(" ,")
+    if follow and re.match(r"[^\W\d_]", follow) and not _NOT_A_NOUN.match(follow):
+        return " ".join(follow.split()[:20])
+    before = text[:s]
+    if before.rstrip().endswith("("):
+        head = before.rstrip()[:-1]
+        n = list(re.finditer(rf"{NUMBER_RE}\s+", head))
+        if n:
+            return head[n[-1].end() :].strip(" ,") or None
+    cut = max(before.rfind("; "), before.rfind(". "), before.rfind(": "))
+    clause = before[cut + 1 :] if cut >= 0 else before
+    clause = _LEADING.sub("", clause)
+    v = _VERB_GROUP.search(clause)
+    subject = clause[: v.start()] if v else clause
+    subject = subject.strip(" ,")
+    return subject or None
+
+
+@dataclass
+class Spot:
+    """One sentence to read for quantities, with what its context makes of it."""
+
+    start: int
+    end: int
+    text: str
+    directive: bool
+    default_year: int | None
+    seg: object = None  # the discourse Segment the sentence belongs to, None for a table cell
+
+    def year_at(self, doc, offset: int) -> int | None:
+        """The year a quantity at ``offset`` is about (see ``discourse.year_near``)."""
+        from extractors.discourse import year_near
+
+        return year_near(doc, self.seg, offset) if self.seg is not None else self.default_year  # type: ignore[arg-type]
+
+
+_SCORE_TABLE_HEAD = re.compile(r"điểm|xếp hạng|thứ hạng", re.I)
+
+
+def spots(doc) -> list[Spot]:
+    """Sentences of the body and cells of task tables (score tables are the criteria extractor's)."""
+    from extractors.common import doc_year
+    from extractors.discourse import context_kind, segments, sentences
+
+    out: list[Spot] = []
+    dy = doc_year(doc)
+    for seg in segments(doc):
+        if seg.kind == "heading" or seg.is_title:
+            continue
+        directive = context_kind(seg) == "directive"
+        for a, b in sentences(seg.text, seg.start):
+            out.append(Spot(a, b, doc.view[a:b], directive, None, seg))
+    for t in doc.tables:
+        grid = doc.table_text(t)
+        head = " ".join(grid[0]) if grid else ""
+        if _SCORE_TABLE_HEAD.search(head):
+            continue
+        task_table = bool(re.search(r"giải pháp|nhiệm vụ|mục tiêu|nội dung|đơn vị", head, re.I))
+        for c in t.cells:
+            if c.row == 0:
+                continue
+            out.append(Spot(c.start, c.end, doc.view[c.start : c.end], task_table, dy))
+    return out
