@@ -6,12 +6,13 @@ from collections.abc import Callable
 
 from docmine.facts import Fact
 from docmine.model import Document
-from extractors import citations, document, metrics, scores, targets
+from extractors import citations, criteria, document, metrics, scores, targets
 
 EXTRACTORS: dict[str, Callable[[Document], list]] = {
     "document": document.extract,
     "citations": citations.extract,
     "scores": scores.extract,
+    "criteria": criteria.extract,
     "metrics": metrics.extract,
     "targets": targets.extract,
 }

@@ -4,8 +4,8 @@
 trễ hạn`` gives 1 of 9 ``báo cáo``; ``dưới 90%`` has op ``<``. Goals of a plan are the targets
 extractor's; changes (``tăng 5%``) are not measurements.
 
->>> from docmine.parsers.text import lines_to_document
->>> [(m.indicator, m.value, m.target, m.met) for m in extract(lines_to_document("x", ["Năm 2022, tỷ lệ hồ sơ trực tuyến đạt 40% (yêu cầu 50%)."]))]
+>>> from docmine.parsers.text import from_string
+>>> [(m.indicator, m.value, m.target, m.met) for m in extract(from_string("Năm 2022, tỷ lệ hồ sơ trực tuyến đạt 40% (yêu cầu 50%)."))]
 [('tỷ lệ hồ sơ trực tuyến', 40, 50, False)]
 """
 

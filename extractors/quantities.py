@@ -154,7 +154,7 @@ _VERB_GROUP = re.compile(
     r"(?:,\s*)?(?:\s(?:tỷ lệ\s+)?(?:chỉ\s+|mới\s+(?:chỉ\s+)?)?(?:đạt|chưa đạt|chưa hoàn thành|không đạt|là|chiếm|có)\b)"
 )
 _LEADING = re.compile(
-    r"^\s*(?:[-+•*]\s*|\d{1,2}(?:\.\d{1,2})*[.)]\s*)?(?:Phấn đấu\s+(?:để\s+)?|Về\s+|Đảm bảo\s+|Tuy nhiên,?\s+|Trong đó,?\s+)?",
+    r"^\s*(?:[-+•*]\s*|\d{1,2}(?:\.\d{1,2})*[.)]\s*)?(?:(?:Trong\s+)?năm\s+\d{4},?\s+)?(?:Phấn đấu\s+(?:để\s+)?|Về\s+|Đảm bảo\s+|Tuy nhiên,?\s+|Trong đó,?\s+)?",
     re.I,
 )
 

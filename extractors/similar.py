@@ -1,7 +1,7 @@
 """Token overlap between two phrases, for deduplication (abbreviations expanded, accents kept).
 
 >>> round(token_f1("Sở LĐTBXH chưa có sáng kiến", "chưa có sáng kiến"), 2)
-0.57
+0.5
 """
 
 from __future__ import annotations

@@ -5,8 +5,8 @@ without marking it as done (đã, chỉ đạt, chưa), or when it stands in a d
 whose lead-in gives tasks, a section headed MỤC TIÊU / NHIỆM VỤ / GIẢI PHÁP, a task-table cell.
 When the goal names an index (``Chỉ số hài lòng``) that is its indicator and ``index``.
 
->>> from docmine.parsers.text import lines_to_document
->>> t = extract(lines_to_document("x", ["Phấn đấu Chỉ số hài lòng năm 2024 đạt trên 90%."]))[0]
+>>> from docmine.parsers.text import from_string
+>>> t = extract(from_string("Phấn đấu Chỉ số hài lòng năm 2024 đạt trên 90%."))[0]
 >>> t.indicator, t.index, t.year, t.op, t.value, t.unit
 ('Chỉ số hài lòng', 'SIPAS', 2024, '>', 90, '%')
 """

@@ -101,3 +101,14 @@ def parse(path: Path) -> Document:
     if not doc.text.strip():
         raise ParseError("no text in file")
     return doc
+
+
+def from_string(text: str, source: str = "<text>") -> Document:
+    """A Document from text in memory, read as a .txt file is (for tests, notebooks and the checker).
+
+    >>> from_string("Số: 12/KH-UBND\\nSTT\\tTiêu chí\\tĐiểm\\n1\\tThể chế\\t10").tables[0].n_rows
+    2
+    """
+    b = DocBuilder(source, "txt")
+    lines_to_document(b, text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    return b.build()
