@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from docmine.facts import Fact
 from docmine.model import Document
-from extractors import citations, criteria, document, metrics, scores, targets
+from extractors import citations, criteria, document, metrics, scores, shortcomings, targets
 
 EXTRACTORS: dict[str, Callable[[Document], list]] = {
     "document": document.extract,
@@ -15,6 +15,7 @@ EXTRACTORS: dict[str, Callable[[Document], list]] = {
     "criteria": criteria.extract,
     "metrics": metrics.extract,
     "targets": targets.extract,
+    "shortcomings": shortcomings.extract,
 }
 
 __all__ = ["EXTRACTORS", "Fact"]

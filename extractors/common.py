@@ -24,7 +24,7 @@ INDEX_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in INDEX_PATTERNS))
 AREAS = {
     "chỉ đạo điều hành": r"chỉ đạo,? điều hành|kế hoạch CCHC|báo cáo CCHC|tuyên truyền|sáng kiến|kiểm tra CCHC|cam kết|văn thư|lưu trữ|nhiệm vụ được (?:UBND|giao)",
     "thể chế": r"thể chế|văn bản QPPL|quy phạm pháp luật|thi hành pháp luật|theo dõi thi hành",
-    "thủ tục hành chính": r"thủ tục hành chính|TTHC|một cửa|xin lỗi|hồ sơ (?:xử lý|quá hạn|trễ hạn)|trễ hạn|quá hạn|phản ánh,? kiến nghị",
+    "thủ tục hành chính": r"một cửa|xin lỗi|hồ sơ (?:xử lý|quá hạn|trễ hạn)|trễ hạn|quá hạn|phản ánh,? kiến nghị",
     "tổ chức bộ máy": r"tổ chức bộ máy|bộ máy|lãnh đạo cấp phòng|số lượng lãnh đạo|biên chế|phân cấp",
     "công vụ": r"công vụ|công chức|viên chức|đào tạo|bồi dưỡng|tuyển dụng|vị trí việc làm|chuyển đổi vị trí",
     "tài chính công": r"tài chính công|kinh phí|tự chủ|ngân sách|tài chính",
@@ -71,13 +71,15 @@ def area_of(text: str, code: str | None = None) -> str | None:
         m = re.search(pat, text, re.IGNORECASE)
         if m and m.start() < pos:
             best, pos = area, m.start()
+    if best is None and re.search(r"thủ tục hành chính|TTHC", text, re.IGNORECASE):
+        return "thủ tục hành chính"  # a bare mention of TTHC is the weakest cue: "TTHC có thanh toán trực tuyến" is hiện đại hóa
     return best
 
 
 def clean(s: str) -> str:
     """Strip list markers, emphasis asterisks, spaces and trailing punctuation."""
     s = re.sub(r"^\s*(?:[-+•*]\s*|\(?\d{1,2}(?:\.\d{1,2})*[.)]\s+|[a-zđ]\)\s*)", "", s)
-    s = tidy(s.replace("*", ""))
+    s = tidy(re.sub(r"[*\u00b9\u00b2\u00b3\u2070-\u2079]", "", s))
     return s.strip(" .;:,…").strip()
 
 

@@ -28,3 +28,14 @@ def token_f1(a: str, b: str) -> float:
         return 0.0
     p, r = common / sum(tb.values()), common / sum(ta.values())
     return 2 * p * r / (p + r)
+
+
+def contained(a: str, b: str) -> float:
+    """Share of the shorter phrase's tokens found in the longer one.
+
+    >>> contained("chưa có sáng kiến", "Năm 2022, Sở chưa có sáng kiến mới")
+    1.0
+    """
+    ta, tb = Counter(tokens(a)), Counter(tokens(b))
+    small = min(sum(ta.values()), sum(tb.values()))
+    return sum((ta & tb).values()) / small if small else 0.0
