@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from docmine.facts import Fact
 from docmine.model import Document
-from extractors import citations, criteria, document, metrics, scores, shortcomings, targets
+from extractors import assignments, citations, criteria, document, metrics, scores, shortcomings, targets
 
 EXTRACTORS: dict[str, Callable[[Document], list]] = {
     "document": document.extract,
@@ -16,6 +16,7 @@ EXTRACTORS: dict[str, Callable[[Document], list]] = {
     "metrics": metrics.extract,
     "targets": targets.extract,
     "shortcomings": shortcomings.extract,
+    "assignments": assignments.extract,
 }
 
 __all__ = ["EXTRACTORS", "Fact"]

@@ -89,7 +89,7 @@ def segments(doc: Document) -> list[Segment]:
         if out and first.islower() and out[-1].kind != "heading":
             prev = out[-1]
             gap = doc.view[prev.end : b.start]  # a footnote or page furniture between: blanked, same length
-            prev.text = prev.text + re.sub(r"\S", " ", gap) + t
+            prev.text = prev.text + " " * len(gap) + t
             prev.end = b.end
             continue
         m = _MARKER.match(t)
@@ -133,7 +133,10 @@ def sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
     """
     spans, s = [], 0
     for m in re.finditer(r"(?<=[.!?…])[\u00b9\u00b2\u00b3\u2070-\u2079*)]*\s+(?=[A-ZĐÀ-Ỹ(\"“])|\n+", text):
-        if text[s : m.start()].strip():
+        piece = text[s : m.start()]
+        if re.fullmatch(r"\s*(?:[-+•*]\s*)?\(?(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,5}|[a-zđ])[.)]", piece):
+            continue  # a list marker (``1.``, ``II.``) is not a sentence
+        if piece.strip():
             spans.append((offset + s, offset + m.start()))
         s = m.end()
     if text[s:].strip():
