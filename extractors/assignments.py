@@ -82,9 +82,7 @@ def parse_directive(s: str) -> tuple[list[str], list[str], str] | None:
 
 def _lead_units(lead: Segment) -> list[str]:
     t = lead.body.strip().rstrip(":").strip()
-    m = None
-    for m in _TRIGGER.finditer(t):
-        pass
+    m = next(reversed(list(_TRIGGER.finditer(t))), None)  # the last trigger names the units
     if m is not None:
         units, _ = units_then_task(t[m.end() :])
         if units:
