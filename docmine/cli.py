@@ -77,5 +77,35 @@ def extract(
         raise typer.Exit(1)
 
 
+@app.command("eval")
+def eval_(
+    gold: Path = typer.Option(..., "--gold", help="Folder of gold JSON files, one per document stem."),
+    docs: Path = typer.Option(..., "--docs", help="Folder of documents whose stems match the gold files."),
+    misses: bool = typer.Option(False, "--misses", help="List every field that did not match."),
+    minimum: float | None = typer.Option(None, "--min", help="Exit 1 when overall field F1 is below this."),
+) -> None:
+    """Field-level precision, recall and F1 per table of this extractor against gold annotations."""
+    from docmine.evaluate import evaluate
+    from docmine.pipeline import process
+
+    stems = {p.stem for p in gold.glob("*.json")}
+    files = sorted(p for p in docs.iterdir() if p.is_file() and p.stem in stems)
+    report = evaluate(gold, [process(p).to_record() for p in files])
+    typer.echo(f"{'table':14} {'gold':>5} {'pred':>5} {'field P':>8} {'field R':>8} {'field F1':>8}")
+    for r in report.rows():
+        typer.echo(
+            f"{r['table']:14} {r['gold']:5d} {r['pred']:5d} {r['field_p']:8.3f} {r['field_r']:8.3f} {r['field_f1']:8.3f}"
+        )
+    if misses:
+        for c in report.tables.values():
+            for m in c.misses:
+                typer.echo("  " + m)
+    p, r, f = report.overall
+    typer.echo(f"evidence found in source: {report.evidence_ok}/{report.evidence_total}")
+    typer.echo(f"overall field P {p:.3f} R {r:.3f} F1 {f:.3f}")
+    if minimum is not None and f < minimum:
+        raise typer.Exit(1)
+
+
 if __name__ == "__main__":
     app()
