@@ -22,7 +22,7 @@ INDEX_PATTERNS = [
 INDEX_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in INDEX_PATTERNS))
 
 AREAS = {
-    "chỉ đạo điều hành": r"chỉ đạo,? điều hành|kế hoạch CCHC|báo cáo CCHC|tuyên truyền|sáng kiến|kiểm tra CCHC|cam kết|văn thư|lưu trữ|nhiệm vụ được (?:UBND|giao)",
+    "chỉ đạo điều hành": r"chỉ đạo,? điều hành|kế hoạch (?:CCHC|cải cách hành chính)|báo cáo (?:CCHC|cải cách hành chính)|tuyên truyền|sáng kiến|kiểm tra(?: công tác)? (?:CCHC|cải cách hành chính)|cam kết|văn thư|lưu trữ|nhiệm vụ được (?:UBND|giao)",
     "thể chế": r"thể chế|văn bản QPPL|quy phạm pháp luật|thi hành pháp luật|theo dõi thi hành",
     "thủ tục hành chính": r"một cửa|xin lỗi|hồ sơ (?:xử lý|quá hạn|trễ hạn)|trễ hạn|quá hạn|phản ánh,? kiến nghị",
     "tổ chức bộ máy": r"tổ chức bộ máy|bộ máy|lãnh đạo cấp phòng|số lượng lãnh đạo|biên chế|phân cấp",

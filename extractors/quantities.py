@@ -41,10 +41,10 @@ _RATIO = re.compile(
     r"(?<![\d/.,])(\d{1,4})\s*/\s*(\d{1,4})(?![\d/])(?:\s+(?!năm\b|tháng\b|ngày\b)([^\W\d_][\w&]*))"
 )
 _NOT_RATIO_BEFORE = re.compile(r"(?:ngày|từ|đến|thứ|hạng|tháng|số|Số|xếp|quý|Quý|lần)\s*[:]?\s*$|[-/]\s*$")
-_OP_BEFORE = [
+_OP_BEFORE = [  # negated forms first: "không thấp hơn" is >=, not <
+    (re.compile(r"(?:không thấp hơn|không dưới|ít nhất|tối thiểu|từ)\s*$"), ">="),
+    (re.compile(r"(?:không quá|không vượt quá|không cao hơn|tối đa)\s*$"), "<="),
     (re.compile(r"(?:dưới|thấp hơn|chưa đến|chưa tới|chưa được)\s*$"), "<"),
-    (re.compile(r"(?:tối đa|không quá|không vượt quá)\s*$"), "<="),
-    (re.compile(r"(?:ít nhất|tối thiểu|không thấp hơn|không dưới|từ)\s*$"), ">="),
     (re.compile(r"(?:trên|hơn|vượt|cao hơn|vượt mức)\s*$"), ">"),
 ]
 _OP_AFTER = [
