@@ -22,7 +22,7 @@ import re
 
 from docmine.facts import Assignment, Evidence
 from docmine.model import Document
-from extractors.common import clean
+from extractors.common import clean, header_columns
 from extractors.discourse import Segment, lead_kind, segments, sentences
 from extractors.units import UNIT_HEAD, is_unit, split_units, units_then_task
 
@@ -122,12 +122,11 @@ def _from_sentences(doc: Document) -> list[Assignment]:
             if got is None:
                 continue
             lead, support, task = got
-            task = (
-                re.split(r"\s*[:;]\s+|\.\s", task)[0] if not (lead_units and got[0] is lead_units) else task
-            )
-            deadline = _deadline(doc.view[a:b]) or (
-                _deadline(seg.text) if lead_units and got[0] is lead_units else None
-            )
+            from_lead_in = (
+                bool(lead_units) and lead is lead_units
+            )  # an item of a list whose lead-in names the units
+            task = task if from_lead_in else re.split(r"\s*[:;]\s+|\.\s", task)[0]
+            deadline = _deadline(doc.view[a:b]) or (_deadline(seg.text) if from_lead_in else None)
             task = _task_text(task)
             if not task or _is_boilerplate(task) or re.search(r"\bnhư$", task):
                 continue
@@ -156,24 +155,15 @@ _HEAD_COLS = {
 }
 
 
-def _table_columns(head: list[str]) -> dict[str, int]:
-    cols: dict[str, int] = {}
-    for i, h in enumerate(head):
-        h = " ".join(h.split())
-        for f in ("code", "support", "lead", "deadline", "task"):
-            if f not in cols and _HEAD_COLS[f].search(h):
-                cols[f] = i
-                break
-    return cols
-
-
 def _from_tables(doc: Document) -> list[Assignment]:
     out: list[Assignment] = []
     for t in doc.tables:
         grid = doc.table_text(t)
         if len(grid) < 2:
             continue
-        cols = _table_columns(grid[0])
+        cols = header_columns(
+            grid[0], {f: _HEAD_COLS[f] for f in ("code", "support", "lead", "deadline", "task")}
+        )
         if "task" not in cols or "lead" not in cols:
             continue
         cells = t.grid()

@@ -157,3 +157,19 @@ def sentence_spans(doc: Document, start: int, end: int) -> list[tuple[int, int]]
     if text[s:end].strip():
         spans.append((s, end))
     return spans
+
+
+def header_columns(head: list[str], patterns: dict[str, re.Pattern[str]]) -> dict[str, int]:
+    """Header cells to fields, each cell to the first field (in ``patterns`` order) whose pattern it matches.
+
+    >>> header_columns(["STT", "Nội dung"], {"code": re.compile("STT"), "task": re.compile("Nội dung")})
+    {'code': 0, 'task': 1}
+    """
+    out: dict[str, int] = {}
+    for i, h in enumerate(head):
+        h = " ".join(h.split())
+        for f, pat in patterns.items():
+            if f not in out and pat.search(h):
+                out[f] = i
+                break
+    return out

@@ -19,7 +19,7 @@ import re
 from docmine.facts import Criterion, Evidence
 from docmine.model import Document, Table
 from docmine.vnnum import parse_number
-from extractors.common import INDEX_RE, YEAR_RE, clean
+from extractors.common import INDEX_RE, YEAR_RE, clean, header_columns
 
 _COLS = {
     "code": re.compile(r"^(?:STT|TT|Số TT|Mã|Mã số)$", re.I),
@@ -37,14 +37,7 @@ def columns(head: list[str]) -> dict[str, int]:
     >>> columns(["STT", "Tiêu chí", "Điểm tối đa", "Điểm đạt được", "Xếp hạng", "Ghi chú"])
     {'code': 0, 'name': 1, 'max_score': 2, 'score': 3, 'rank': 4, 'note': 5}
     """
-    out: dict[str, int] = {}
-    for i, h in enumerate(head):
-        h = " ".join(h.split())
-        for f in ("code", "max_score", "rank", "note", "score", "name"):
-            if f not in out and _COLS[f].search(h):
-                out[f] = i
-                break
-    return out
+    return header_columns(head, {f: _COLS[f] for f in ("code", "max_score", "rank", "note", "score", "name")})
 
 
 def is_score_table(cols: dict[str, int]) -> bool:

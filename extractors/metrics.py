@@ -59,12 +59,11 @@ def extract(doc: Document) -> list[Metric]:
                 met_of(m.value, m.op, target, target_op, m.numerator, m.denominator, m.unit) if req else None
             )
             fact = Metric(
-                Evidence.of(doc, min(m.start, sp.start + max(0, (m.start - sp.start) - 0)), end),
+                Evidence.of(doc, sp.start, end),
                 indicator=clean(ind) if ind else None, value=m.value, unit=m.unit, op=m.op,
                 numerator=m.numerator, denominator=m.denominator, target=target, target_op=target_op,
                 met=met, year=sp.year_at(doc, m.start),
             )  # fmt: skip
-            fact.evidence = Evidence.of(doc, sp.start, end)
             dup = next((o for o in out if _same(o, fact)), None)
             if dup is None:
                 out.append(fact)
