@@ -77,6 +77,51 @@ def extract(
         raise typer.Exit(1)
 
 
+@app.command()
+def mine(
+    paths: list[Path],
+    out: Path = typer.Option(..., "--out", help="Dataset folder: Parquet tables and docmine.duckdb."),
+    workers: int | None = typer.Option(None, "--workers", help="Worker processes (default: all cores)."),
+    resume: bool = typer.Option(
+        False, "--resume", help="Keep the folder's dataset and mine only what it lacks."
+    ),
+    engine: str = typer.Option("local", "--engine", help="local (process pool) or dask."),
+    scheduler: str | None = typer.Option(None, "--scheduler", help="Address of a dask scheduler."),
+    timeout: float = typer.Option(300, "--timeout", help="Seconds one file may take."),
+    max_memory: int = typer.Option(3072, "--max-memory", help="MiB one worker may use."),
+    quiet: bool = typer.Option(False, "--quiet", help="No progress bar."),
+) -> None:
+    """Mine folders of PDF, DOCX, DOC, HTML and TXT into a dataset (resumable; one bad file never stops it)."""
+    from docmine.mine import Limits
+    from docmine.mine import mine as run
+
+    try:
+        s = run(
+            paths, out, workers, resume, engine, scheduler, Limits(timeout, max_memory * 1024**2), not quiet
+        )
+    except ValueError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(2) from None
+    typer.echo(f"{s.files} files: {s.mined} mined ({s.errors} with errors), {s.duplicates} duplicates, "
+               f"{s.skipped} already in {out}; {s.seconds:.1f} s", err=True)  # fmt: skip
+
+
+@app.command()
+def export(
+    dataset: Path,
+    xlsx: Path | None = typer.Option(None, "--xlsx", help="One workbook, a sheet per table and view."),
+    csv: Path | None = typer.Option(None, "--csv", help="A folder of CSV files, one per table and view."),
+) -> None:
+    """Export a mined dataset folder to Excel and/or CSV."""
+    from docmine.dataset import export as run
+
+    if xlsx is None and csv is None:
+        typer.echo("error: give --xlsx FILE and/or --csv DIR", err=True)
+        raise typer.Exit(2)
+    names = run(dataset, xlsx, csv)
+    typer.echo(f"exported {len(names)} tables and views", err=True)
+
+
 @app.command("eval")
 def eval_(
     gold: Path = typer.Option(..., "--gold", help="Folder of gold JSON files, one per document stem."),

@@ -67,9 +67,9 @@ def extract_all(doc: Document) -> tuple[dict[str, list[Fact]], list[str]]:
     return facts, errors
 
 
-def process(path: str | Path) -> Result:
+def process(path: str | Path, doc_id: str | None = None) -> Result:
     """Parse and extract one file; any failure becomes a one-line error in the Result."""
-    res = Result(str(path), file_id(path))
+    res = Result(str(path), doc_id or file_id(path))
     try:
         res.document = parse(path)
     except ParseError as e:

@@ -51,7 +51,7 @@ def extract(doc: Document) -> list[Score]:
             if value and len(indices) > 1:  # a value belongs to the index named nearest before it
                 before = [m for m in idx if m.start() < value.start()]
                 indices = [before[-1].lastgroup] if before else indices[:1]
-            years = [int(y) for y in re.findall(r"năm\s+(\d{4})", sent)]
+            years = [int(y) for y in re.findall(r"(?i:năm)\s+(\d{4})", sent)]
             cmp_m = _COMPARED.search(sent)
             compared = int(cmp_m.group(1)) if cmp_m else None
             assessed = [y for y in years if y != compared]

@@ -1,0 +1,294 @@
+"""Mine an archive into a dataset folder: parallel, resumable, one bad file never stopping the run.
+
+The work per file is one plain function, :func:`mine_file`, run by an engine: ``local``
+(a pebble process pool: per-file time limit, per-worker memory limit, a crashed worker
+replaced) or ``dask`` (a ``dask.distributed`` cluster, a ``LocalCluster`` when no scheduler
+address is given). The main process hashes files (doc_id = sha256 of the bytes), skips
+what the dataset already holds, and commits results in batches (:class:`~docmine.dataset.Store`).
+
+>>> import tempfile
+>>> s = mine(["corpora/seeds/000_88c36853ee0d1535.txt"], tempfile.mkdtemp(), workers=1, progress=False)
+>>> s.mined, s.errors, s.skipped
+(1, 0, 0)
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from docmine.dataset import Store, rows_of
+from docmine.parsers import SUFFIXES
+from docmine.pipeline import file_id, process
+
+ENGINES = ("local", "dask")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Per file: seconds before it is given up; per worker process: address space in bytes."""
+
+    seconds: float = float(os.environ.get("DOCMINE_TIMEOUT", 300))
+    memory: int = int(os.environ.get("DOCMINE_MAX_MEMORY", 3 * 1024**3))
+
+
+@dataclass(frozen=True)
+class Task:
+    path: str
+    doc_id: str
+    size: int
+    mtime_ns: int
+
+
+@dataclass
+class Outcome:
+    """What a worker sends back for one file: its rows per table, or why it failed."""
+
+    task: Task
+    rows: dict[str, list[dict]] = field(default_factory=dict)
+    error: str | None = None
+
+
+@dataclass
+class Summary:
+    files: int = 0
+    mined: int = 0
+    errors: int = 0
+    duplicates: int = 0
+    skipped: int = 0
+    seconds: float = 0.0
+
+
+def discover(paths: Iterable[str | Path]) -> list[Path]:
+    """Every PDF, DOCX, DOC, HTML and TXT file under the given files and folders, sorted.
+
+    >>> [p.name for p in discover(["corpora/seeds/docx"])][:2]
+    ['000_88c36853ee0d1535.docx', '001_55a29f03f8b9781c.docx']
+    """
+    found: set[Path] = set()
+    for p in map(Path, paths):
+        if p.is_dir():
+            found.update(q for q in p.rglob("*") if q.suffix.lower() in SUFFIXES and q.is_file()
+                         and not any(part.startswith(".") for part in q.relative_to(p).parts))  # fmt: skip
+        elif p.is_file():
+            found.add(p)
+    return sorted(p.resolve() for p in found)
+
+
+def mine_file(task: Task) -> Outcome:
+    """Parse and extract one file into table rows (runs in a worker)."""
+    try:
+        res = process(task.path, task.doc_id)
+        rows = rows_of(res)
+    except MemoryError:
+        return Outcome(task, error="out of memory (over the per-worker limit)")
+    except Exception as e:  # noqa: BLE001 - a bug on one file is that file's error row
+        return Outcome(task, error=f"{type(e).__name__}: {e}")
+    return Outcome(task, rows=rows)
+
+
+def _limit_memory(limit: int) -> None:
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def run_local(tasks: Iterable[Task], workers: int, limits: Limits) -> Iterator[Outcome]:
+    """Run :func:`mine_file` in a process pool; a hung or crashed file becomes an error outcome."""
+    import multiprocessing as mp
+    from concurrent.futures import FIRST_COMPLETED, wait
+    from concurrent.futures import TimeoutError as FutureTimeout
+
+    from pebble import ProcessExpired, ProcessPool
+
+    import docmine.warm  # noqa: F401 - models loaded once here, shared by the forked workers
+
+    ctx = mp.get_context("fork")  # forked workers start warm; forkserver would re-run a user's __main__
+    window = workers * 4
+    with ProcessPool(max_workers=workers, max_tasks=500, context=ctx,
+                     initializer=_limit_memory, initargs=(limits.memory,)) as pool:  # fmt: skip
+        running: dict = {}
+        it = iter(tasks)
+        exhausted = False
+        while running or not exhausted:
+            while not exhausted and len(running) < window:
+                t = next(it, None)
+                if t is None:
+                    exhausted = True
+                    break
+                running[pool.schedule(mine_file, args=(t,), timeout=limits.seconds)] = t
+            if not running:
+                break
+            done, _ = wait(list(running), return_when=FIRST_COMPLETED)
+            for fut in done:
+                t = running.pop(fut)
+                try:
+                    yield fut.result()
+                except FutureTimeout:
+                    yield Outcome(t, error=f"timed out after {limits.seconds:g} s")
+                except ProcessExpired as e:
+                    yield Outcome(
+                        t, error=f"worker died (exit code {e.exitcode}): too much memory or a crash"
+                    )
+                except Exception as e:  # noqa: BLE001
+                    yield Outcome(t, error=f"{type(e).__name__}: {e}")
+
+
+def run_dask(
+    tasks: Iterable[Task], workers: int, limits: Limits, scheduler: str | None = None
+) -> Iterator[Outcome]:
+    """Run :func:`mine_file` on a dask.distributed cluster (a LocalCluster without an address).
+
+    The memory limit is dask's own per-worker limit (a worker past it is restarted and the
+    file reported); the time limit is enforced by the caller only when the result arrives
+    late, because dask cannot stop a running task.
+    """
+    from dask.distributed import Client, LocalCluster, as_completed
+
+    cluster = None
+    if scheduler is None:
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                               memory_limit=limits.memory, dashboard_address=None)  # fmt: skip
+    client = Client(scheduler or cluster)
+    try:
+        it = iter(tasks)
+        futures = {}
+        for t in it:
+            futures[client.submit(mine_file, t, pure=False)] = t
+            if len(futures) >= workers * 4:
+                break
+        ac = as_completed(list(futures))
+        for fut in ac:
+            t = futures.pop(fut)
+            try:
+                yield fut.result()
+            except Exception as e:  # noqa: BLE001 - KilledWorker and the like
+                yield Outcome(t, error=f"{type(e).__name__}: {e}")
+            nxt = next(it, None)
+            if nxt is not None:
+                f2 = client.submit(mine_file, nxt, pure=False)
+                futures[f2] = nxt
+                ac.add(f2)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def mine(
+    paths: Iterable[str | Path],
+    out: str | Path,
+    workers: int | None = None,
+    resume: bool = False,
+    engine: str = "local",
+    scheduler: str | None = None,
+    limits: Limits | None = None,
+    progress: bool = True,
+    on_done: Callable[[Outcome], None] | None = None,
+    commit_every: int = 64,
+) -> Summary:
+    """Mine every document under ``paths`` into ``out`` (see the module docstring).
+
+    Without ``resume`` the folder's dataset is rebuilt; with it, files already recorded
+    (same path, size and mtime, or same bytes) are skipped and the rest is mined. Results
+    are committed every ``commit_every`` files or two seconds, whichever comes first.
+    """
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}: use {' or '.join(ENGINES)}")
+    t0 = time.monotonic()
+    workers = workers or os.cpu_count() or 1
+    limits = limits or Limits()
+    files = discover(paths)
+    store = Store(Path(out), fresh=not resume)
+    summary = Summary(files=len(files))
+    known = store.known_files()
+    docs = store.known_docs()
+    waiting: dict[str, list[Task]] = {}  # doc_id in flight -> other paths with the same bytes
+    bar = _Bar(len(files), progress)
+
+    def tasks() -> Iterator[Task]:
+        for p in files:
+            st = p.stat()
+            rec = known.get(str(p))
+            if rec and rec[1] == st.st_size and rec[2] == st.st_mtime_ns:
+                summary.skipped += 1
+                bar.advance(summary)
+                continue
+            t = Task(str(p), file_id(p), st.st_size, st.st_mtime_ns)
+            if t.doc_id in docs or t.doc_id in waiting:
+                if t.doc_id in docs:
+                    store.add(t.path, t.doc_id, t.size, t.mtime_ns, "duplicate")
+                else:
+                    waiting[t.doc_id].append(t)
+                summary.duplicates += 1
+                bar.advance(summary)
+                continue
+            waiting[t.doc_id] = []
+            yield t
+
+    run = (
+        run_local(tasks(), workers, limits)
+        if engine == "local"
+        else run_dask(tasks(), workers, limits, scheduler)
+    )
+    last = time.monotonic()
+    try:
+        for o in run:
+            t = o.task
+            rows = (
+                o.rows
+                if o.error is None
+                else {"errors": [{"doc_id": t.doc_id, "source": t.path, "error": o.error}]}
+            )
+            failed = o.error is not None or not rows.get("documents")
+            store.add(t.path, t.doc_id, t.size, t.mtime_ns, "error" if failed else "done", rows)
+            for d in waiting.pop(t.doc_id, []):
+                store.add(d.path, d.doc_id, d.size, d.mtime_ns, "duplicate")
+            docs.add(t.doc_id)
+            summary.mined += 1
+            summary.errors += failed
+            bar.advance(summary)
+            if on_done is not None:
+                on_done(o)
+            if store.pending >= commit_every or time.monotonic() - last > 2:
+                store.commit()
+                last = time.monotonic()
+        store.commit()
+        store.export()
+    finally:
+        bar.close()
+        store.close()
+    summary.seconds = time.monotonic() - t0
+    return summary
+
+
+class _Bar:
+    """A rich progress bar on stderr: files done/total, files/s, errors so far, ETA."""
+
+    def __init__(self, total: int, enabled: bool) -> None:
+        self.p = None
+        if not enabled:
+            return
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self.p = Progress(TextColumn("mining"), BarColumn(), MofNCompleteColumn(),
+                          TextColumn("{task.fields[rate]} files/s  errors {task.fields[errors]}"),
+                          TimeRemainingColumn(), console=Console(stderr=True))  # fmt: skip
+        self.task = self.p.add_task("mine", total=total, rate="-", errors=0)
+        self.t0 = time.monotonic()
+        self.p.start()
+
+    def advance(self, s: Summary) -> None:
+        if self.p is None:
+            return
+        done = s.mined + s.skipped + s.duplicates
+        rate = s.mined / max(time.monotonic() - self.t0, 1e-6)
+        self.p.update(self.task, completed=done, rate=f"{rate:.1f}", errors=s.errors)
+
+    def close(self) -> None:
+        if self.p is not None:
+            self.p.stop()

@@ -1,0 +1,159 @@
+"""docmine mine: resume after kill -9, reruns that add nothing, duplicates, bad files, the Dask engine."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from docmine.dataset import DATA_TABLES
+from docmine.mine import Limits, discover, mine
+from tests.conftest import SEEDS
+
+TABLES = [*DATA_TABLES, "files"]
+
+
+def corpus(tmp: Path, formats=("txt", "docx", "pdf")) -> Path:
+    """The seeds in the given formats, copied so the test owns the paths."""
+    c = tmp / "corpus"
+    for fmt in formats:
+        src = sorted(SEEDS.glob("*.txt")) if fmt == "txt" else sorted((SEEDS / fmt).glob(f"*.{fmt}"))
+        (c / fmt).mkdir(parents=True)
+        for p in src:
+            shutil.copy(p, c / fmt / p.name)
+    return c
+
+
+def tables(out: Path) -> dict[str, pd.DataFrame]:
+    """Every Parquet table, in a stable order and without the time a row was written."""
+    res = {}
+    for t in TABLES:
+        df = pd.read_parquet(out / f"{t}.parquet").drop(columns=["mined_at"], errors="ignore")
+        keys = [k for k in ("path", "doc_id", "seq", "error") if k in df.columns]
+        res[t] = df.sort_values(keys).reset_index(drop=True)
+    return res
+
+
+def assert_same(a: Path, b: Path) -> None:
+    ta, tb = tables(a), tables(b)
+    for t in TABLES:
+        pd.testing.assert_frame_equal(ta[t], tb[t], obj=t)
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("ref")
+    c = corpus(tmp)
+    s = mine([c], tmp / "out", workers=2, progress=False)
+    return c, tmp / "out", s
+
+
+def test_mine_writes_every_table_with_rows_keyed_to_documents(reference):
+    c, out, s = reference
+    assert (s.files, s.mined, s.errors, s.duplicates) == (15, 15, 0, 0)
+    t = tables(out)
+    assert len(t["documents"]) == 15
+    assert set(t["scores"].doc_id) <= set(t["documents"].doc_id)
+    row = t["scores"][t["scores"].evidence_text.str.contains("92,35")].iloc[0]
+    assert (row["value"], row["rank"], row["rank_total"]) == (92.35, 3, 18)
+    assert (out / "docmine.duckdb").exists()
+    # the same letter as .txt, .docx and .pdf is one letter
+    letters = t["documents"].groupby("letter_id").format.apply(sorted)
+    assert all(v == ["docx", "pdf", "txt"] for v in letters)
+    assert len(letters) == 5
+
+
+def test_rerun_adds_nothing(reference, tmp_path):
+    c, out, _ = reference
+    again = tmp_path / "again"
+    shutil.copytree(out, again)
+    s = mine([c], again, workers=1, resume=True, progress=False)
+    assert (s.mined, s.skipped) == (0, 15)
+    assert_same(out, again)
+    s = mine([c], again, workers=2, progress=False)  # a full run without --resume rebuilds: same tables
+    assert s.mined == 15
+    assert_same(out, again)
+
+
+def test_resume_after_kill_9_gives_the_uninterrupted_tables(reference, tmp_path):
+    c, ref_out, _ = reference
+    out = tmp_path / "killed"
+    code = (
+        "import sys; from docmine.mine import mine\n"
+        f"mine([{str(c)!r}], {str(out)!r}, workers=1, progress=False, commit_every=1,\n"
+        "     on_done=lambda o: print('done', o.task.path, flush=True))\n"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True,
+                            start_new_session=True, cwd=Path(__file__).resolve().parent.parent)  # fmt: skip
+    seen = 0
+    while seen < 5:
+        line = proc.stdout.readline()
+        assert line, "the mining process ended before it could be killed"
+        seen += line.startswith("done")
+    assert proc.poll() is None
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    time.sleep(0.2)
+    import duckdb
+
+    con = duckdb.connect(str(out / "docmine.duckdb"), read_only=True)
+    committed = con.execute("SELECT count(*) FROM files").fetchone()[0]
+    con.close()
+    assert 4 <= committed < 15  # killed mid-run, with part of the work committed
+    s = mine([c], out, workers=2, resume=True, progress=False)
+    assert s.mined == 15 - committed
+    assert_same(ref_out, out)
+
+
+def test_same_bytes_twice_is_one_document_and_a_bad_file_is_one_error_row(tmp_path):
+    c = tmp_path / "c"
+    c.mkdir()
+    seed = sorted(SEEDS.glob("*.txt"))[0]
+    shutil.copy(seed, c / "a.txt")
+    shutil.copy(seed, c / "copy.txt")
+    (c / "empty.pdf").write_bytes(b"")
+    (c / "broken.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    s = mine([c], tmp_path / "out", workers=2, progress=False)
+    assert (s.files, s.mined, s.duplicates, s.errors) == (4, 3, 1, 2)
+    t = tables(tmp_path / "out")
+    assert len(t["documents"]) == 1
+    assert sorted(t["files"].status) == ["done", "duplicate", "error", "error"]
+    errs = dict(zip(t["errors"].source.map(lambda p: Path(p).name), t["errors"].error, strict=True))
+    assert errs["empty.pdf"] == "empty file"
+    assert "docx" in errs["broken.docx"] and "\n" not in errs["broken.docx"]
+
+
+def test_a_file_over_the_time_limit_is_an_error_row_and_the_rest_is_mined(tmp_path):
+    c = corpus(tmp_path, ("pdf",))
+    s = mine([c], tmp_path / "out", workers=2, progress=False, limits=Limits(seconds=0.001))
+    assert s.mined == 5 and s.errors == 5
+    errs = pd.read_parquet(tmp_path / "out" / "errors.parquet")
+    assert set(errs.error) == {"timed out after 0.001 s"}
+
+
+def test_discover_walks_folders_for_supported_formats_only(tmp_path):
+    (tmp_path / "sub").mkdir()
+    for name in ("a.PDF", "b.docx", "sub/c.txt", "sub/d.htm", "e.json", ".hidden/f.txt"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text("x")
+    assert [p.name for p in discover([tmp_path])] == ["a.PDF", "b.docx", "c.txt", "d.htm"]
+
+
+def test_unknown_engine_is_refused(tmp_path):
+    with pytest.raises(ValueError, match="unknown engine"):
+        mine([SEEDS], tmp_path, engine="spark", progress=False)
+
+
+def test_dask_engine_on_a_local_cluster_gives_the_local_tables(reference, tmp_path):
+    pytest.importorskip("dask.distributed")
+    c, ref_out, _ = reference
+    s = mine([c], tmp_path / "dask", workers=2, engine="dask", progress=False)
+    assert s.mined == 15
+    assert_same(ref_out, tmp_path / "dask")
