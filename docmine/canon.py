@@ -22,15 +22,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from extractors.common import PROVINCE_RE, canonical_province
+from extractors.common import PROVINCE_RE, SO_NAMES, canonical_province
 
-SO_NAMES = [
-    "Lao động - Thương binh và Xã hội", "Nội vụ", "Tài chính", "Kế hoạch và Đầu tư", "Tư pháp", "Xây dựng",
-    "Giao thông vận tải", "Y tế", "Giáo dục và Đào tạo", "Công Thương", "Nông nghiệp và Phát triển nông thôn",
-    "Nông nghiệp và Môi trường", "Tài nguyên và Môi trường", "Thông tin và Truyền thông",
-    "Văn hóa, Thể thao và Du lịch", "Văn hóa và Thể thao", "Khoa học và Công nghệ", "Ngoại vụ",
-    "Dân tộc và Tôn giáo", "Du lịch", "Văn hóa - Thể thao", "Giao thông vận tải - Xây dựng",
-]  # fmt: skip
 HEADS = {"sở": "Sở", "ubnd": "Ủy ban nhân dân", "ủy ban nhân dân": "Ủy ban nhân dân", "ban": "Ban",
          "văn phòng": "Văn phòng", "thanh tra": "Thanh tra"}  # fmt: skip
 INDEXES = {

@@ -122,6 +122,29 @@ def export(
     typer.echo(f"exported {len(names)} tables and views", err=True)
 
 
+@app.command()
+def check(
+    path: Path,
+    history: Path | None = typer.Option(None, "--history", help="A dataset folder from docmine mine."),
+    as_json: bool = typer.Option(False, "--json", help="Facts and findings as one JSON object."),
+    html_out: Path | None = typer.Option(None, "--html", help="Write a self-contained HTML report here."),
+) -> None:
+    """Check one letter: its facts, then findings (form, arithmetic, tasks, history). Exit 1 on any error finding."""
+    from docmine.checks import check_file
+    from docmine.report import html_report, text_report
+
+    report = check_file(path, history)
+    if as_json:
+        sys.stdout.write(json.dumps(report.to_record(), ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(text_report(report) + "\n")
+    if html_out is not None:
+        html_out.write_text(html_report(report), encoding="utf-8")
+        typer.echo(f"wrote {html_out}", err=True)
+    if not report.ok:
+        raise typer.Exit(1)
+
+
 @app.command("eval")
 def eval_(
     gold: Path = typer.Option(..., "--gold", help="Folder of gold JSON files, one per document stem."),

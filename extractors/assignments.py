@@ -203,9 +203,9 @@ def _from_tables(doc: Document) -> list[Assignment]:
                 if v and is_unit(v):
                     last[f] = v
             lead = split_units(last.get("lead", ""))
-            if not task or not lead:
-                continue
             support = split_units(last.get("support", ""))
+            if not task or not (lead or support or row.get("deadline")):
+                continue  # a task row names at least a unit or a deadline; a lead left blank is kept as []
             deadline = row.get("deadline") or _deadline(" ".join(row.get(f, "") for f in row if f != "span"))
             out.append(Assignment(Evidence.of(doc, *row["span"]), task=clean(task), lead=lead, support=support,
                                   deadline=clean(deadline) if deadline else None, criterion=code.rstrip(".") or None))  # fmt: skip

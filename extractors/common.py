@@ -33,6 +33,19 @@ AREAS = {
 AREA_BY_CODE = {"1": "chỉ đạo điều hành", "2": "thể chế", "3": "thủ tục hành chính", "4": "tổ chức bộ máy",
                 "5": "công vụ", "6": "tài chính công", "7": "hiện đại hóa", "8": "hiện đại hóa"}  # fmt: skip
 
+# the names of provincial departments (Sở), before and after the 2025 reorganisation
+SO_NAMES = [
+    "Lao động - Thương binh và Xã hội", "Nội vụ", "Tài chính", "Kế hoạch và Đầu tư", "Tư pháp", "Xây dựng",
+    "Giao thông vận tải", "Y tế", "Giáo dục và Đào tạo", "Công Thương", "Nông nghiệp và Phát triển nông thôn",
+    "Nông nghiệp và Môi trường", "Tài nguyên và Môi trường", "Thông tin và Truyền thông",
+    "Văn hóa, Thể thao và Du lịch", "Văn hóa và Thể thao", "Khoa học và Công nghệ", "Ngoại vụ",
+    "Dân tộc và Tôn giáo", "Du lịch", "Văn hóa - Thể thao", "Giao thông vận tải - Xây dựng",
+]  # fmt: skip
+SO_NAME_RE = "|".join(  # "Lao động - Thương binh", "Lao động, Thương binh" and "Lao động Thương binh" alike
+    r"[\s,\-–]+".join(re.escape(w) for w in n.replace(",", " ").split() if w != "-")
+    for n in sorted(SO_NAMES, key=len, reverse=True)
+)
+
 PROVINCES = (
     "An Giang|Bà Rịa - Vũng Tàu|Bạc Liêu|Bắc Giang|Bắc Kạn|Bắc Ninh|Bến Tre|Bình Dương|Bình Định|Bình Phước|Bình Thuận|"
     "Cà Mau|Cao Bằng|Cần Thơ|Đà Nẵng|Đắk Lắk|Đắk Nông|Điện Biên|Đồng Nai|Đồng Tháp|Gia Lai|Hà Giang|Hà Nam|Hà Nội|"

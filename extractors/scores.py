@@ -11,7 +11,7 @@ import re
 from docmine.facts import Evidence, Score
 from docmine.model import Document
 from docmine.vnnum import NUMBER_RE, parse_number
-from extractors.common import INDEX_RE, sentence_spans
+from extractors.common import INDEX_RE, SO_NAME_RE, sentence_spans
 from extractors.document import issuer_of
 
 _VALUE = re.compile(rf"(?:đạt|được|là)\s+(?:chỉ số\s+)?(?:tuyệt đối\s+)?({NUMBER_RE})\s*(điểm|%)")
@@ -20,7 +20,9 @@ _RANK_CHANGE = re.compile(r"(tăng|giảm)\s+(\d{1,3})\s+(?:bậc|hạng)")
 _VALUE_CHANGE = re.compile(rf"\(?(tăng|giảm)\s+({NUMBER_RE})\s*(điểm|%)\)?")
 _COMPARED = re.compile(r"so với (?:năm\s+)?(\d{4})")
 _ENTITY = re.compile(
-    r"(Sở\s+(?:LĐTBXH|LĐ-TB-XH|Lao động[\s,-]+Thương binh và Xã hội|[A-ZĐ][\wÀ-ỹ]+(?:\s+(?:và\s+)?[A-ZĐ][\wÀ-ỹ]+)*)(?:\s+tỉnh\s+[A-ZĐ][\wÀ-ỹ]+(?:\s+[A-ZĐ][\wÀ-ỹ]+)?)?)"
+    r"(Sở\s+(?:LĐTBXH|LĐ-TB-XH|Lao động[\s,-]+Thương binh và Xã hội|"
+    + SO_NAME_RE
+    + r"|[A-ZĐ][\wÀ-ỹ]+(?:\s+(?:và\s+)?[A-ZĐ][\wÀ-ỹ]+)*)(?:\s+tỉnh\s+[A-ZĐ][\wÀ-ỹ]+(?:\s+[A-ZĐ][\wÀ-ỹ]+)?)?)"
 )
 
 

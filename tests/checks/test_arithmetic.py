@@ -1,0 +1,84 @@
+"""Arithmetic findings on letters written for the tests."""
+
+from __future__ import annotations
+
+from tests.checks.letters import check_letter, codes
+
+TABLE = (
+    "Năm 2023, Chỉ số cải cách hành chính của Sở Nội vụ đạt {total} điểm, xếp thứ 5/{n} sở, ban, ngành. "
+    "Các điểm chỉ số cụ thể như sau:\n\n"
+    "STT\tTiêu chí\tĐiểm tối đa\tĐiểm đạt được\tXếp hạng\n"
+    "1\tCông tác chỉ đạo, điều hành cải cách hành chính\t40\t35,5\t4/{m}\n"
+    "2\tCải cách thủ tục hành chính\t30\t28,25\t6/{m}\n"
+    "3\tHiện đại hóa nền hành chính\t30\t27\t5/{m}\n"
+)
+
+
+def test_criteria_that_add_up_to_the_total():
+    r = check_letter(body=TABLE.format(total="90,75", n=18, m=18))
+    assert len(r.result.facts["criteria"]) == 3
+    assert [c for c in codes(r) if c.startswith("arith")] == []
+
+
+def test_criteria_that_do_not_add_up_are_an_error():
+    r = check_letter(body=TABLE.format(total="92,75", n=18, m=18))
+    f = next(f for f in r.findings if f.code == "arith.criteria_sum")
+    assert f.severity == "error"
+    assert "90,75" in f.message and "92,75" in f.message
+
+
+def test_a_total_rounded_coarser_than_its_parts_is_a_warning():
+    r = check_letter(body=TABLE.format(total="90,8", n=18, m=18))
+    f = next(f for f in r.findings if f.code == "arith.criteria_sum")
+    assert f.severity == "warning"
+
+
+def test_rank_totals_that_disagree_within_a_letter():
+    r = check_letter(body=TABLE.format(total="90,75", n=21, m=17))
+    assert "arith.rank_totals" in codes(r, "error")
+    assert "/17, /21" in next(f.message for f in r.findings if f.code == "arith.rank_totals")
+
+
+def test_a_rank_past_its_total():
+    r = check_letter(
+        body="Năm 2023, Chỉ số cải cách hành chính của Sở Nội vụ đạt 80,5 điểm, xếp thứ 19/18 sở, ngành."
+    )
+    assert codes(r, "error") == ["arith.rank_over_total"]
+
+
+def test_a_percentage_that_disagrees_with_its_counts():
+    r = check_letter(body="Năm 2023, tỷ lệ hồ sơ giải quyết đúng hạn đạt 97% (86/87 hồ sơ).")
+    f = next(f for f in r.findings if f.code == "arith.percent_counts")
+    assert "98,85%" in f.message and f.severity == "error"
+
+
+def test_a_percentage_that_agrees_with_its_counts():
+    r = check_letter(body="Năm 2023, tỷ lệ hồ sơ giải quyết đúng hạn đạt 98,85% (86/87 hồ sơ).")
+    assert "arith.percent_counts" not in codes(r)
+
+
+def test_a_met_claim_that_contradicts_value_and_requirement():
+    r = check_letter(body="Tỷ lệ hồ sơ trực tuyến toàn trình đạt yêu cầu, tỷ lệ đạt 35% (yêu cầu 50%).")
+    assert "arith.met_claim" in codes(r, "error")
+
+
+def test_a_not_met_claim_that_agrees():
+    r = check_letter(body="Tỷ lệ hồ sơ trực tuyến toàn trình chưa đạt yêu cầu, tỷ lệ đạt 35% (yêu cầu 50%).")
+    assert "arith.met_claim" not in codes(r)
+
+
+def test_a_target_below_a_measured_rate_of_an_earlier_year():
+    body = "Năm 2023, tỷ lệ văn bản điện tử đạt 95%.\n\nPhấn đấu năm 2024 tỷ lệ văn bản điện tử đạt từ 90% trở lên."
+    assert "target.below_result" in codes(check_letter(body=body))
+
+
+def test_a_target_below_the_result_the_letter_reports():
+    body = "Năm 2023, Chỉ số hài lòng của Sở Nội vụ đạt 91,25%.\n\nPhấn đấu năm 2024 Chỉ số hài lòng của Sở đạt từ 85% trở lên."
+    r = check_letter(body=body)
+    f = next(f for f in r.findings if f.code == "target.below_result")
+    assert f.severity == "warning" and "91,25" in f.message
+
+
+def test_a_target_above_the_result_is_fine():
+    body = "Năm 2023, Chỉ số hài lòng của Sở Nội vụ đạt 91,25%.\n\nPhấn đấu năm 2024 Chỉ số hài lòng của Sở đạt từ 93% trở lên."
+    assert "target.below_result" not in codes(check_letter(body=body))

@@ -1,0 +1,86 @@
+"""Form findings (Nghị định 30/2020) on letters written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.checks.letters import check_letter, codes
+
+
+def test_a_well_formed_letter_has_no_findings():
+    assert codes(check_letter()) == []
+
+
+@pytest.mark.parametrize(
+    "part, code",
+    [("quoc_hieu", "form.quoc_hieu"), ("tieu_ngu", "form.tieu_ngu"), ("recipients", "form.kinh_gui"),
+     ("noi_nhan", "form.noi_nhan"), ("name", "form.signer_name"), ("number", "form.number"),
+     ("date", "form.date")],
+)  # fmt: skip
+def test_a_missing_part_is_an_error(part, code):
+    r = check_letter(**{part: ""})
+    assert codes(r, "error") == [code]
+    assert not r.ok
+
+
+def test_missing_issuing_body_is_an_error():
+    r = check_letter(parent="", issuer="")
+    assert "form.issuer" in codes(r, "error")
+
+
+def test_missing_subject_of_a_cong_van():
+    r = check_letter(subject="")
+    assert "form.trich_yeu" in codes(r, "error")
+
+
+def test_blank_number_and_date_are_draft_warnings_pointing_at_the_lines():
+    r = check_letter(number="Số:      /SNV-CCHC", date="Ninh Bình, ngày     tháng     năm 2024")
+    found = {f.code: f for f in r.findings}
+    assert set(found) == {"form.number_blank", "form.date_blank"}
+    assert found["form.number_blank"].severity == "warning" and r.ok
+    assert found["form.number_blank"].evidence.text == "Số: /SNV-CCHC"  # spaces normalized
+    assert "ngày, tháng" in found["form.date_blank"].message
+
+
+def test_a_ke_hoach_numbered_as_a_quyet_dinh():
+    r = check_letter(number="Số: 12/QĐ-SNV", subject="", recipients="",
+                     body="KẾ HOẠCH\n\nCải cách hành chính năm 2024\n\nSở Nội vụ ban hành kế hoạch cải cách hành chính.")  # fmt: skip
+    assert codes(r, "error") == ["form.symbol_type"]
+    assert "KH-" in r.findings[0].message
+
+
+def test_a_ke_hoach_with_its_own_symbol_is_fine():
+    r = check_letter(number="Số: 12/KH-SNV", subject="", recipients="",
+                     body="KẾ HOẠCH\n\nCải cách hành chính năm 2024\n\nSở Nội vụ ban hành kế hoạch cải cách hành chính.")  # fmt: skip
+    assert codes(r, "error") == []
+
+
+def test_a_cong_van_with_a_type_code_in_its_symbol():
+    assert codes(check_letter(number="Số: 12/KH-SNV"), "error") == ["form.symbol_type"]
+
+
+def test_kt_must_be_signed_by_a_deputy():
+    assert codes(check_letter(form="KT. GIÁM ĐỐC", title="GIÁM ĐỐC"), "error") == ["form.signer_form"]
+    assert codes(check_letter(form="KT. GIÁM ĐỐC", title="PHÓ GIÁM ĐỐC")) == []
+
+
+def test_tm_is_for_a_collective_body_only():
+    assert codes(check_letter(form="TM. GIÁM ĐỐC", title="GIÁM ĐỐC"), "error") == ["form.signer_form"]
+    assert codes(check_letter(form="TM. ỦY BAN NHÂN DÂN", title="CHỦ TỊCH")) == []
+
+
+def test_tl_is_not_signed_by_the_head_himself():
+    assert codes(check_letter(form="TL. GIÁM ĐỐC", title="GIÁM ĐỐC"), "error") == ["form.signer_form"]
+    assert codes(check_letter(form="TL. GIÁM ĐỐC", title="CHÁNH VĂN PHÒNG")) == []
+
+
+def test_a_deputy_without_kt_is_a_warning():
+    r = check_letter(title="PHÓ GIÁM ĐỐC")
+    assert codes(r) == ["form.signer_form"] and r.ok
+
+
+def test_news_reports_get_no_form_findings():
+    from docmine.checks import check_text
+
+    r = check_text("Sở Nội vụ tỉnh Ninh Bình đạt 91,25 điểm Chỉ số cải cách hành chính năm 2023.\n")
+    assert [c for c in codes(r) if c.startswith("form.")] == []
