@@ -19,6 +19,8 @@ from __future__ import annotations
 import dataclasses
 import os
 from datetime import UTC, datetime
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as _version
 from pathlib import Path
 
 import pandas as pd
@@ -38,7 +40,10 @@ from docmine.facts import (
 )
 from docmine.pipeline import TABLES, Result
 
-VERSION = "0.1.0"
+try:
+    VERSION = _version("docmine")
+except PackageNotFoundError:  # run from a source tree that is not installed
+    VERSION = "0+unknown"
 FACT_TYPES: dict[str, type[Fact]] = {
     "citations": Citation, "scores": Score, "criteria": Criterion, "metrics": Metric,
     "targets": Target, "shortcomings": Shortcoming, "assignments": Assignment,

@@ -3,8 +3,8 @@ document's text, every extracted fact highlighted, and every finding linked to i
 
 >>> from docmine.checks import check_file
 >>> page = html_report(check_file("corpora/seeds/003_a4fdff8cd5cb32b2.txt"))
->>> page.count('class="fact'), 'href="#f-0"' in page
-(53, True)
+>>> '<mark class="fact k-scores"' in page, 'href="#f-0"' in page, "<script" in page
+(True, True, False)
 """
 
 from __future__ import annotations

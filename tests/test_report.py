@@ -62,7 +62,7 @@ def test_html_report_opens_in_chromium_without_console_errors_and_shows_highligh
     img = Image.open(png).convert("RGB")
     counts = {t: 0 for t in ("scores", "criteria", "assignments")}
     rgb = {t: tuple(int(COLORS[t][i : i + 2], 16) for i in (1, 3, 5)) for t in counts}
-    for px in img.getdata():
+    for px in img.get_flattened_data() if hasattr(img, "get_flattened_data") else img.getdata():
         for t, c in rgb.items():
             if px == c:
                 counts[t] += 1

@@ -75,7 +75,7 @@ def check_file(path: str | Path, history_dir: str | Path | None = None) -> Repor
 def check_text(text: str, history_dir: str | Path | None = None, source: str = "letter.txt") -> Report:
     """Check a letter given as text (a pasted draft).
 
-    >>> [f.code for f in check_text("Sở Nội vụ đạt 90 điểm, xếp thứ 19/18.").findings]
+    >>> [f.code for f in check_text("Chỉ số CCHC của Sở Nội vụ đạt 90 điểm, xếp thứ 19/18.").findings]
     ['arith.rank_over_total']
     """
     from docmine.parsers.text import from_string
