@@ -7,8 +7,9 @@ deduplicated): by default 200 documents (100 PDF, 50 DOCX, 50 TXT). It times
   paragraph and table cell plus reading every TXT, in one process;
 * ``docmine mine --workers 2`` on the same files (wall time of the command, start-up included),
 
-prints both and their ratio (goal: at most 0.5), then the peak memory (sum of RSS over the
-process tree, sampled every 50 ms) of ``docmine mine`` for each size given with ``--sizes``.
+prints both and their ratio (goal: at most 0.5), then the peak memory of ``docmine mine`` for
+each size given with ``--sizes`` (RSS sampled every 50 ms: the sum over the process tree, the
+main process, the largest worker; pages the forked workers share are counted in each).
 
     .venv/bin/python bench/mine_bench.py                 # 200 documents
     .venv/bin/python bench/mine_bench.py --sizes 200,2000
@@ -19,6 +20,7 @@ from __future__ import annotations
 import argparse
 import io
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -34,33 +36,34 @@ SEEDS = ROOT / "corpora" / "seeds"
 
 
 def build(folder: Path, n: int) -> list[Path]:
-    """n documents: half PDF, a quarter DOCX, a quarter TXT, cycling over the five seeds."""
+    """n documents: half PDF, a quarter DOCX, a quarter TXT, cycling over the five seeds, named so
+    that the formats interleave (pdf, docx, pdf, txt, ...) the way they do in a real archive folder."""
     folder.mkdir(parents=True, exist_ok=True)
-    kinds = [("pdf", n // 2), ("docx", n // 4), ("txt", n - n // 2 - n // 4)]
+    order = ["pdf", "docx", "pdf", "txt"]
     out = []
-    for fmt, count in kinds:
+    for k in range(n):
+        fmt = order[k % 4]
         src = sorted((SEEDS / fmt).glob(f"*.{fmt}")) if fmt != "txt" else sorted(SEEDS.glob("*.txt"))
-        for i in range(count):
-            s = src[i % len(src)]
-            dst = folder / fmt / f"{i:05d}_{s.name}"
-            dst.parent.mkdir(exist_ok=True)
-            data = s.read_bytes()
-            if fmt == "pdf":
-                data += f"\n%bench copy {i}\n".encode()
-            elif fmt == "txt":
-                data += b"\n" + f"(bench copy {i})".encode() + b"\n"
-            else:
-                buf = io.BytesIO()
-                with (
-                    zipfile.ZipFile(io.BytesIO(data)) as zin,
-                    zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zout,
-                ):
-                    for item in zin.infolist():
-                        zout.writestr(item, zin.read(item.filename))
-                    zout.comment = f"bench copy {i}".encode()
-                data = buf.getvalue()
-            dst.write_bytes(data)
-            out.append(dst)
+        i = k // 4 * order.count(fmt) + order[: k % 4].count(fmt)  # the i-th copy of this format
+        s = src[i % len(src)]
+        dst = folder / f"{k:05d}_{s.name}"
+        data = s.read_bytes()
+        if fmt == "pdf":
+            data += f"\n%bench copy {i}\n".encode()
+        elif fmt == "txt":
+            data += b"\n" + f"(bench copy {i})".encode() + b"\n"
+        else:
+            buf = io.BytesIO()
+            with (
+                zipfile.ZipFile(io.BytesIO(data)) as zin,
+                zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zout,
+            ):
+                for item in zin.infolist():
+                    zout.writestr(item, zin.read(item.filename))
+                zout.comment = f"bench copy {i}".encode()
+            data = buf.getvalue()
+        dst.write_bytes(data)
+        out.append(dst)
     return out
 
 
@@ -83,22 +86,28 @@ def read_only(files: list[Path]) -> float:
     return time.perf_counter() - t
 
 
-def run_mine(folder: Path, out: Path, workers: int = 2) -> tuple[float, float]:
-    """Wall seconds and peak tree RSS (MiB) of ``docmine mine``."""
+def run_mine(folder: Path, out: Path, workers: int = 2) -> tuple[float, dict[str, float]]:
+    """Wall seconds and peak RSS (MiB) of ``docmine mine``: the whole process tree, the main
+    process, and the largest worker."""
     exe = Path(sys.executable).with_name("docmine")
     cmd = [str(exe), "mine", str(folder), "--out", str(out), "--workers", str(workers), "--quiet"]
     t = time.perf_counter()
     proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True)
-    peak = 0.0
+    peak = {"tree": 0.0, "main": 0.0, "worker": 0.0}
+    trees: list[float] = []
     stop = threading.Event()
 
     def sample() -> None:
-        nonlocal peak
         root = psutil.Process(proc.pid)
         while not stop.is_set():
             try:
-                rss = root.memory_info().rss + sum(c.memory_info().rss for c in root.children(recursive=True))
-                peak = max(peak, rss / 2**20)
+                main = root.memory_info().rss / 2**20
+                kids = [c.memory_info().rss / 2**20 for c in root.children(recursive=True)]
+                peak["tree"] = max(peak["tree"], main + sum(kids))
+                if len(kids) >= 2:  # steady state: the workers are up
+                    trees.append(main + sum(kids))
+                peak["main"] = max(peak["main"], main)
+                peak["worker"] = max([peak["worker"], *kids])
             except psutil.Error:
                 pass
             time.sleep(0.05)
@@ -112,6 +121,7 @@ def run_mine(folder: Path, out: Path, workers: int = 2) -> tuple[float, float]:
     if proc.returncode != 0:
         raise SystemExit(f"docmine mine failed: {err}")
     print("   ", err.strip().splitlines()[-1])
+    peak["median"] = statistics.median(trees) if trees else 0.0
     return wall, peak
 
 
@@ -130,13 +140,17 @@ def main() -> None:
         print(f"  read-only (pdfplumber + python-docx, one process): {ro:7.1f} s")
         print(f"  docmine mine:                                      {wall:7.1f} s")
         print(f"  ratio mine / read-only:                            {wall / ro:7.2f}  (goal <= 0.50)")
-        print(f"  peak memory, 200 documents:  {peak:7.0f} MiB")
+        print("  memory (RSS, MiB): peak of the process tree / peak main process / peak largest worker"
+              " / median of the process tree while mining")  # fmt: skip
+        print(f"  {200:6d} documents: {peak['tree']:5.0f} / {peak['main']:5.0f} / {peak['worker']:5.0f}"
+              f" / {peak['median']:5.0f}")  # fmt: skip
         for n in sizes:
             if n == 200:
                 continue
             build(tmp / f"c{n}", n)
             w, pk = run_mine(tmp / f"c{n}", tmp / f"out{n}", args.workers)
-            print(f"  peak memory, {n} documents: {pk:7.0f} MiB  ({w:.1f} s, {n / w:.1f} documents/s)")
+            print(f"  {n:6d} documents: {pk['tree']:5.0f} / {pk['main']:5.0f} / {pk['worker']:5.0f}"
+                  f" / {pk['median']:5.0f}   ({w:.1f} s, {n / w:.1f} documents/s)")  # fmt: skip
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

@@ -16,6 +16,7 @@ DataType(int64)
 
 from __future__ import annotations
 
+import ctypes
 import dataclasses
 import os
 from datetime import UTC, datetime
@@ -189,7 +190,9 @@ class Store:
         if fresh:
             for p in (self.path, self.path.with_name(self.path.name + ".wal")):
                 p.unlink(missing_ok=True)
-        self.con = duckdb.connect(str(self.path))
+        self._connect = lambda: duckdb.connect(str(self.path), config={"threads": 1, "memory_limit": "256MB"})
+        self.con = self._connect()
+        self._commits = 0
         for name, schema in SCHEMAS.items():
             cols = ", ".join(f'"{f.name}" {_sql_type(f.type)}' for f in schema)
             self.con.execute(f'CREATE TABLE IF NOT EXISTS "{name}" ({cols})')
@@ -235,21 +238,37 @@ class Store:
             self.con.execute("ROLLBACK")
             raise
         self._pending = {t: [] for t in SCHEMAS}
+        self._commits += 1
+        if self._commits % 8 == 0:  # DuckDB keeps what it read and wrote cached: a fresh connection
+            self.con.close()  # keeps this process (and the workers forked from it) the same size
+            self.con = self._connect()  # however many documents the archive holds
+        _release_memory()
 
     def export(self) -> None:
         """Views in DuckDB, and one Parquet file per table, each renamed into place whole."""
         for name, sql in VIEWS.items():
             self.con.execute(f'CREATE OR REPLACE VIEW "{name}" AS {sql}')
         for t in [*DATA_TABLES, "files"]:
-            order = "path" if t == "files" else ("doc_id" if t in ("documents", "errors") else "doc_id, seq")
             final = self.out / f"{t}.parquet"
             tmp = self.out / f".{t}.parquet.tmp"
-            self.con.execute(f"COPY (SELECT * FROM \"{t}\" ORDER BY {order}) TO '{tmp}' (FORMAT parquet)")
+            # a streaming copy in commit order (an ORDER BY would hold the whole table in memory), in
+            # small row groups, so the writer's memory stays the same however large the archive
+            self.con.execute(f"COPY \"{t}\" TO '{tmp}' (FORMAT parquet, ROW_GROUP_SIZE 10000)")
             os.replace(tmp, final)
         self.con.execute("CHECKPOINT")
 
     def close(self) -> None:
         self.con.close()
+
+
+def _release_memory() -> None:
+    """Give freed memory back to the system, so that the workers forked later (they start as a
+    copy of this process) do not inherit the heap the previous batches left behind."""
+    pa.default_memory_pool().release_unused()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc
+        pass
 
 
 def _sql_type(t: pa.DataType) -> str:

@@ -108,7 +108,7 @@ def run_local(tasks: Iterable[Task], workers: int, limits: Limits) -> Iterator[O
 
     ctx = mp.get_context("fork")  # forked workers start warm; forkserver would re-run a user's __main__
     window = workers * 4
-    with ProcessPool(max_workers=workers, max_tasks=500, context=ctx,
+    with ProcessPool(max_workers=workers, max_tasks=100, context=ctx,
                      initializer=_limit_memory, initargs=(limits.memory,)) as pool:  # fmt: skip
         running: dict = {}
         it = iter(tasks)

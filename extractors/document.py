@@ -22,7 +22,7 @@ _SO_NAMES = re.compile(
     r"Y tế|Giáo dục và Đào tạo|Công Thương|Nông nghiệp và Phát triển nông thôn|Nông nghiệp và Môi trường|"
     r"Tài nguyên và Môi trường|Thông tin và Truyền thông|Văn hóa,? Thể thao và Du lịch|Khoa học và Công nghệ|Ngoại vụ|Dân tộc và Tôn giáo)"
 )
-_TITLE_MAP = {"KẾ HOẠCH": "Kế hoạch", "QUYẾT ĐỊNH": "Quyết định", "BÁO CÁO": "Báo cáo", "THÔNG BÁO": "Thông báo",
+TITLE_MAP = {"KẾ HOẠCH": "Kế hoạch", "QUYẾT ĐỊNH": "Quyết định", "BÁO CÁO": "Báo cáo", "THÔNG BÁO": "Thông báo",
               "CHỈ THỊ": "Chỉ thị", "TỜ TRÌNH": "Tờ trình", "NGHỊ QUYẾT": "Nghị quyết", "HƯỚNG DẪN": "Hướng dẫn",
               "CHƯƠNG TRÌNH": "Chương trình", "CÔNG VĂN": "Công văn", "ĐỀ ÁN": "Đề án", "KẾT LUẬN": "Kết luận",
               "BIÊN BẢN": "Biên bản", "GIẤY MỜI": "Giấy mời", "CÔNG ĐIỆN": "Công điện", "QUY CHẾ": "Quy chế"}  # fmt: skip
@@ -56,7 +56,7 @@ def extract(doc: Document) -> list[DocumentInfo]:
     for b in first:
         t = doc.block_text(b).strip()
         if TITLE_RE.match(t):
-            info.doc_type = _TITLE_MAP.get(t.upper(), t.capitalize())
+            info.doc_type = TITLE_MAP.get(t.upper(), t.capitalize())
             break
     if info.doc_type is None and is_letter:
         code = (info.symbol or "").split("-")[0].split("/")[-1]

@@ -130,12 +130,27 @@ def test_same_bytes_twice_is_one_document_and_a_bad_file_is_one_error_row(tmp_pa
     assert "docx" in errs["broken.docx"] and "\n" not in errs["broken.docx"]
 
 
-def test_a_file_over_the_time_limit_is_an_error_row_and_the_rest_is_mined(tmp_path):
-    c = corpus(tmp_path, ("pdf",))
-    s = mine([c], tmp_path / "out", workers=2, progress=False, limits=Limits(seconds=0.001))
-    assert s.mined == 5 and s.errors == 5
+def test_a_file_over_the_time_limit_is_an_error_row_and_the_rest_is_mined(tmp_path, monkeypatch):
+    import docmine.mine
+
+    real = docmine.mine.process
+
+    def hangs_on_slow(path, doc_id=None):  # the workers are forked, so they run this too
+        if str(path).endswith("slow.txt"):
+            time.sleep(60)
+        return real(path, doc_id)
+
+    monkeypatch.setattr(docmine.mine, "process", hangs_on_slow)
+    c = corpus(tmp_path, ("txt",))
+    (c / "txt" / "slow.txt").write_text("Sở Nội vụ đạt 90 điểm.", encoding="utf-8")
+    t0 = time.monotonic()
+    s = mine([c], tmp_path / "out", workers=2, progress=False, limits=Limits(seconds=2))
+    assert time.monotonic() - t0 < 30
+    assert (s.mined, s.errors) == (6, 1)
     errs = pd.read_parquet(tmp_path / "out" / "errors.parquet")
-    assert set(errs.error) == {"timed out after 0.001 s"}
+    assert errs.source.map(lambda p: Path(p).name).tolist() == ["slow.txt"]
+    assert errs.error.tolist() == ["timed out after 2 s"]
+    assert len(pd.read_parquet(tmp_path / "out" / "documents.parquet")) == 5
 
 
 def test_discover_walks_folders_for_supported_formats_only(tmp_path):

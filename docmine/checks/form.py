@@ -12,7 +12,7 @@ import re
 from docmine.checks.base import Context, Finding
 from docmine.facts import Evidence
 from docmine.zones import TITLE_RE
-from extractors.document import issuer_of
+from extractors.document import TITLE_MAP, issuer_of
 
 QUOC_HIEU = re.compile(r"C[ỘO]NG\s+H[ÒO]A\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM", re.I)
 TIEU_NGU = re.compile(r"Độc\s+lập\s*-\s*Tự\s+do\s*-\s*Hạnh\s+phúc", re.I)
@@ -126,13 +126,11 @@ def _number(ctx: Context, head: str, doc_type: str | None) -> list[Finding]:
 
 
 def _title_type(ctx: Context) -> str | None:
-    from extractors.document import _TITLE_MAP
-
     d = ctx.doc
     for b in d.blocks[:40]:
         t = d.block_text(b).strip()
         if TITLE_RE.match(t):
-            return _TITLE_MAP.get(t.upper(), t.capitalize())
+            return TITLE_MAP.get(t.upper(), t.capitalize())
     return None
 
 

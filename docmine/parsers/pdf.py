@@ -1,4 +1,5 @@
-"""PDF: pypdfium2's text layer for speed, pdfplumber only for pages with ruling lines (tables),
+"""PDF: pypdfium2's text layer for speed, pdfplumber's table finder only for pages with ruling
+lines (fed the lines pdfium already read, so pdfplumber never parses the page itself),
 tesseract (``vie``) for pages that are scans.
 
 Reading order keeps the two header columns apart (agency | quốc hiệu, number | place-date),
@@ -11,6 +12,7 @@ the row above).
 from __future__ import annotations
 
 import csv
+import ctypes
 import dataclasses
 import hashlib
 import io
@@ -155,9 +157,61 @@ def _ocr_page(page: pdfium.PdfPage, img, width: float) -> list[Word]:
     return ocr_words(buf.getvalue(), width / pil.size[0])
 
 
-def _tables(pl, index: int, words: list[Word]) -> tuple[list[Item], list[Word]]:
-    """Tables of a page found by pdfplumber, filled with our words; returns the rest of the words."""
-    boxes = [t for t in pl.pages[index].find_tables() if len(t.cells) >= 4]
+def _rules(page: pdfium.PdfPage, height: float) -> list[dict] | None:
+    """The straight, axis-aligned segments of a page's paths as pdfplumber edges (top-down
+    coordinates), read from pdfium without parsing the page again; None when a path sits inside
+    a form XObject (its matrix is relative to the form), so pdfplumber must find the edges itself."""
+    segs: list[tuple[tuple[float, float], tuple[float, float]]] = []
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2):
+        m = pdfium_c.FS_MATRIX()
+        if obj.level > 0 or not pdfium_c.FPDFPageObj_GetMatrix(obj.raw, m):
+            return None
+        start = cur = None
+        for i in range(pdfium_c.FPDFPath_CountSegments(obj.raw)):
+            seg = pdfium_c.FPDFPath_GetPathSegment(obj.raw, i)
+            x, y = ctypes.c_float(), ctypes.c_float()
+            pdfium_c.FPDFPathSegment_GetPoint(seg, x, y)
+            pt = (m.a * x.value + m.c * y.value + m.e, m.b * x.value + m.d * y.value + m.f)
+            kind = pdfium_c.FPDFPathSegment_GetType(seg)
+            if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+                start = cur = pt
+                continue
+            if kind == pdfium_c.FPDF_SEGMENT_LINETO and cur is not None:
+                segs.append((cur, pt))
+            cur = pt
+            if pdfium_c.FPDFPathSegment_GetClose(seg) and start is not None:
+                segs.append((cur, start))
+                cur = start
+    edges = []
+    for (x0, y0), (x1, y1) in segs:
+        if abs(x0 - x1) < 0.5:
+            top, bottom = height - max(y0, y1), height - min(y0, y1)
+            edges.append({"object_type": "path_edge", "orientation": "v", "x0": x0, "x1": x0, "top": top,
+                          "bottom": bottom, "width": 0, "height": bottom - top})  # fmt: skip
+        elif abs(y0 - y1) < 0.5:
+            edges.append({"object_type": "path_edge", "orientation": "h", "x0": min(x0, x1), "x1": max(x0, x1),
+                          "top": height - y0, "bottom": height - y0, "width": abs(x1 - x0), "height": 0})  # fmt: skip
+    return edges
+
+
+def _find_tables(pl, index: int, edges: list[dict] | None) -> list:
+    if edges is None:
+        return pl.pages[index].find_tables()
+    v = [e for e in edges if e["orientation"] == "v"]
+    h = [e for e in edges if e["orientation"] == "h"]
+    if len(v) < 2 or len(h) < 2:
+        return []
+    settings = {"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
+                "explicit_vertical_lines": v, "explicit_horizontal_lines": h}  # fmt: skip
+    return pl.pages[index].find_tables(table_settings=settings)
+
+
+def _tables(
+    pl, index: int, words: list[Word], edges: list[dict] | None = None
+) -> tuple[list[Item], list[Word]]:
+    """Tables of a page found by pdfplumber from the page's ruling lines, filled with our words;
+    returns the rest of the words."""
+    boxes = [t for t in _find_tables(pl, index, edges) if len(t.cells) >= 4]
     items: list[Item] = []
     used: set[int] = set()
     if boxes:
@@ -373,7 +427,7 @@ def _parse(path: Path, pl, pdf: pdfium.PdfDocument) -> Document:
                 continue
         table_items: list[Item] = []
         if _has_rules(page):
-            table_items, words = _tables(pl, idx, words)
+            table_items, words = _tables(pl, idx, words, _rules(page, height))
             pl.pages[idx].close()
         lines = build_lines(words)
         page_items = _classify_page(lines, idx + 1, width, height) + table_items
