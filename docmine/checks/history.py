@@ -33,19 +33,19 @@ def check(ctx: Context) -> list[Finding]:
     ]
 
 
-def _others(me: dict) -> str:
-    """SQL condition: a row from another letter than this one."""
-    letter = f"AND coalesce(d.letter_id, '') <> '{me['letter']}'" if me["letter"] else ""
-    return f"d.doc_id <> '{me['doc_id']}' {letter}"
+def _others(me: dict) -> tuple[str, list]:
+    """SQL condition and its parameters: a row from another letter than this one."""
+    return "d.doc_id <> ? AND coalesce(d.letter_id, '') <> coalesce(?, '')", [me["doc_id"], me["letter"]]
 
 
 def _recurring(ctx: Context, me: dict) -> list[Finding]:
     if not me["entity"]:
         return []
+    other, params = _others(me)
     rows = ctx.history.execute(
         f"""SELECT s.year, s.criterion, s.area, s.text, d.source FROM shortcomings s JOIN documents d USING (doc_id)
-            WHERE s.entity_canonical = ? AND coalesce(s.province, '') = coalesce(?, '') AND {_others(me)}""",
-        [me["entity"], me["province"]],
+            WHERE s.entity_canonical = ? AND coalesce(s.province, '') = coalesce(?, '') AND {other}""",
+        [me["entity"], me["province"], *params],
     ).fetchall()
     out = []
     for sh in ctx.facts("shortcomings"):
@@ -140,10 +140,11 @@ def _citations(ctx: Context, me: dict) -> list[Finding]:
 def _leads(ctx: Context, me: dict) -> list[Finding]:
     if not me["entity"]:
         return []
+    other, params = _others(me)
     rows = ctx.history.execute(
         f"""SELECT a.lead, a.support FROM assignments a JOIN documents d USING (doc_id)
-            WHERE d.issuer_canonical = ? AND coalesce(d.province_canonical, '') = coalesce(?, '') AND {_others(me)}""",
-        [me["entity"], me["province"]],
+            WHERE d.issuer_canonical = ? AND coalesce(d.province_canonical, '') = coalesce(?, '') AND {other}""",
+        [me["entity"], me["province"], *params],
     ).fetchall()
     known = [u for lead, support in rows for u in [*(lead or []), *(support or [])]]
     if not known:
