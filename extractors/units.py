@@ -50,14 +50,17 @@ def split_units(s: str) -> list[str]:
 
     >>> split_units("Các phòng chuyên môn: Giáo dục nghề nghiệp; Người có công; Trung tâm Dịch vụ việc làm")
     ['Phòng Giáo dục nghề nghiệp', 'Phòng Người có công', 'Trung tâm Dịch vụ việc làm']
+    >>> split_units("Các phòng: Bảo trợ và Phòng, chống tệ nạn xã hội; Người có công")
+    ['Phòng Bảo trợ và Phòng, chống tệ nạn xã hội', 'Phòng Người có công']
     """
     s = " ".join(s.split()).strip(" .;,")
     m = re.match(r"^(?:Các|các)\s+(phòng|đơn vị|Phòng)[^:]{0,30}:\s*(.+)$", s)
     if m:
         head = m.group(1).capitalize()
+        sep = r";\s*" if ";" in m.group(2) else r"[;,]\s+"  # with semicolons, a comma is inside an item
         return [
             x if is_unit(x) else f"{head} {x}"
-            for x in (p.strip(" .") for p in re.split(r"[;,]\s+", m.group(2)))
+            for x in (p.strip(" .") for p in re.split(sep, m.group(2)))
             if x
         ]
     parts = re.split(r"\s*[;,]\s+|\s+và\s+(?=" + _HEAD + ")", s)
