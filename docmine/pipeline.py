@@ -75,8 +75,15 @@ def process(path: str | Path, doc_id: str | None = None) -> Result:
     except ParseError as e:
         res.errors.append(str(e))
         return res
-    res.errors.extend(res.document.warnings)
-    res.facts, errs = extract_all(res.document)
+    return result_of(res.document, res.doc_id, res.errors, res.source)
+
+
+def result_of(
+    doc: Document, doc_id: str, errors: list[str] | None = None, source: str | None = None
+) -> Result:
+    """The Result of a parsed document: every extractor run, parser warnings and extractor errors kept."""
+    res = Result(source or doc.source, doc_id, doc, errors=[*(errors or []), *doc.warnings])
+    res.facts, errs = extract_all(doc)
     res.errors.extend(errs)
     return res
 

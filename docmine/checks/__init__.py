@@ -79,12 +79,9 @@ def check_text(text: str, history_dir: str | Path | None = None, source: str = "
     ['arith.rank_over_total']
     """
     from docmine.parsers.text import from_string
-    from docmine.pipeline import extract_all
+    from docmine.pipeline import result_of
 
-    doc = from_string(text, source)
-    res = Result(source, hashlib.sha256(text.encode()).hexdigest(), doc)
-    res.facts, res.errors = extract_all(doc)
-    return check(res, history_dir)
+    return check(result_of(from_string(text, source), hashlib.sha256(text.encode()).hexdigest()), history_dir)
 
 
 __all__ = ["CHECKS", "Finding", "Report", "check", "check_file", "check_text"]

@@ -126,26 +126,36 @@ def _met_claims(ctx: Context) -> list[Finding]:
     return out
 
 
+def below_result(t, year: int, value: float, unit: str | None, where: str = "") -> str:
+    """The message of a target set below a result already reached (used with and without history)."""
+    return (f"Mục tiêu {t.op} {fmt(t.value)}{t.unit or ''} năm {t.year} thấp hơn kết quả đã đạt "
+            f"năm {year} ({fmt(value)}{unit or ''}){where}.")  # fmt: skip
+
+
+def _earlier_result(ctx: Context, t):
+    """A score of the target's index, or a measurement of its indicator, from an earlier year above it."""
+    for s in ctx.facts("scores"):
+        if t.index and s.index == t.index and (s.unit or "%") == (t.unit or "%"):
+            if s.value is not None and s.year is not None and s.year < t.year and s.value > t.value:
+                return s
+    for m in ctx.facts("metrics"):
+        if m.unit == t.unit and t.indicator and m.indicator and overlap(t.indicator, m.indicator) >= 0.6:
+            if m.value is not None and m.year is not None and m.year < t.year and m.value > t.value:
+                return m
+    return None
+
+
 def _targets(ctx: Context) -> list[Finding]:
     """A target for year Y below what the letter itself reports for an earlier year."""
     out = []
     for t in ctx.facts("targets"):
         if t.value is None or t.op not in (">=", ">", "=") or t.year is None:
             continue
-        for s in ctx.facts("scores"):
-            if (t.index and s.index == t.index and s.value is not None and s.year is not None and s.year < t.year
-                    and (s.unit or "%") == (t.unit or "%") and s.value > t.value):  # fmt: skip
-                msg = (f"Mục tiêu {t.op} {fmt(t.value)}{t.unit or ''} năm {t.year} thấp hơn kết quả đã đạt "
-                       f"năm {s.year} ({fmt(s.value)}{s.unit or ''}).")  # fmt: skip
-                out.append(Finding("target.below_result", "warning", msg, t.evidence))
-                break
-        else:
-            for m in ctx.facts("metrics"):
-                if (m.value is not None and m.unit == t.unit and m.year is not None and m.year < t.year
-                        and t.indicator and m.indicator and overlap(t.indicator, m.indicator) >= 0.6
-                        and m.value > t.value):  # fmt: skip
-                    msg = (f"Mục tiêu {t.op} {fmt(t.value)}{t.unit or ''} năm {t.year} thấp hơn kết quả đã đạt "
-                           f"năm {m.year} ({fmt(m.value)}{m.unit or ''}).")  # fmt: skip
-                    out.append(Finding("target.below_result", "warning", msg, t.evidence))
-                    break
+        r = _earlier_result(ctx, t)
+        if r is not None:
+            out.append(
+                Finding(
+                    "target.below_result", "warning", below_result(t, r.year, r.value, r.unit), t.evidence
+                )
+            )
     return out

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from docmine import canon
+from docmine.checks.arithmetic import below_result
 from docmine.checks.base import Context, Finding, fmt
 from docmine.evaluate import overlap
 
@@ -87,8 +88,7 @@ def _targets(ctx: Context, me: dict) -> list[Finding]:
             [me["entity"], me["province"], t.index, t.year, t.value, t.unit],
         ).fetchone()
         if best:
-            msg = (f"Mục tiêu {t.op} {fmt(t.value)}{t.unit or ''} năm {t.year} thấp hơn kết quả đã đạt năm "
-                   f"{best[0]} ({fmt(best[1])}{best[2] or ''}) trong dữ liệu lịch sử.")  # fmt: skip
+            msg = below_result(t, best[0], best[1], best[2], " trong dữ liệu lịch sử")
             out.append(Finding("history.target_below_result", "warning", msg, t.evidence))
     return out
 
