@@ -92,6 +92,8 @@ class Document:
     title: str | None = None  # headline of a news page
     published: str | None = None  # ISO date of a news page
     warnings: list[str] = field(default_factory=list)
+    # layers derived from the text by extractors (mentions, tables), built once and shared; never compared
+    layers: dict = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
     def view(self) -> str:

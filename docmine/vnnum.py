@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-NUMBER_RE = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
+NUMBER_RE = r"\d{1,3}(?:\.\d{3})+(?!\d)(?:,\d+)?|\d+(?:[.,]\d+)?"
 
 
 def parse_number(s: str, *, max_value: float | None = None) -> int | float | None:

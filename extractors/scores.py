@@ -1,84 +1,383 @@
-"""Index results: ``đạt 92,35 điểm xếp thứ 3/18``, ``tăng 08 bậc``, ``giảm 1.44 điểm so với năm 2019``.
+"""Index results: who scored what, ranked where, moved how much, in which index and year.
 
-A sentence that names an index (PAR, SIPAS, ...) and carries a score or a rank gives one Score;
-the assessed year is the year the sentence names for the result, else the year before the letter.
+Two sources, both read through the mention layer and the table reader:
+
+- result tables (``Xếp hạng | Đơn vị | Điểm | Xếp loại``; grids, and tables flattened into text):
+  one row per entity, with its score, rank and the table's size as the rank total;
+- sentences: every quantity (``92,35 điểm``, ``84,6%``, ``xếp thứ 3/18``, ``tăng 08 bậc``,
+  ``giảm 1,44 điểm``) is attached to an entity, so one sentence can give many rows: a rank said before
+  a name belongs to that name (``đứng đầu là Sở Tư pháp``), anything else to the nearest name before it
+  in its clause (``Đà Nẵng dẫn đầu đạt 93,31 điểm``), else to the headline's entity. A list the text
+  declares ordered (``xếp lần lượt từ cao xuống thấp``) ranks its entities in order.
+
+The index and year are the ones named in the sentence, else the ones in effect there (see
+:mod:`extractors.topics`); ``so với năm 2021`` gives the compared year. Thresholds (``9 sở đạt trên
+90%``), goals (``phấn đấu``) and components of an index (the criteria extractor's) are not scores.
+
+>>> from docmine.parsers.text import from_string
+>>> doc = from_string("Chỉ số CCHC năm 2022: đứng đầu là Sở Tư pháp (91,77%), xếp thứ hai là Sở Y tế (90,63%).")
+>>> [(s.entity, s.value, s.rank, s.year) for s in extract(doc)]
+[('Sở Tư pháp', 91.77, 1, 2022), ('Sở Y tế', 90.63, 2, 2022)]
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from docmine.facts import Evidence, Score
 from docmine.model import Document
-from docmine.vnnum import NUMBER_RE, parse_number
-from extractors.common import INDEX_RE, SO_NAME_RE, sentence_spans
+from extractors.discourse import segments, sentences
 from extractors.document import issuer_of
+from extractors.mentions import UPPER, Mention, Mentions, mentions
+from extractors.tables import TableView, cell_number, row_span, tables
+from extractors.topics import topic_at
 
-_VALUE = re.compile(rf"(?:đạt|được|là)\s+(?:chỉ số\s+)?(?:tuyệt đối\s+)?({NUMBER_RE})\s*(điểm|%)")
-_RANK = re.compile(r"(?:xếp(?:\s+thứ|\s+hạng)?|đứng(?:\s+thứ)?|thứ hạng)\s+(\d{1,3})\s*/\s*(\d{1,3})")
-_RANK_CHANGE = re.compile(r"(tăng|giảm)\s+(\d{1,3})\s+(?:bậc|hạng)")
-_VALUE_CHANGE = re.compile(rf"\(?(tăng|giảm)\s+({NUMBER_RE})\s*(điểm|%)\)?")
-_COMPARED = re.compile(r"so với (?:năm\s+)?(\d{4})")
-_ENTITY = re.compile(
-    r"(Sở\s+(?:LĐTBXH|LĐ-TB-XH|Lao động[\s,-]+Thương binh và Xã hội|"
-    + SO_NAME_RE
-    + r"|[A-ZĐ][\wÀ-ỹ]+(?:\s+(?:và\s+)?[A-ZĐ][\wÀ-ỹ]+)*)(?:\s+tỉnh\s+[A-ZĐ][\wÀ-ỹ]+(?:\s+[A-ZĐ][\wÀ-ỹ]+)?)?)"
+_GOAL = re.compile(r"phấn đấu|mục tiêu|chỉ tiêu|kế hoạch đề ra|đặt ra|đề ra|dự kiến|kỳ vọng", re.I)
+_THRESHOLD = re.compile(r"(?:trên|dưới|từ|hơn|gần|khoảng|ngưỡng|mức|đến|tới|-)\s*$", re.I)
+_VALUE_CUE = re.compile(r"(?:đạt|với|là|được|giá trị|điểm số|số điểm|tổng điểm|chỉ số|:)\s*(?:\(\s*)?$", re.I)
+_ORDERED = re.compile(r"lần lượt|theo thứ tự|từ cao xuống thấp|từ cao đến thấp|thứ tự từ", re.I)
+_FORWARD = re.compile(r"^\s*(?:là|:|thuộc về|gọi tên|có|gồm|với)?\s*(?:các\s+(?:tỉnh|bộ|sở|đơn vị)\s*:?\s*)?$", re.I)
+# a percentage followed by what it is a share of (``100% văn bản``) measures, it does not score
+_PROPORTION = re.compile(
+    r"\s+(?!so\b|và\b|tăng\b|giảm\b|xếp\b|đứng\b|cao\b|thấp\b|trở\b|với\b|của\b|trong\b|là\b|đạt\b|năm\b|điểm\b|"
+    r"thuộc\b|\(|,|;|\.|-)[^\W\d_]"
 )
+_AVERAGE = re.compile(r"trung bình|bình quân", re.I)
+_GROUP = re.compile(
+    r"(?:(?:của|các|toàn bộ)\s+)?(?:\d{1,3}\s+)?(?:các\s+)?(?:khối\s+)?"
+    r"(?:tỉnh,\s*thành phố|tỉnh, thành|tỉnh thành|tỉnh|bộ,\s*cơ quan ngang bộ|bộ,\s*ngành|sở,\s*ban,\s*ngành|sở,\s*ngành|sở|"
+    r"ngành|huyện,\s*thị xã,\s*thành phố|huyện,\s*thành phố|huyện|xã,\s*phường,\s*thị trấn|xã|cơ quan,\s*đơn vị|đơn vị|"
+    r"địa phương|UBND cấp huyện|UBND cấp xã|cấp huyện|cấp xã|cấp tỉnh|cả 3 cấp)(?![\w])|cả nước|toàn quốc",
+    re.I,
+)
+_NOT_ENTITY_ROW = re.compile(r"^(?:chỉ số|tổng|điểm|trung bình|cộng|bình quân|giá trị|cao nhất|thấp nhất)", re.I)
+_GROUP_OF = {"province": ("tỉnh",), "ministry": ("bộ",), "department": ("sở", "cơ quan", "đơn vị"),
+             "body": ("sở", "cơ quan", "đơn vị"), "agency": ("sở", "cơ quan", "đơn vị"),
+             "district": ("huyện", "địa phương"), "commune": ("xã", "phường")}  # fmt: skip
 
 
-def _expand(entity: str) -> str:
-    e = re.sub(r"\bLĐTBXH\b|\bLĐ-TB-XH\b", "Lao động - Thương binh và Xã hội", entity)
-    return re.sub(r"Lao động[\s,–-]+Thương binh", "Lao động - Thương binh", e)
+@dataclass
+class _Row:
+    entity: str | None
+    start: int
+    end: int
+    index: str | None
+    year: int | None
+    label: str | None = None
+    values: dict = field(default_factory=dict)
 
 
 def extract(doc: Document) -> list[Score]:
+    ms = mentions(doc)
     out: list[Score] = []
-    default_entity = None
-    for b in doc.blocks:
-        if b.kind in ("header", "signature", "stamp", "furniture", "table_cell"):
+    flat = [(t.header_start, t.end) for t in tables(doc) if t.kind != "grid"]
+    for t in tables(doc):
+        out += _from_table(doc, ms, t)
+    out += _from_text(doc, ms, flat)
+    return _merge(out)
+
+
+# ---------------------------------------------------------------- tables
+
+
+def table_context(doc: Document, ms: Mentions, t: TableView) -> tuple[str | None, int | None]:
+    """Index and year of a table: named in its header, else in the text just above it, else in effect there."""
+    head = " ".join(t.header)
+    for m in ms.get("index", t.start, t.end):
+        if m.name == "strong" and doc.view[m.start : m.end] in head:
+            ys = re.findall(r"\b((?:19|20)\d\d)\b", head)
+            return m.label, int(ys[-1]) if ys else topic_at(doc, t.start).year
+    before = max(0, t.header_start - 700)
+    idx = [m for m in ms.get("index", before, t.header_start) if m.name == "strong"]
+    topic = topic_at(doc, t.header_start)
+    index = idx[-1].label if idx else topic.index
+    ys = [y for y in ms.get("year", before, t.header_start) if y.label != "compared"]
+    year = int(ys[-1].value) if ys else topic.year
+    return index, year
+
+
+def _from_table(doc: Document, ms: Mentions, t: TableView) -> list[Score]:
+    ent, score, rank = t.col("entity"), t.col("score"), t.col("rank")
+    if ent is None or (score is None and rank is None):
+        return []
+    index, year = table_context(doc, ms, t)
+    if index is None:
+        return []
+    pct_head = score is not None and "%" in t.header[score] if score is not None and score < len(t.header) else False
+    rows = []
+    for r in t.rows:
+        name = t.text(r, "entity")
+        if not name or _NOT_ENTITY_ROW.match(name) or not re.search(r"[^\W\d_]{2,}", name):
             continue
-        for s, e in sentence_spans(doc, b.start, b.end):
-            sent = doc.view[s:e]
-            idx = [m for m in INDEX_RE.finditer(sent)]
-            if not idx or re.search(r"Phấn đấu|phấn đấu", sent):
+        v = cell_number(t.text(r, "score"), max_value=1000) if score is not None else None
+        rk = cell_number(t.text(r, "rank")) if rank is not None else None
+        if v is None and rk is None:
+            continue
+        unit = None
+        if v is not None:
+            unit = "%" if t.text(r, "score").endswith("%") or pct_head else "điểm"
+        rows.append((r, name, v, unit, int(rk) if isinstance(rk, (int, float)) and rk == int(rk) else None))
+    ranks = [x[4] for x in rows if x[4] is not None]
+    total = len(rows) if ranks and max(ranks) == len(rows) and len(rows) >= 3 else None
+    stated = _stated_total(doc, ms, t.header_start)
+    out = []
+    for r, name, v, unit, rk in rows:
+        s, e = row_span(r)
+        out.append(Score(Evidence.of(doc, s, e), index=index, entity=name, year=year, value=v, unit=unit,
+                         rank=rk, rank_total=(stated or total) if rk is not None else None))  # fmt: skip
+    return out
+
+
+def _stated_total(doc: Document, ms: Mentions, at: int) -> int | None:
+    """``(14/15 đơn vị)`` or ``gồm 19 sở`` in the line just above a table."""
+    line_start = doc.view.rfind("\n", 0, max(0, at - 2))
+    seg = doc.view[max(0, line_start) : at]
+    m = re.search(r"\((\d{1,3})\s*/\s*\d{1,3}\s+(?:đơn vị|cơ quan|địa phương|sở)", seg)
+    return int(m.group(1)) if m else None
+
+
+# ---------------------------------------------------------------- sentences
+
+
+def _group_entity(view: str, start: int, end: int) -> tuple[int, int] | None:
+    """An average's entity (``các tỉnh, thành phố``, ``19 bộ, cơ quan ngang bộ``, ``cả nước``)."""
+    m = _GROUP.search(view, start, end)
+    return (m.start(), m.end()) if m else None
+
+
+def _quantities(doc: Document, ms: Mentions, a: int, b: int) -> list[Mention]:
+    view = doc.view
+    qs: list[Mention] = []
+    for m in ms.get("number", a, b):
+        before = view[max(a, m.start - 14) : m.start]
+        if m.label in ("điểm", "%"):
+            if _THRESHOLD.search(before) or re.match(r"\s*(?:trở lên|trở xuống)", view[m.end : m.end + 12]):
                 continue
-            value = _VALUE.search(sent)
-            rank = _RANK.search(sent)
-            if not value and not rank:
+            if m.label == "%" and (
+                re.search(r"(?:chiếm|tỷ lệ|tỉ lệ)\s*(?:đạt\s*)?$", before) or _PROPORTION.match(view, m.end)
+            ):
+                continue  # ``100% hồ sơ``: a proportion measured, a metric
+            qs.append(m)
+        elif m.label is None and isinstance(m.value, float) and _VALUE_CUE.search(before) and m.value <= 100:
+            qs.append(Mention("number", m.start, m.end, "điểm", m.value, maximum=m.maximum))
+    qs += ms.get("rank", a, b) + ms.get("rank_change", a, b) + ms.get("value_change", a, b)
+    return sorted(qs, key=lambda m: m.start)
+
+
+def _from_text(doc: Document, ms: Mentions, flat: list[tuple[int, int]]) -> list[Score]:
+    view = doc.view
+    out: list[Score] = []
+    order: list[int] | None = None  # positions handed out in an ordered list
+    for seg in segments(doc):
+        if any(s <= seg.start < e for s, e in flat):
+            continue
+        if re.match(r"\s*(?:Cụm|Nhóm|Khối)\s+\S+\s*:", seg.body):
+            order = [0] if order is not None else None
+        for a, b in sentences(seg.text, seg.start):
+            sent = view[a:b]
+            if _ORDERED.search(sent) and sent.rstrip().endswith(":"):
+                order = [0]
                 continue
-            indices = []
-            for m in idx:
-                if m.lastgroup not in indices:
-                    indices.append(m.lastgroup)
-            if value and len(indices) > 1:  # a value belongs to the index named nearest before it
-                before = [m for m in idx if m.start() < value.start()]
-                indices = [before[-1].lastgroup] if before else indices[:1]
-            years = [int(y) for y in re.findall(r"(?i:năm)\s+(\d{4})", sent)]
-            cmp_m = _COMPARED.search(sent)
-            compared = int(cmp_m.group(1)) if cmp_m else None
-            assessed = [y for y in years if y != compared]
-            year = assessed[-1] if assessed else (compared + 1 if compared else None)
-            anchor = (value or rank).start()  # type: ignore[union-attr]
-            ents = [m for m in _ENTITY.finditer(sent) if m.start() < anchor]
-            entity = _expand(ents[-1].group(1)) if ents else None
-            if entity is None and re.search(r"\bcủa Sở\b|\bSở\b", sent):
-                entity = default_entity or issuer_of(doc)[0]
-            default_entity = entity or default_entity
-            rc = _RANK_CHANGE.search(sent)
-            vc = _VALUE_CHANGE.search(sent[value.end() :]) if value else None
-            for index in indices:
-                sc = Score(Evidence.of(doc, s, e), index=index, entity=entity, year=year)
-                if value:
-                    sc.value = parse_number(value.group(1), max_value=1000)
-                    sc.unit = value.group(2)
-                if rank:
-                    sc.rank, sc.rank_total = int(rank.group(1)), int(rank.group(2))
-                if rc:
-                    sc.rank_change = int(rc.group(2)) * (1 if rc.group(1) == "tăng" else -1)
-                if vc and vc.group(3) == (sc.unit or vc.group(3)):
-                    v = parse_number(vc.group(2), max_value=100)
-                    sc.value_change = None if v is None else v * (1 if vc.group(1) == "tăng" else -1)
-                if compared and (sc.rank_change is not None or sc.value_change is not None):
-                    sc.compared_year = compared
-                out.append(sc)
+            qs = _quantities(doc, ms, a, b)
+            if not qs:
+                if order is not None and not ms.get("entity", a, b):
+                    order = None
+                continue
+            if _GOAL.search(sent):
+                continue
+            out += _sentence_scores(doc, ms, a, b, qs, order)
+    return out
+
+
+def _owner(view: str, ents: list[Mention], q: Mention, a: int) -> Mention | None:
+    """The entity a quantity belongs to."""
+    if q.kind == "rank":
+        for e in ents:  # ``đứng đầu là Sở Tư pháp``: a rank said before a name is that name's
+            if e.start >= q.end and _FORWARD.match(view[q.end : e.start]):
+                return e
+    before = [e for e in ents if e.end <= q.start]
+    if before:
+        e = before[-1]
+        gap = view[e.end : q.start]
+        if ";" not in gap or not re.search(r"[^\W\d_]{3,}", gap.split(";")[-1]):
+            return e
+        # a clause of its own after ``;``: its subject is still the last name if it names none
+        return e
+    return None
+
+
+def _sentence_scores(doc: Document, ms: Mentions, a: int, b: int, qs: list[Mention], order) -> list[Score]:
+    view = doc.view
+    ents = [e for e in ms.get("entity", a, b) if not any(q.start <= e.start < q.end for q in qs)]
+    idx = [m for m in ms.get("index", a, b) if m.name == "strong"] or ms.get("index", a, b)
+    comps = ms.get("component", a, b)
+    topic = topic_at(doc, a)
+    if not idx and topic.index is None:
+        return []
+    avg = _AVERAGE.search(view, a, b)
+    group = _group_entity(view, avg.end(), b) if avg else None
+    if avg and group is None:
+        group = _group_entity(view, a, avg.start())
+    rows: dict[tuple, _Row] = {}
+    for q in qs:
+        if q.kind == "number" and q.label == "%" and not (
+            any(m.start < q.start and m.name == "strong" for m in idx)
+            or re.search(r"chỉ số[^,;.\d]{0,15}$", view[max(a, q.start - 30) : q.start], re.I)
+        ):
+            continue  # a percentage scores an index only where the sentence names it
+        if any(c.start <= q.start and q.end <= c.end + 40 and not _between_entity(ents, c, q) for c in comps):
+            continue  # a component's score or change: a criteria row
+        owner = _owner(view, ents, q, a)
+        ekey: tuple
+        if avg and group and (owner is None or owner.end <= avg.start() or owner.start >= group[1]) and q.start > avg.start():
+            name = " ".join(doc.text[group[0] : group[1]].split()) + " (trung bình)"
+            ekey, label, es, ee = ("avg", name), "group", group[0], group[1]
+        elif owner is not None:
+            name = doc.text[owner.start : owner.end]
+            ekey, label, es, ee = (owner.start,), owner.label, owner.start, owner.end
+        elif (me := _self(doc, view, a, q.start)) is not None:
+            name, label = me
+            ekey, es, ee = ("self",), q.start, q.end
+        elif topic.entity and (idx or q.kind in ("rank", "rank_change")):
+            name = topic.entity
+            ekey, label, es, ee = ("topic",), topic.entity_label, q.start, q.end
+        elif not ents and any(m.name == "strong" and m.start < q.start for m in idx):
+            name, label = None, None  # ``Chỉ số CCHC năm 2022 của Sở đạt ...`` in a text that does not say whose
+            ekey, es, ee = ("unnamed",), q.start, q.end
+        else:
+            continue
+        year, compared = _years(doc, ms, a, b, q, topic.year)
+        for index in _indices_for(ms, idx, q, topic.index):
+            key = (ekey, index, year)
+            row = rows.get(key)
+            if row is None:
+                row = rows[key] = _Row(name, min(es, q.start), max(ee, q.end), index, year, label)
+            row.start, row.end = min(row.start, q.start), max(row.end, q.end)
+            _put(row, q, compared)
+    out = []
+    for row in rows.values():
+        v = row.values
+        if not v:
+            continue
+        if order is not None and "rank" not in v and "value" in v:
+            order[0] += 1
+            v["rank"] = order[0]
+        total = v.get("rank_total") or (_doc_total(doc, ms, row.label) if "rank" in v else None)
+        out.append(Score(Evidence.of(doc, row.start, row.end), index=row.index, entity=row.entity, year=row.year,
+                         value=v.get("value"), unit=v.get("unit"), rank=v.get("rank"), rank_total=total,
+                         value_change=v.get("value_change"), rank_change=v.get("rank_change"),
+                         compared_year=v.get("compared_year")))  # fmt: skip
+    return out
+
+
+_SELF = re.compile(r"(?<![\w])(?:của\s+)?(Sở|Bộ|Ban|UBND tỉnh|tỉnh ta|Cơ quan|đơn vị)(?![\w])(?!\s+[" + UPPER + r"])")
+
+
+def _self(doc: Document, view: str, a: int, at: int) -> tuple[str, str] | None:
+    """A letter speaking of itself (``Sở đạt 92,35 điểm``): the issuer is the entity."""
+    if not _SELF.search(view, a, at) or not doc.blocks_of("header"):
+        return None
+    name = issuer_of(doc)[0]
+    return (name, "department") if name else None
+
+
+def _between_entity(ents: list[Mention], c: Mention, q: Mention) -> bool:
+    return any(c.end <= e.start < q.start for e in ents)
+
+
+def _indices_for(ms: Mentions, idx: list[Mention], q: Mention, default: str | None) -> list[str | None]:
+    """The index named nearest before the quantity, with those named together with it (``Chỉ số
+    CCHC, Chỉ số hài lòng của Sở xếp ...``)."""
+    before = [m for m in idx if m.start < q.start]
+    if not before:
+        return [idx[0].label if idx else default]
+    i = len(before) - 1
+    while i > 0 and re.fullmatch(r"\s*(?:,|và)\s*", ms.doc.view[before[i - 1].end : before[i].start]):
+        i -= 1
+    return list(dict.fromkeys(m.label for m in before[i:]))
+
+
+def _years(doc: Document, ms: Mentions, a: int, b: int, q: Mention, default: int | None) -> tuple[int | None, int | None]:
+    ys = ms.get("year", a, b)
+    compared = next((int(y.value) for y in ys if y.label == "compared"), None)
+    if compared is None and re.search(r"so với năm trước|so với cùng kỳ", doc.view[a:b]):
+        compared = (default - 1) if default else None
+    own = [y for y in ys if y.label != "compared"]
+    # a parenthesised ``(năm 2022 đạt 9,1 điểm)`` or ``(2021)`` right by the quantity wins
+    near = [y for y in own if 0 <= q.start - y.end <= 30 or 0 <= y.start - q.end <= 8]
+    if near:
+        return int(near[-1].value), compared
+    before = [y for y in own if y.end <= q.start]
+    if before:
+        return int(before[-1].value), compared
+    if own:
+        return int(own[0].value), compared
+    return default, compared
+
+
+def _put(row: _Row, q: Mention, compared: int | None) -> None:
+    v = row.values
+    if q.kind == "number" and "value" not in v:
+        v["value"], v["unit"] = q.value, q.label
+    elif q.kind == "rank" and "rank" not in v:
+        if q.value is not None:
+            v["rank"] = int(q.value)
+        if q.total:
+            v["rank_total"] = q.total
+            if q.value is None:
+                v["rank"] = q.total
+        if q.value is None and not q.total:
+            v.setdefault("last", True)
+    elif q.kind == "rank_change" and "rank_change" not in v:
+        v["rank_change"] = int(q.value or 0)
+        if compared:
+            v["compared_year"] = compared
+    elif q.kind == "value_change" and "value_change" not in v:
+        v["value_change"] = q.value
+        v.setdefault("unit", q.label)
+        if compared:
+            v["compared_year"] = compared
+
+
+def _doc_total(doc: Document, ms: Mentions, label: str | None) -> int | None:
+    """How many were ranked in this entity's group, where the text states it."""
+    nouns = _GROUP_OF.get(label or "", ())
+    for t in ms.get("total"):
+        if t.label and t.label.split(",")[0].split()[0] in nouns:
+            return int(t.value or 0) or None
+    return None
+
+
+# ---------------------------------------------------------------- one row per fact
+
+
+def _norm(name: str | None) -> str:
+    n = (name or "").lower()
+    n = re.sub(r"^(?:tỉnh|thành phố|tp\.?|ubnd|ủy ban nhân dân)\s+", "", n)
+    return " ".join(re.findall(r"\w+", n))
+
+
+def _merge(scores: list[Score]) -> list[Score]:
+    """A fact stated twice (in the lead and again in a table) is one row; fields fill each other."""
+    out: list[Score] = []
+    for s in scores:
+        same = next(
+            (
+                o
+                for o in out
+                if o.index == s.index
+                and o.year == s.year
+                and _norm(o.entity) == _norm(s.entity)
+                and (o.value is None or s.value is None or o.value == s.value)
+                and (o.rank is None or s.rank is None or o.rank == s.rank)
+            ),
+            None,
+        )
+        if same is None:
+            out.append(s)
+            continue
+        for f in ("value", "unit", "rank", "rank_total", "value_change", "rank_change", "compared_year"):
+            if getattr(same, f) is None and getattr(s, f) is not None:
+                setattr(same, f, getattr(s, f))
     return out

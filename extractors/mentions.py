@@ -1,0 +1,415 @@
+"""The mention layer: what a document names and counts, found once and shared by every extractor.
+
+:func:`mentions` builds, once per document, the list of its mentions, each with offsets into
+``doc.text`` (matched on ``doc.view``):
+
+- ``entity``: who can be scored or assigned: provinces (``tỉnh Quảng Ninh``, ``TP. Hải Phòng``),
+  districts and communes (``UBND huyện Châu Thành``, ``xã Tân Hà``), ministries (``Bộ Tư pháp``),
+  departments (``Sở TT-TT``), other bodies (``Văn phòng UBND tỉnh``, ``Cục Thuế tỉnh Kiên Giang``);
+  ``label`` is the kind, ``name`` the canonical name of a known agency;
+- ``index``: an index name (``Chỉ số CCHC``, ``PAR INDEX``, ``SIPAS``); ``label`` its short name,
+  ``name`` ``strong`` or ``weak`` (a topic cue such as ``công tác cải cách hành chính``);
+- ``component``: a component of an index (``Cải cách thủ tục hành chính``, ``Tính minh bạch``);
+- ``number``: a number with its unit (``92,35 điểm``, ``96,5%``), ``value`` parsed;
+- ``rank``: a position (``xếp thứ 3/18``, ``đứng đầu``, ``thứ hai``, ``xếp cuối``): ``value`` the
+  position (None for "last" without a total), ``total`` out of how many, ``label`` ``last`` for last;
+- ``rank_change`` / ``value_change``: ``tăng 08 bậc`` (+8), ``giảm 1,44 điểm`` (-1.44), ``label`` unit;
+- ``year``: ``năm 2022``, ``PCI 2019``; ``label`` ``compared`` after ``so với``;
+- ``total``: how many were ranked (``63 tỉnh, thành phố``, ``19 sở, ban, ngành``), ``label`` the noun.
+
+Entities and names are matched with spaCy (a ``Doc`` over the view built from syllable tokens, so
+every token keeps its character offset; ``PhraseMatcher`` for the gazetteers, ``Matcher`` for unit
+names built from a head word and a proper name); numbers, ranks and changes with regular expressions.
+
+>>> from docmine.parsers.text import from_string
+>>> ms = mentions(from_string("Năm 2023, tỉnh Quảng Ninh đạt 92,18%, xếp thứ 1/63, tăng 2 bậc."))
+>>> [(m.kind, ms.text(m)) for m in ms.all() if m.kind != "number"]
+[('year', 'Năm 2023'), ('entity', 'tỉnh Quảng Ninh'), ('rank', 'xếp thứ 1/63'), ('rank_change', 'tăng 2 bậc')]
+>>> r = ms.get("rank")[0]; (r.value, r.total)
+(1, 63)
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from docmine.model import Document
+from docmine.vnnum import NUMBER_RE, parse_number
+from extractors.gazetteer import gazetteer
+
+# capital letters of Vietnamese (``[A-ZÀ-Ỹ]`` would also take the lower-case letters between them)
+UPPER = "A-Z" + "".join(chr(c) for c in range(0xC0, 0x1EFA) if chr(c).isupper() and chr(c).isalpha())
+KINDS = ("entity", "index", "component", "number", "rank", "rank_change", "value_change", "year", "total")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    kind: str
+    start: int
+    end: int
+    label: str | None = None
+    value: float | None = None
+    total: int | None = None
+    name: str | None = None
+    maximum: float | None = None  # a number's maximum (``54,95/61,5 điểm``)
+
+
+class Mentions:
+    """A document's mentions by kind, sorted by offset, with range look-ups."""
+
+    def __init__(self, doc: Document, items: list[Mention]) -> None:
+        self.doc = doc
+        self._by: dict[str, list[Mention]] = {k: [] for k in KINDS}
+        for m in sorted(items, key=lambda m: (m.start, -m.end)):
+            self._by[m.kind].append(m)
+        self._starts = {k: [m.start for m in v] for k, v in self._by.items()}
+
+    def get(self, kind: str, start: int = 0, end: int | None = None) -> list[Mention]:
+        """Mentions of ``kind`` lying within ``[start, end)``."""
+        items = self._by[kind]
+        lo = bisect.bisect_left(self._starts[kind], start)
+        hi = len(items) if end is None else bisect.bisect_left(self._starts[kind], end)
+        return [m for m in items[lo:hi] if end is None or m.end <= end]
+
+    def all(self, start: int = 0, end: int | None = None) -> list[Mention]:
+        return sorted((m for k in KINDS for m in self.get(k, start, end)), key=lambda m: m.start)
+
+    def text(self, m: Mention) -> str:
+        return self.doc.text[m.start : m.end]
+
+
+def mentions(doc: Document) -> Mentions:
+    """The mentions of ``doc``, built on first use and kept in ``doc.layers``."""
+    got = doc.layers.get("mentions")
+    if got is None:
+        got = doc.layers["mentions"] = Mentions(doc, _find(doc))
+    return got
+
+
+# ---------------------------------------------------------------- tokens and the spaCy matchers
+
+_TOKEN = re.compile(r"(\d+(?:[.,]\d+)*|\w+|[^\w\s])(\s*)")
+
+
+def spacy_doc(text: str):
+    """A spaCy ``Doc`` whose text is exactly ``text``: syllables, numbers and marks as tokens, runs of
+    whitespace other than one space as whitespace tokens, so ``token.idx`` is an offset into ``text``.
+
+    >>> [t.text for t in spacy_doc("Sở  Nội vụ: 92,35")]
+    ['Sở', ' ', 'Nội', 'vụ', ':', '92,35']
+    """
+    from spacy.tokens import Doc
+
+    words: list[str] = []
+    spaces: list[bool] = []
+    lead = len(text) - len(text.lstrip())
+    if lead:
+        words.append(text[:lead])
+        spaces.append(False)
+    for w, s in _TOKEN.findall(text, lead):
+        words.append(w)
+        if s == " ":
+            spaces.append(True)
+        elif not s:
+            spaces.append(False)
+        else:
+            spaces.append(s[0] == " ")
+            rest = s[1:] if s[0] == " " else s
+            words.append(rest)
+            spaces.append(False)
+    return Doc(_nlp().vocab, words=words, spaces=spaces)
+
+
+@lru_cache(maxsize=1)
+def _nlp():
+    import spacy
+
+    return spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
+
+
+_ADMIN_PREFIXES = [
+    ["tỉnh"], ["thành", "phố"], ["tp"], ["tp", "."], ["huyện"], ["h", "."], ["quận"], ["thị", "xã"], ["tx"],
+    ["tx", "."], ["xã"], ["phường"], ["thị", "trấn"], ["đặc", "khu"],
+]  # fmt: skip
+_AGENCY_HEADS = [
+    ["sở"], ["bộ"], ["ban"], ["cục"], ["chi", "cục"], ["tổng", "cục"], ["văn", "phòng"], ["thanh", "tra"],
+    ["trung", "tâm"], ["ủy", "ban"], ["kho", "bạc"], ["ngân", "hàng"], ["công", "an"], ["bảo", "hiểm"],
+    ["đài"], ["viện"], ["trường"], ["tòa", "án"], ["viện", "kiểm", "sát"], ["liên", "đoàn"], ["quỹ"],
+    ["bộ", "chỉ", "huy"], ["báo"], ["hội"],
+]  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _matchers():
+    from spacy.matcher import Matcher, PhraseMatcher
+
+    g = gazetteer()
+    vocab = _nlp().vocab
+    lower = PhraseMatcher(vocab, attr="LOWER")
+    for phrase, (code, strength) in g.index_names.items():
+        lower.add(f"index|{code}|{strength}", [spacy_doc(phrase)])
+    by_kind: dict[str, list] = {}
+    for kind, phrase, _ in g.agencies:
+        by_kind.setdefault(kind, []).append(spacy_doc(phrase))
+    for kind, docs in by_kind.items():
+        lower.add(f"entity|{kind}", docs)
+    by_index: dict[str, list] = {}
+    for index, name in g.components:
+        by_index.setdefault(index, []).append(spacy_doc(name))
+    for index, docs in by_index.items():
+        lower.add(f"component|{index}", docs)
+    proper = PhraseMatcher(vocab, attr="ORTH")
+    proper.add("entity|province", [spacy_doc(p) for p in g.provinces])
+    bare = sorted(d for d in g.districts - set(g.provinces) if d[:1].isupper())  # ``Quận 1`` needs its prefix
+    proper.add("entity|district", [spacy_doc(d) for d in bare])
+    structural = Matcher(vocab)
+    name = [{"IS_TITLE": True, "OP": "+"}]
+    for pre in _ADMIN_PREFIXES:
+        pat = [{"LOWER": w} for w in pre]
+        structural.add("entity|place", [pat + name, pat + [{"IS_DIGIT": True}] + [{"IS_TITLE": True, "OP": "*"}]])
+    for head in _AGENCY_HEADS:
+        pat = [{"LOWER": w} for w in head]
+        structural.add("entity|agency", [pat + [{"IS_TITLE": True}, {"IS_TITLE": True, "OP": "*"}]])
+    return lower, proper, structural
+
+
+# ---------------------------------------------------------------- entities
+
+_LEFT = re.compile(r"(?:(?:UBND|Ủy ban nhân dân|ỦY BAN NHÂN DÂN|Văn phòng UBND|Văn phòng)\s+)$", re.I)
+_RIGHT = re.compile(
+    r"^(?:\s+chi nhánh)?\s+(?:(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã)(?![\w])(?:\s+[" + UPPER + r"]\w*(?:\s+[" + UPPER + r"]\w*){0,3})?)"
+)
+_PLACE_HEADS = re.compile(r"^(?:tỉnh|thành phố|tp|huyện|h|quận|thị xã|tx|xã|phường|thị trấn|đặc khu)\b", re.I)
+
+
+def _entities(doc: Document, sdoc, lower_hits, proper_hits, struct_hits) -> list[Mention]:
+    g = gazetteer()
+    view = doc.view
+    cands: list[tuple[int, int, str, str | None]] = []  # (start, end, label, canonical)
+    for label, s, e in lower_hits:
+        if label.startswith("entity|"):
+            span = sdoc[s:e]
+            cands.append((span.start_char, span.end_char, label.split("|")[1], g.agency_canon.get(span.text.lower())))
+    for label, s, e in proper_hits:
+        span = sdoc[s:e]
+        cands.append((span.start_char, span.end_char, label.split("|")[1], g.provinces.get(span.text)))
+    for label, s, e in struct_hits:
+        span = sdoc[s:e]
+        kind = label.split("|")[1]
+        if kind == "place":
+            kind = _place_kind(span.text)
+        cands.append((span.start_char, span.end_char, kind, None))
+    # a longer mention wins; among equal spans, a gazetteer's (canonical) wins
+    cands.sort(key=lambda c: (c[0], -(c[1] - c[0]), c[3] is None))
+    out: list[Mention] = []
+    last_end = -1
+    for s, e, label, canon in cands:
+        if s < last_end:
+            continue
+        # widen: ``UBND`` before a place, a locative after an agency (``Cục Thuế tỉnh Kiên Giang``)
+        left = _LEFT.search(view[max(0, s - 25) : s])
+        if left and label in ("district", "commune", "province", "place") or left and _PLACE_HEADS.match(view[s:e]):
+            s -= len(left.group(0))
+        if label in ("department", "ministry", "body", "agency", "district", "province", "commune") or (
+            label == "place" and not _PLACE_HEADS.match(view[s:e])
+        ):
+            right = _RIGHT.match(view[e : e + 60])
+            if right and "\n" not in right.group(0):
+                e += right.end()
+        out.append(Mention("entity", s, e, label, name=canon))
+        last_end = e
+    return out
+
+
+def _place_kind(text: str) -> str:
+    t = text.lower()
+    if t.startswith("tỉnh"):
+        return "province"
+    if t.startswith(("xã", "phường", "thị trấn", "đặc khu")):
+        return "commune"
+    return "district"
+
+
+# ---------------------------------------------------------------- numbers, ranks, changes, years
+
+_ORD = {"nhất": 1, "nhì": 2, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
+        "chín": 9, "mười": 10}  # fmt: skip
+_ORD_RE = r"nhất|nhì|hai|ba|tư|bốn|năm(?!\s+\d)|sáu|bảy|tám|chín|mười"
+
+
+def _pos(k: str) -> str:
+    return rf"(?:(?P<{k}d>\d{{1,3}})|(?P<{k}w>{_ORD_RE}))(?![\d,.]\d)"
+
+
+def _out_of(k: str) -> str:
+    return rf"(?:\s*/\s*|\s+trên\s+(?:tổng\s+số\s+)?|\s+trong\s+(?:tổng\s+)?số\s+|\s+trong\s+)(?P<{k}t>\d{{1,3}})(?![\d/])"
+
+
+RANK_RE = re.compile(
+    r"(?<![\w])(?:(?:xếp|đứng|giữ|ở|đạt|duy trì|vươn lên|tụt xuống|lên|xuống|tụt|nằm ở|có)\s+)?"
+    r"(?:(?:ở\s+)?(?:vị trí|thứ hạng|hạng|thứ|vị thứ)\s+)(?:thứ\s+)?" + _pos("a") + "(?:" + _out_of("a") + ")?"
+    r"|(?<![\w])xếp\s+" + _pos("b") + _out_of("b") +
+    r"|(?<![\w])(?<!người )(?<!Người )(?P<first>đứng đầu|dẫn đầu|xếp đầu|đầu bảng|quán quân|thủ khoa|ngôi đầu|vị trí đầu|vị trí dẫn đầu)(?![\w])"
+    r"|(?<![\w])(?P<last>xếp cuối|đứng cuối|cuối bảng|đội sổ|chót bảng|vị trí cuối|bét bảng)(?![\w])"
+    r"|\(\s*(?P<pp>\d{1,3})\s*/\s*(?P<pt>\d{1,3})\s*\)",  # ``Lâm Đồng (46/63)``
+    re.I,
+)
+_WEEKDAY = re.compile(r"\s*,?\s*(?:ngày\s*)?\d{1,2}\s*/\s*\d{1,2}", re.I)
+RANK_CHANGE_RE = re.compile(
+    r"(?<![\w])(tăng|giảm|tụt|lên|xuống|vượt|thăng|nhảy|tụt giảm|thụt lùi)\s+(?:thêm\s+)?(?:được\s+)?(\d{1,3})\s+"
+    r"(?:bậc|hạng|vị trí|bậc xếp hạng|thứ hạng)(?![\w])",
+    re.I,
+)
+VALUE_CHANGE_RE = re.compile(
+    rf"(?<![\w])(tăng|giảm|cao hơn|thấp hơn|tăng thêm|giảm thêm|tăng lên|giảm đi|tăng gần|giảm gần|giảm nhẹ|tăng nhẹ)\s+"
+    rf"(?:so với\s+(?:năm\s+)?(?:\d{{4}}\s+)?(?:cùng kỳ\s+)?)?(?:là\s+|được\s+|gần\s+|hơn\s+)?({NUMBER_RE})\s*(điểm phần trăm|điểm|%)",
+    re.I,
+)
+SIGNED_CHANGE_RE = re.compile(rf"\(\s*([+\-])\s*({NUMBER_RE})\s*(điểm|%)?\s*\)")
+NUMBER_MENTION_RE = re.compile(
+    rf"(?<![\w/.,\-])({NUMBER_RE})(?:\s*/\s*({NUMBER_RE})(?=\s*điểm)|\s*/\s*(100|10|1)(?![\d/.,]))?(?![\w/]|[.,]\d)"
+    r"(?:\s*(%|điểm|phần trăm)(?![\w]))?"
+)
+_NOT_RANK_BEFORE = re.compile(r"(?:năm|lần|kỳ|khóa|đợt|ngày|tuần|tháng|quý|giai đoạn|Điều|khoản|mục)\s*$", re.I)
+YEAR_RE = re.compile(r"(?<![\w])(?:năm|Năm|NĂM)\s+(\d{4})(?![\d/])")
+_INDEX_YEAR = re.compile(r"\s*[-–]?\s*(\d{4})(?![\d/])")
+_COMPARED = re.compile(r"(?:so với|so|với|hơn)\s*(?:cùng kỳ\s*)?$", re.I)
+TOTAL_RE = re.compile(
+    r"(?<![\w/.,])(\d{1,3})\s+(tỉnh,\s*thành phố(?:\s+trực thuộc Trung ương)?|tỉnh,\s*thành|tỉnh thành(?: phố)?|tỉnh|"
+    r"bộ,\s*cơ quan ngang bộ|bộ,\s*ngành|bộ|sở,\s*ban,\s*ngành(?:\s+tỉnh)?|sở,\s*ngành|sở|"
+    r"cơ quan,\s*đơn vị|cơ quan|đơn vị|địa phương|huyện,\s*thị xã,\s*thành phố|huyện,\s*thành phố|huyện|"
+    r"xã,\s*phường,\s*thị trấn|xã,\s*phường,\s*đặc khu|xã,\s*phường|xã|phường|quận,\s*huyện)(?![\w])",
+    re.I,
+)
+
+
+def _pos_value(digits: str | None, word: str | None) -> int | None:
+    if digits:
+        return int(digits)
+    return _ORD.get((word or "").lower())
+
+
+def _numbers_etc(view: str, index_ends: list[int]) -> list[Mention]:
+    out: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for m in RANK_RE.finditer(view):
+        if _NOT_RANK_BEFORE.search(view[max(0, m.start() - 12) : m.start()]) or re.match(
+            r"(?:năm|lần)\s", view[m.start() : m.end()], re.I
+        ):
+            continue  # ``năm thứ 2 liên tiếp``, ``lần thứ 3``
+        if re.match(r"thứ\s", m.group(0), re.I) and _WEEKDAY.match(view, m.end()):
+            continue  # ``Thứ 3, ngày 18/06/2024`` is a weekday
+        g = m.groupdict()
+        if g["pp"]:
+            pos, total = int(g["pp"]), int(g["pt"])
+            if 0 < pos <= total and total >= 5:
+                out.append(Mention("rank", m.start(), m.end(), "pair", pos, total))
+                taken.append((m.start(), m.end()))
+            continue
+        if g["first"]:
+            out.append(Mention("rank", m.start(), m.end(), "first", 1))
+        elif g["last"]:
+            out.append(Mention("rank", m.start(), m.end(), "last"))
+        else:
+            k = "a" if g["ad"] or g["aw"] else "b"
+            pos = _pos_value(g[k + "d"], g[k + "w"])
+            if not pos:
+                continue
+            total = int(g[k + "t"]) if g[k + "t"] else None  # kept as written, even past its total
+            out.append(Mention("rank", m.start(), m.end(), None, pos, total))
+        taken.append((m.start(), m.end()))
+    for m in RANK_CHANGE_RE.finditer(view):
+        sign = -1 if m.group(1).lower() in ("giảm", "tụt", "xuống", "tụt giảm", "thụt lùi") else 1
+        out.append(Mention("rank_change", m.start(), m.end(), "bậc", sign * int(m.group(2))))
+        taken.append((m.start(), m.end()))
+    for m in VALUE_CHANGE_RE.finditer(view):
+        v = parse_number(m.group(2), max_value=100)
+        if v is None:
+            continue
+        sign = -1 if m.group(1).lower().startswith(("giảm", "thấp")) else 1
+        unit = "%" if m.group(3) in ("%", "điểm phần trăm") else "điểm"
+        out.append(Mention("value_change", m.start(), m.end(), unit, sign * v))
+        taken.append((m.start(), m.end()))
+    for m in SIGNED_CHANGE_RE.finditer(view):
+        v = parse_number(m.group(2), max_value=100)
+        if v is None:
+            continue
+        out.append(Mention("value_change", m.start(), m.end(), m.group(3), (-1 if m.group(1) == "-" else 1) * v))
+        taken.append((m.start(), m.end()))
+    for m in YEAR_RE.finditer(view):
+        taken.append((m.start(), m.end()))
+    taken.sort()
+    starts = [t[0] for t in taken]
+
+    def inside(s: int, e: int) -> bool:
+        i = bisect.bisect_right(starts, s) - 1
+        return i >= 0 and taken[i][0] <= s and e <= taken[i][1]
+
+    for m in YEAR_RE.finditer(view):
+        y = int(m.group(1))
+        if 1990 <= y <= 2100:
+            out.append(Mention("year", m.start(), m.end(), _year_role(view, m.start()), y))
+    for e in index_ends:  # ``PCI 2019``, ``PAR INDEX 2022``
+        m = _INDEX_YEAR.match(view, e)
+        if m and 1990 <= int(m.group(1)) <= 2100:
+            out.append(Mention("year", m.start(1), m.end(1), _year_role(view, m.start()), int(m.group(1))))
+    for m in TOTAL_RE.finditer(view):
+        n = int(m.group(1))
+        if n >= 2:
+            out.append(Mention("total", m.start(), m.end(), " ".join(m.group(2).lower().split()), n))
+    for m in NUMBER_MENTION_RE.finditer(view):
+        if inside(m.start(), m.end(1)):
+            continue
+        unit = m.group(4)
+        maximum = m.group(2) or m.group(3)
+        v = parse_number(m.group(1), max_value=1000 if unit or maximum else None)
+        if v is None:
+            continue
+        if unit == "phần trăm":
+            unit = "%"
+        if maximum:
+            unit = unit or "điểm"
+        mx = parse_number(maximum, max_value=1000) if maximum else None
+        out.append(Mention("number", m.start(), m.end(), unit, v, maximum=mx))
+    return out
+
+
+def _year_role(view: str, start: int) -> str | None:
+    return "compared" if _COMPARED.search(view[max(0, start - 20) : start]) else None
+
+
+# ---------------------------------------------------------------- all together
+
+
+def _find(doc: Document) -> list[Mention]:
+    view = doc.view
+    if not view.strip():
+        return []
+    lower, proper, structural = _matchers()
+    sdoc = spacy_doc(view)
+    strings = _nlp().vocab.strings
+    lower_hits = [(strings[k], s, e) for k, s, e in lower(sdoc)]
+    proper_hits = [(strings[k], s, e) for k, s, e in proper(sdoc)]
+    struct_hits = [(strings[k], s, e) for k, s, e in structural(sdoc)]
+    out: list[Mention] = []
+    index_ends: list[int] = []
+    comps: list[tuple[int, int, str]] = []
+    for label, s, e in sorted(lower_hits, key=lambda h: (h[1], -(h[2] - h[1]))):
+        kind, *rest = label.split("|")
+        span = sdoc[s:e]
+        if kind == "index":
+            if out and out[-1].kind == "index" and span.start_char < out[-1].end:
+                continue  # inside a longer index name
+            out.append(Mention("index", span.start_char, span.end_char, rest[0], name=rest[1]))
+            index_ends.append(span.end_char)
+        elif kind == "component":
+            if comps and span.start_char < comps[-1][1]:
+                continue
+            comps.append((span.start_char, span.end_char, rest[0]))
+    out += [Mention("component", s, e, idx) for s, e, idx in comps]
+    out += _entities(doc, sdoc, lower_hits, proper_hits, struct_hits)
+    out += _numbers_etc(view, index_ends)
+    return out

@@ -1,0 +1,386 @@
+"""One table reader for every form a table takes: grids, and tables flattened into text.
+
+A :class:`TableView` is rows of :class:`Cell` (text and offsets) under a header whose columns have
+*roles* found from their words: ``rank`` (Xếp hạng, Thứ hạng), ``code`` (STT, TT), ``entity``
+(Đơn vị, Địa phương, Tên cơ quan), ``name`` (Tiêu chí, Nội dung, Lĩnh vực), ``max_score`` (Điểm tối
+đa), ``score`` (Tổng điểm, Điểm đạt được, Chỉ số), ``class`` (Xếp loại), ``change``, ``lead``,
+``support``, ``deadline``, ``note``, ``year`` (a column per year) and ``value`` for any other
+numeric column (a component, in a table that scores several entities).
+
+Three sources, read the same way:
+
+- grids the parser found (DOCX, PDF and HTML tables, tab-separated lines);
+- tables flattened one cell per line (a web page's table copied as text): a run of short lines
+  whose kinds (number or text) repeat with a period, under as many header lines;
+- tables flattened one row per line: ``1 TP. Đà Nẵng 0,8002`` or ``Sở Tư pháp 93,01``, lines that
+  share a shape (an optional leading number, a name, then the same count of numbers).
+
+>>> from docmine.parsers.text import from_string
+>>> doc = from_string("Kết quả:\\nXếp hạng\\nĐơn vị\\nĐiểm\\n1\\nSở Tư pháp\\n93,01\\n2\\nSở Y tế\\n90,5\\n3\\nSở Nội vụ\\n88")
+>>> t = tables(doc)[0]
+>>> t.kind, t.roles, [t.text(r, "entity") for r in t.rows]
+('cells', ['rank', 'entity', 'score'], ['Sở Tư pháp', 'Sở Y tế', 'Sở Nội vụ'])
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from docmine.model import Document
+from docmine.vnnum import NUMBER_RE, parse_number
+
+
+@dataclass(frozen=True)
+class Cell:
+    start: int
+    end: int
+    text: str  # from ``doc.view``, spaces collapsed
+
+
+@dataclass
+class TableView:
+    header: list[str]
+    rows: list[list[Cell | None]]
+    start: int
+    end: int
+    kind: str  # grid | cells | lines
+    roles: list[str | None] = field(default_factory=list)
+    header_start: int = 0  # where the header begins (the table's context lies before it)
+
+    def col(self, role: str) -> int | None:
+        return self.roles.index(role) if role in self.roles else None
+
+    def cols(self, role: str) -> list[int]:
+        return [i for i, r in enumerate(self.roles) if r == role]
+
+    def cell(self, row: list[Cell | None], role: str) -> Cell | None:
+        i = self.col(role)
+        return row[i] if i is not None and i < len(row) else None
+
+    def text(self, row: list[Cell | None], role: str) -> str:
+        c = self.cell(row, role)
+        return c.text if c else ""
+
+
+def row_span(row: list[Cell | None]) -> tuple[int, int]:
+    live = [c for c in row if c is not None]
+    return min(c.start for c in live), max(c.end for c in live)
+
+
+# ---------------------------------------------------------------- column roles
+
+_ROLE_WORDS: list[tuple[str, re.Pattern[str]]] = [
+    ("code", re.compile(r"^(?:stt|tt|số tt|số thứ tự|mã|mã số)$")),
+    ("class", re.compile(r"xếp loại|phân loại|nhóm xếp hạng|^mức|^loại$|đánh giá chung")),
+    ("rank", re.compile(r"xếp hạng|thứ hạng|thứ tự xếp hạng|^hạng$|xếp thứ|^thứ tự$|vị trí")),
+    ("support", re.compile(r"phối hợp")),
+    ("lead", re.compile(r"chủ trì|đơn vị thực hiện|cơ quan thực hiện|^thực hiện$|đơn vị được giao|^đơn vị chịu")),
+    ("deadline", re.compile(r"thời gian|thời hạn|tiến độ|hoàn thành")),
+    ("max_score", re.compile(r"tối đa|điểm chuẩn|thang điểm|điểm tiêu chuẩn")),
+    ("change", re.compile(r"tăng\s*/\s*giảm|tăng,\s*giảm|thay đổi|chênh lệch|so với")),
+    ("note", re.compile(r"ghi chú|nhận xét|lý do|nguyên nhân|tồn tại|hạn chế")),
+    ("score", re.compile(r"tổng điểm|điểm đạt|đạt được|điểm thẩm định|điểm đánh giá$|điểm số|^điểm$|^chỉ số$|chỉ số chung|"
+                         r"^kết quả|^giá trị|^điểm\b.*\b(?:par|pci|papi|dti|sipas|ddci|cchc)|^(?:par|pci|papi|dti|sipas|ddci)")),
+    ("entity", re.compile(r"đơn vị|cơ quan|địa phương|tỉnh|thành phố|sở|ban|ngành|huyện|xã|phường|bộ\b")),
+    ("name", re.compile(r"tiêu chí|nội dung|lĩnh vực|chỉ số thành phần|chỉ tiêu|nhiệm vụ|công việc|giải pháp|hoạt động")),
+    ("year", re.compile(r"^(?:năm\s+)?(?:19|20)\d\d$")),
+]
+
+
+def role_of(header: str) -> str | None:
+    """The role of a column from its header words.
+
+    >>> [role_of(h) for h in ["Thứ hạng", "Đơn vị", "Điểm chuẩn tối đa", "Điểm đạt được", "Chỉ số chung", "Xếp loại"]]
+    ['rank', 'entity', 'max_score', 'score', 'score', 'class']
+    """
+    h = " ".join(header.lower().split()).strip(" :()")
+    if not h:
+        return None
+    for role, pat in _ROLE_WORDS:
+        if pat.search(h):
+            return role
+    return None
+
+
+def assign_roles(header: list[str], rows: list[list[Cell | None]]) -> list[str | None]:
+    """Roles of the columns: from the header words, then from the cells for columns the header
+    leaves open (a text column of names is the entity or name column, a numeric one a value).
+    Of two ``score`` columns the one in % (``Chỉ số``) is the score, the other a ``value``."""
+    roles = [role_of(h) for h in header]
+    n = max([len(header)] + [len(r) for r in rows])
+    roles += [None] * (n - len(roles))
+    for i in range(n):
+        cells = [r[i] for r in rows if i < len(r) and r[i] is not None and r[i].text]
+        if not cells:
+            continue
+        numeric = sum(1 for c in cells if is_number_cell(c.text)) / len(cells)
+        if roles[i] in ("entity", "name") and numeric > 0.6:
+            roles[i] = "value"
+        if roles[i] is None:
+            roles[i] = "value" if numeric > 0.6 else None
+        if roles[i] in ("score", "max_score", "rank", "year", "change") and numeric < 0.5:
+            roles[i] = "note" if roles[i] == "score" else None
+    if roles.count("entity") > 1:  # ``Tên đơn vị`` beside ``Đơn vị tính``: the one with names is it
+        first = roles.index("entity")
+        roles = [r if r != "entity" or i == first else None for i, r in enumerate(roles)]
+    scores = [i for i, r in enumerate(roles) if r == "score"]
+    if len(scores) > 1:
+        pct = [i for i in scores if _percent_column(rows, i)]
+        keep = pct[0] if pct else scores[-1]
+        for i in scores:
+            if i != keep:
+                roles[i] = "value"
+    if "entity" not in roles and "name" not in roles:
+        for i in range(n):
+            cells = [r[i] for r in rows if i < len(r) and r[i] is not None and r[i].text]
+            if roles[i] is None and cells and sum(1 for c in cells if _wordy(c.text)) > 0.6 * len(cells):
+                roles[i] = "entity"
+                break
+    return roles
+
+
+def _percent_column(rows: list[list[Cell | None]], i: int) -> bool:
+    cells = [r[i] for r in rows if i < len(r) and r[i] is not None and r[i].text]
+    return bool(cells) and sum(1 for c in cells if c.text.endswith("%")) > 0.6 * len(cells)
+
+
+_NUM_CELL = re.compile(rf"^[(\[]?[+\-]?(?:{NUMBER_RE})\s*(?:%|điểm|bậc)?[)\]]?$|^[+\-]?\d+\s*/\s*\d+$")
+
+
+def is_number_cell(text: str) -> bool:
+    """A cell holding one number (``93,01``, ``86,43%``, ``+2``, ``15/17``) or a dash for none."""
+    t = text.strip()
+    return bool(_NUM_CELL.match(t)) or t in ("-", "–", "x", "")
+
+
+def cell_number(text: str, max_value: float | None = None) -> float | None:
+    """The number in a cell, or None.
+
+    >>> cell_number("86,43%"), cell_number("(+2)"), cell_number("-")
+    (86.43, 2, None)
+    """
+    m = re.search(rf"[+\-]?(?:{NUMBER_RE})", text.replace(" ", ""))
+    if not m:
+        return None
+    return parse_number(m.group(0), max_value=max_value)
+
+
+def _wordy(text: str) -> bool:
+    return bool(re.search(r"[^\W\d_]{2,}", text)) and not is_number_cell(text)
+
+
+# ---------------------------------------------------------------- sources
+
+
+def tables(doc: Document) -> list[TableView]:
+    """Every table of ``doc``, grids and flattened ones, in text order; built once per document."""
+    got = doc.layers.get("tables")
+    if got is None:
+        got = doc.layers["tables"] = sorted(_grids(doc) + _flattened(doc), key=lambda t: t.start)
+    return got
+
+
+def _cell(doc: Document, start: int, end: int) -> Cell:
+    return Cell(start, end, " ".join(doc.view[start:end].split()))
+
+
+def _grids(doc: Document) -> list[TableView]:
+    out: list[TableView] = []
+    for t in doc.tables:
+        grid = t.grid()
+        if not grid or not t.cells:
+            continue
+        rows: list[list[Cell | None]] = []
+        for r in grid:  # a merged cell fills down its rows, and counts once across its columns
+            rows.append([None if c is None or (k and r[k - 1] is c) else _cell(doc, c.start, c.end)
+                         for k, c in enumerate(r)])  # fmt: skip
+        head_n = _header_rows(rows)
+        header = [" ".join(dict.fromkeys(x.text for x in col if x and x.text)) for col in zip(*rows[:head_n], strict=False)]
+        body = [r for r in rows[head_n:] if any(c and c.text for c in r)]
+        if not body:
+            continue
+        start = min(c.start for c in t.cells)
+        end = max(c.end for c in t.cells)
+        out.append(TableView(header, body, start, end, "grid", assign_roles(header, body), start))
+    return out
+
+
+def _header_rows(rows: list[list[Cell | None]]) -> int:
+    """How many leading rows are header: rows with no numeric cell, at most three, and not all."""
+    n = 0
+    for r in rows[:3]:
+        texts = [c.text for c in r if c and c.text]
+        if not texts or any(is_number_cell(t) and t not in ("-", "x") for t in texts):
+            break
+        if re.fullmatch(r"\(?\d+\)?", texts[0]) and all(re.fullmatch(r"\(?\d+\)?", t) for t in texts):
+            break
+        n += 1
+    return min(n, max(len(rows) - 1, 0)) if n else (1 if len(rows) > 1 and _looks_header(rows[0]) else 0)
+
+
+def _looks_header(row: list[Cell | None]) -> bool:
+    return any(c and role_of(c.text) for c in row)
+
+
+_SHORT = 90
+
+
+def _line_kind(t: str) -> str:
+    if is_number_cell(t) and t.strip() not in ("", "x"):
+        return "N"
+    return "T"
+
+
+def _flattened(doc: Document) -> list[TableView]:
+    """Tables flattened into text, from runs of consecutive body blocks."""
+    blocks = [b for b in doc.blocks if b.kind not in ("table_cell", "header", "signature", "stamp")]
+    out: list[TableView] = []
+    run: list[tuple[int, int, str]] = []
+
+    def flush() -> None:
+        if len(run) >= 6:
+            out.extend(_cells_tables(doc, run))
+        run.clear()
+
+    for b in blocks:
+        for a, e in _lines(doc, b.start, b.end):
+            t = " ".join(doc.view[a:e].split())
+            if t and len(t) <= _SHORT and not t.endswith((".", ":", ";")) or t and _line_kind(t) == "N":
+                run.append((a, e, t))
+            else:
+                flush()
+    flush()
+    out.extend(_row_tables(doc, blocks))
+    return out
+
+
+def _lines(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
+    out, s = [], start
+    text = doc.view
+    while s < end:
+        e = text.find("\n", s, end)
+        e = end if e < 0 else e
+        if text[s:e].strip():
+            out.append((s, e))
+        s = e + 1
+    return out
+
+
+def _cells_tables(doc: Document, run: list[tuple[int, int, str]]) -> list[TableView]:
+    """One-cell-per-line tables in a run of short lines: find a period k whose body rows repeat
+    the same kinds and hold a number and a text, under k header lines of text."""
+    kinds = "".join(_line_kind(t) for _, _, t in run)
+    out: list[TableView] = []
+    i = 0
+    while i < len(run):
+        best = None
+        for k in range(2, 13):
+            if i + k * 3 > len(run):
+                break
+            pat = kinds[i : i + k]
+            if "N" not in pat or "T" not in pat:
+                continue
+            n = 1
+            while kinds[i + n * k : i + (n + 1) * k] == pat:
+                n += 1
+            if n >= 3 and (best is None or n * k > best[1] * best[0]):
+                best = (k, n)
+        if best is None:
+            i += 1
+            continue
+        k, n = best
+        i, n = _align(run, kinds, i, k)
+        head = run[i - k : i] if i >= k and all(_line_kind(t) == "T" for _, _, t in run[i - k : i]) else []
+        body = [[Cell(a, e, t) for a, e, t in run[i + r * k : i + (r + 1) * k]] for r in range(n)]
+        header = [t for _, _, t in head] if head else [""] * k
+        rows: list[list[Cell | None]] = [list(r) for r in body]
+        start = (head[0][0] if head else body[0][0].start)
+        out.append(TableView(header, rows, body[0][0].start, body[-1][-1].end, "cells",
+                             assign_roles(header, rows), start))  # fmt: skip
+        i += n * k
+    return out
+
+
+def _align(run: list[tuple[int, int, str]], kinds: str, i: int, k: int) -> tuple[int, int]:
+    """Of the k ways to cut a periodic run into rows, the one whose k lines before read most like a
+    header; returns the first body line and the number of rows."""
+
+    def header_words(j: int) -> int:
+        lines = run[j - k : j] if j >= k else []
+        if not lines:
+            return -1
+        above = sum(1 for _, _, t in lines if _line_kind(t) == "T" and len(t) <= 40 and role_of(t))
+        first_row = sum(1 for _, _, t in run[j : j + k] if _line_kind(t) == "T" and role_of(t))
+        return above - first_row
+
+    j = max(range(i, min(i + k, len(run))), key=lambda j: (header_words(j), -j))
+    pat, n = kinds[j : j + k], 0
+    while kinds[j + n * k : j + (n + 1) * k] == pat:
+        n += 1
+    return j, n
+
+
+_ROW_LINE = re.compile(
+    rf"^(?P<num>\d{{1,3}}[.)]?\s+)?(?P<name>[^\d\t]*?[^\W\d_][^\d\t]*?)\s*(?P<vals>(?:[\s(]+[+\-]?(?:{NUMBER_RE})\s*%?\)?)+)\s*$"
+)
+_RANK_LINE = re.compile(r"^(?P<num>\d{1,3})[.)]?\s+(?P<name>[^\W\d_][^\d\t]{1,80}?)\s*$")
+
+
+def _row_tables(doc: Document, blocks) -> list[TableView]:
+    """One-row-per-line tables: three or more consecutive lines of the same shape."""
+    out: list[TableView] = []
+    lines: list[tuple[int, int, str]] = []
+    for b in blocks:
+        for a, e in _lines(doc, b.start, b.end):
+            lines.append((a, e, " ".join(doc.view[a:e].split())))
+    i = 0
+    while i < len(lines):
+        shape = _row_shape(lines[i][2])
+        if shape is None:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines) and _row_shape(lines[j][2]) == shape:
+            j += 1
+        if j - i >= 3:
+            out.append(_row_table(doc, lines, i, j, shape))
+        i = max(j, i + 1)
+    return out
+
+
+def _row_shape(t: str) -> tuple[bool, int] | None:
+    m = _ROW_LINE.match(t)
+    if m and len(m.group("name").split()) <= 14:
+        n = len(re.findall(rf"(?:{NUMBER_RE})", m.group("vals")))
+        return (bool(m.group("num")), n)
+    m = _RANK_LINE.match(t)
+    if m and len(m.group("name").split()) <= 10 and not m.group("name").rstrip().endswith((".", ":")):
+        return (True, 0)
+    return None
+
+
+def _row_table(doc: Document, lines, i: int, j: int, shape: tuple[bool, int]) -> TableView:
+    has_num, n_vals = shape
+    rows: list[list[Cell | None]] = []
+    for a, _e, _t in lines[i:j]:
+        line_end = a + len(doc.view[a:].split("\n", 1)[0])
+        raw = doc.view[a:line_end]
+        m = _ROW_LINE.match(raw.strip()) if n_vals else _RANK_LINE.match(raw.strip())
+        assert m is not None
+        off = a + (len(raw) - len(raw.lstrip()))
+        row: list[Cell | None] = []
+        if has_num:
+            row.append(Cell(off + m.start("num"), off + m.start("num") + len(m.group("num").rstrip(" .)")),
+                            m.group("num").strip(" .)")))  # fmt: skip
+        row.append(Cell(off + m.start("name"), off + m.end("name"), " ".join(m.group("name").split())))
+        if n_vals:
+            for v in re.finditer(rf"[+\-]?(?:{NUMBER_RE})\s*%?", m.group("vals")):
+                s = off + m.start("vals") + v.start()
+                row.append(Cell(s, s + len(v.group(0).rstrip()), v.group(0).strip()))
+        rows.append(row)
+    header = [""] * len(rows[0])
+    roles: list[str | None] = (["rank"] if has_num else []) + ["entity"] + ["value"] * n_vals
+    if n_vals:
+        roles[-1] = "score"
+    return TableView(header, rows, lines[i][0], lines[j - 1][1], "lines", roles, lines[i][0])
