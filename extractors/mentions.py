@@ -176,6 +176,23 @@ def _matchers():
     return lower, proper, structural
 
 
+@lru_cache(maxsize=1)
+def _index_regex() -> re.Pattern[str]:
+    g = gazetteer()
+    names = sorted((p for p, (_, strength) in g.index_names.items() if strength == "strong"), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names) + r")(?!\w)", re.I)
+
+
+def index_in(text: str) -> str | None:
+    """The index a short text names (a table header, a caption), for text outside the mention layer.
+
+    >>> index_in("Điểm số PAR Index"), index_in("Xếp hạng Chỉ số hài lòng"), index_in("Điểm số")
+    ('PAR', 'SIPAS', None)
+    """
+    m = _index_regex().search(text)
+    return gazetteer().index_names[" ".join(m.group(0).lower().split())][0] if m else None
+
+
 # ---------------------------------------------------------------- entities
 
 _LEFT = re.compile(r"(?:(?:UBND|Ủy ban nhân dân|ỦY BAN NHÂN DÂN|Văn phòng UBND|Văn phòng)\s+)$", re.I)
@@ -213,6 +230,8 @@ def _entities(doc: Document, sdoc, lower_hits, proper_hits, struct_hits) -> list
         left = _LEFT.search(view[max(0, s - 25) : s])
         if left and label in ("district", "commune", "province", "place") or left and _PLACE_HEADS.match(view[s:e]):
             s -= len(left.group(0))
+        if label == "agency":
+            e = _extend_name(view, e)
         if label in ("department", "ministry", "body", "agency", "district", "province", "commune") or (
             label == "place" and not _PLACE_HEADS.match(view[s:e])
         ):
@@ -222,6 +241,35 @@ def _entities(doc: Document, sdoc, lower_hits, proper_hits, struct_hits) -> list
         out.append(Mention("entity", s, e, label, name=canon))
         last_end = e
     return out
+
+
+_STOP = set(
+    "đạt xếp đứng với có là được tăng giảm dẫn tiếp theo trong tại của cho về từ đến năm vị thứ hạng điểm đã đang sẽ "
+    "vẫn cũng chỉ luôn nằm thuộc gồm vươn tụt duy giữ lên xuống trên dưới so khi nhưng các những này đó thì mà nên "
+    "chủ phối thực triển tổ tham rà xây kiểm hướng nghiên báo cần phải ban hành giao yêu đề nghị và hoặc".split()
+)
+_NEXT_WORD = re.compile(r"(\s*,\s*|\s+và\s+|\s+&\s+|\s*-\s*|\s+)([^\W\d_]+)")
+_HEAD_WORDS = {"sở", "ban", "bộ", "ubnd", "ủy", "cục", "chi", "văn", "thanh", "trung", "kho", "ngân", "công", "bảo"}
+
+
+def _extend_name(view: str, e: int, limit: int = 8) -> int:
+    """The end of an agency name the gazetteer does not know: ``Sở Lao`` is ``Sở Lao động, TB và XH``.
+    The name runs on over words that are not a verb or a function word, and over ``,``/``và``/``-``
+    only before a capitalised word that does not start another name."""
+    for _ in range(limit):
+        m = _NEXT_WORD.match(view, e)
+        if not m:
+            break
+        sep, word = m.group(1), m.group(2)
+        low = word.lower()
+        if low in _STOP or "\n" in sep:
+            break
+        if sep.strip() and (not word[0].isupper() or low in _HEAD_WORDS):
+            break
+        if not sep.strip() and word[0].isupper() and low in _HEAD_WORDS:
+            break
+        e = m.end()
+    return e
 
 
 def _place_kind(text: str) -> str:
@@ -251,9 +299,11 @@ def _out_of(k: str) -> str:
 RANK_RE = re.compile(
     r"(?<![\w])(?:(?:xếp|đứng|giữ|ở|đạt|duy trì|vươn lên|tụt xuống|lên|xuống|tụt|nằm ở|có)\s+)?"
     r"(?:(?:ở\s+)?(?:vị trí|thứ hạng|hạng|thứ|vị thứ)\s+)(?:thứ\s+)?" + _pos("a") + "(?:" + _out_of("a") + ")?"
-    r"|(?<![\w])xếp\s+" + _pos("b") + _out_of("b") +
-    r"|(?<![\w])(?<!người )(?<!Người )(?P<first>đứng đầu|dẫn đầu|xếp đầu|đầu bảng|quán quân|thủ khoa|ngôi đầu|vị trí đầu|vị trí dẫn đầu)(?![\w])"
-    r"|(?<![\w])(?P<last>xếp cuối|đứng cuối|cuối bảng|đội sổ|chót bảng|vị trí cuối|bét bảng)(?![\w])"
+    r"|(?<![\w])(?:xếp|đứng|tụt xuống|vươn lên|lên|xuống|ở)\s+" + _pos("b") + _out_of("b") +
+    r"|(?<![\w])(?<!người )(?<!Người )(?P<first>đứng đầu|dẫn đầu|xếp đầu|đầu bảng|quán quân|thủ khoa|ngôi đầu|"
+    r"vị trí đầu|vị trí dẫn đầu|cao nhất)(?![\w])"
+    r"|(?<![\w])(?P<last>xếp cuối|đứng cuối|cuối bảng|đội sổ|chót bảng|vị trí cuối(?: cùng)?|bét bảng|thấp nhất)(?![\w])"
+    r"(?:\s*(?:-\s*)?(?:thứ\s+)?(?P<lastn>\d{1,3})(?:\s*/\s*(?P<lastt>\d{1,3}))?(?![\d/]))?"
     r"|\(\s*(?P<pp>\d{1,3})\s*/\s*(?P<pt>\d{1,3})\s*\)",  # ``Lâm Đồng (46/63)``
     re.I,
 )
@@ -273,12 +323,16 @@ NUMBER_MENTION_RE = re.compile(
     rf"(?<![\w/.,\-])({NUMBER_RE})(?:\s*/\s*({NUMBER_RE})(?=\s*điểm)|\s*/\s*(100|10|1)(?![\d/.,]))?(?![\w/]|[.,]\d)"
     r"(?:\s*(%|điểm|phần trăm)(?![\w]))?"
 )
-_NOT_RANK_BEFORE = re.compile(r"(?:năm|lần|kỳ|khóa|đợt|ngày|tuần|tháng|quý|giai đoạn|Điều|khoản|mục)\s*$", re.I)
+_NOT_RANK_BEFORE = re.compile(
+    r"(?:năm|lần|kỳ|khóa|đợt|ngày|tuần|tháng|quý|giai đoạn|Điều|khoản|mục|nhóm|tốp|top|"
+    r"(?<![\d/.,])\d{1,2}\s*|\d+\s+(?:vị trí|đơn vị|tỉnh(?:,\s*thành(?: phố)?)?|sở(?:,\s*(?:ban,\s*)?ngành)?|địa phương|huyện|cơ quan|bộ))\s*$",
+    re.I,
+)
 YEAR_RE = re.compile(r"(?<![\w])(?:năm|Năm|NĂM)\s+(\d{4})(?![\d/])")
-_INDEX_YEAR = re.compile(r"\s*[-–]?\s*(\d{4})(?![\d/])")
+_INDEX_YEAR = re.compile(r"(?:\s+[" + UPPER + r"]\w*){0,3}\s*[-–]?\s*(\d{4})(?![\d/])")  # ``DDCI Bắc Giang 2020``
 _COMPARED = re.compile(r"(?:so với|so|với|hơn)\s*(?:cùng kỳ\s*)?$", re.I)
 TOTAL_RE = re.compile(
-    r"(?<![\w/.,])(\d{1,3})\s+(tỉnh,\s*thành phố(?:\s+trực thuộc Trung ương)?|tỉnh,\s*thành|tỉnh thành(?: phố)?|tỉnh|"
+    r"(?<![\w.,])(\d{1,3})\s+(huyện\s*/\s*thành phố|huyện\s*/\s*thị xã|tỉnh,\s*thành phố(?:\s+trực thuộc Trung ương)?|tỉnh,\s*thành|tỉnh thành(?: phố)?|tỉnh|"
     r"bộ,\s*cơ quan ngang bộ|bộ,\s*ngành|bộ|sở,\s*ban,\s*ngành(?:\s+tỉnh)?|sở,\s*ngành|sở|"
     r"cơ quan,\s*đơn vị|cơ quan|đơn vị|địa phương|huyện,\s*thị xã,\s*thành phố|huyện,\s*thành phố|huyện|"
     r"xã,\s*phường,\s*thị trấn|xã,\s*phường,\s*đặc khu|xã,\s*phường|xã|phường|quận,\s*huyện)(?![\w])",
@@ -296,7 +350,7 @@ def _numbers_etc(view: str, index_ends: list[int]) -> list[Mention]:
     out: list[Mention] = []
     taken: list[tuple[int, int]] = []
     for m in RANK_RE.finditer(view):
-        if _NOT_RANK_BEFORE.search(view[max(0, m.start() - 12) : m.start()]) or re.match(
+        if _NOT_RANK_BEFORE.search(view[max(0, m.start() - 30) : m.start()]) or re.match(
             r"(?:năm|lần)\s", view[m.start() : m.end()], re.I
         ):
             continue  # ``năm thứ 2 liên tiếp``, ``lần thứ 3``
@@ -312,7 +366,9 @@ def _numbers_etc(view: str, index_ends: list[int]) -> list[Mention]:
         if g["first"]:
             out.append(Mention("rank", m.start(), m.end(), "first", 1))
         elif g["last"]:
-            out.append(Mention("rank", m.start(), m.end(), "last"))
+            n, t = g["lastn"], g["lastt"]
+            total = int(t) if t else (int(n) if n else None)
+            out.append(Mention("rank", m.start(), m.end(), "last", int(n) if n else None, total))
         else:
             k = "a" if g["ad"] or g["aw"] else "b"
             pos = _pos_value(g[k + "d"], g[k + "w"])
@@ -377,8 +433,15 @@ def _numbers_etc(view: str, index_ends: list[int]) -> list[Mention]:
     return out
 
 
+_DATE_BEFORE = re.compile(r"(?:tháng\s*\d{0,2}\s*|ngày\s*\d{0,2}\s*)$", re.I)
+
+
 def _year_role(view: str, start: int) -> str | None:
-    return "compared" if _COMPARED.search(view[max(0, start - 20) : start]) else None
+    """``compared`` after ``so với``; ``date`` for the year of a date (``ngày 28 tháng 11 năm 2025``)."""
+    before = view[max(0, start - 20) : start]
+    if _COMPARED.search(before):
+        return "compared"
+    return "date" if _DATE_BEFORE.search(before) else None
 
 
 # ---------------------------------------------------------------- all together

@@ -34,7 +34,7 @@ from extractors.tables import TableView, cell_number, row_span, tables
 from extractors.topics import topic_at
 
 _GOAL = re.compile(r"phấn đấu|mục tiêu|chỉ tiêu|kế hoạch đề ra|đặt ra|đề ra|dự kiến|kỳ vọng", re.I)
-_THRESHOLD = re.compile(r"(?:trên|dưới|từ|hơn|gần|khoảng|ngưỡng|mức|đến|tới|-)\s*$", re.I)
+_THRESHOLD = re.compile(r"(?:trên|dưới|từ|hơn|gần|khoảng|ngưỡng|mức|đến|tới|-|[<>≥≤])\s*$", re.I)
 _VALUE_CUE = re.compile(r"(?:đạt|với|là|được|giá trị|điểm số|số điểm|tổng điểm|chỉ số|:)\s*(?:\(\s*)?$", re.I)
 _ORDERED = re.compile(r"lần lượt|theo thứ tự|từ cao xuống thấp|từ cao đến thấp|thứ tự từ", re.I)
 _FORWARD = re.compile(r"^\s*(?:là|:|thuộc về|gọi tên|có|gồm|với)?\s*(?:các\s+(?:tỉnh|bộ|sở|đơn vị)\s*:?\s*)?$", re.I)
@@ -74,58 +74,88 @@ def extract(doc: Document) -> list[Score]:
     flat = [(t.header_start, t.end) for t in tables(doc) if t.kind != "grid"]
     for t in tables(doc):
         out += _from_table(doc, ms, t)
-    out += _from_text(doc, ms, flat)
+    labels: dict[int, str | None] = {}
+    out += _from_text(doc, ms, flat, labels)
+    _group_totals(ms, out, labels)
     return _merge(out)
+
+
+def _group_totals(ms: Mentions, scores: list[Score], labels: dict[int, str | None]) -> None:
+    """A rank whose total the sentence leaves out gets its group's: the largest count the text gives
+    of that group (``7 bộ có kết quả giảm`` is a part of ``17 bộ``), or the largest total or last
+    place stated for another entity of the group (``Sở Y tế vị trí cuối cùng - thứ 19``)."""
+    by_group: dict[tuple, int] = {}
+    for s in scores:
+        nouns = _GROUP_OF.get(labels.get(id(s)) or "")
+        if nouns and s.rank_total:
+            by_group[nouns] = max(by_group.get(nouns, 0), s.rank_total)
+    for t in ms.get("total"):
+        for nouns in set(_GROUP_OF.values()):
+            if t.label and re.split(r"[,/\s]", t.label)[0] in nouns:
+                by_group[nouns] = max(by_group.get(nouns, 0), int(t.value or 0))
+    for s in scores:
+        nouns = _GROUP_OF.get(labels.get(id(s)) or "")
+        if s.rank is not None and s.rank_total is None and nouns in by_group and by_group[nouns] >= s.rank:
+            s.rank_total = by_group[nouns]
 
 
 # ---------------------------------------------------------------- tables
 
 
 def table_context(doc: Document, ms: Mentions, t: TableView) -> tuple[str | None, int | None]:
-    """Index and year of a table: named in its header, else in the text just above it, else in effect there."""
+    """Index and year of a table: named in its header, else in the text just above it (the caption
+    or heading: ``KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2025``), else in effect there."""
     head = " ".join(t.header)
-    for m in ms.get("index", t.start, t.end):
-        if m.name == "strong" and doc.view[m.start : m.end] in head:
-            ys = re.findall(r"\b((?:19|20)\d\d)\b", head)
-            return m.label, int(ys[-1]) if ys else topic_at(doc, t.start).year
-    before = max(0, t.header_start - 700)
+    named = next((i for i in t.col_index if i), None)
+    ys = re.findall(r"\b((?:19|20)\d\d)\b", head)
+    before = max(0, t.header_start - 400)
     idx = [m for m in ms.get("index", before, t.header_start) if m.name == "strong"]
     topic = topic_at(doc, t.header_start)
-    index = idx[-1].label if idx else topic.index
-    ys = [y for y in ms.get("year", before, t.header_start) if y.label != "compared"]
-    year = int(ys[-1].value) if ys else topic.year
-    return index, year
+    index = named or (idx[-1].label if idx else topic.index)
+    if ys:
+        return index, int(ys[-1])
+    near = [y for y in ms.get("year", before, t.header_start) if y.label not in ("compared", "date")]
+    return index, int(near[-1].value) if near else topic.year
 
 
 def _from_table(doc: Document, ms: Mentions, t: TableView) -> list[Score]:
-    ent, score, rank = t.col("entity"), t.col("score"), t.col("rank")
-    if ent is None or (score is None and rank is None):
+    ent = t.col("entity")
+    groups: dict[str | None, dict[str, int]] = {}
+    for k, role in enumerate(t.roles):
+        if role in ("score", "rank"):
+            groups.setdefault(t.col_index[k], {}).setdefault(role, k)
+    if ent is None or not groups:
         return []
-    index, year = table_context(doc, ms, t)
-    if index is None:
-        return []
-    pct_head = score is not None and "%" in t.header[score] if score is not None and score < len(t.header) else False
-    rows = []
-    for r in t.rows:
-        name = t.text(r, "entity")
-        if not name or _NOT_ENTITY_ROW.match(name) or not re.search(r"[^\W\d_]{2,}", name):
-            continue
-        v = cell_number(t.text(r, "score"), max_value=1000) if score is not None else None
-        rk = cell_number(t.text(r, "rank")) if rank is not None else None
-        if v is None and rk is None:
-            continue
-        unit = None
-        if v is not None:
-            unit = "%" if t.text(r, "score").endswith("%") or pct_head else "điểm"
-        rows.append((r, name, v, unit, int(rk) if isinstance(rk, (int, float)) and rk == int(rk) else None))
-    ranks = [x[4] for x in rows if x[4] is not None]
-    total = len(rows) if ranks and max(ranks) == len(rows) and len(rows) >= 3 else None
+    index0, year = table_context(doc, ms, t)
     stated = _stated_total(doc, ms, t.header_start)
-    out = []
-    for r, name, v, unit, rk in rows:
-        s, e = row_span(r)
-        out.append(Score(Evidence.of(doc, s, e), index=index, entity=name, year=year, value=v, unit=unit,
-                         rank=rk, rank_total=(stated or total) if rk is not None else None))  # fmt: skip
+    out: list[Score] = []
+    for gindex, cols in groups.items():
+        index = gindex or index0
+        if index is None:
+            continue
+        score, rank = cols.get("score"), cols.get("rank")
+        pct_head = score is not None and "%" in t.header[score] if score is not None and score < len(t.header) else False
+        rows = []
+        for r in t.rows:
+            name = t.text(r, "entity")
+            if not name or _NOT_ENTITY_ROW.match(name) or not re.search(r"[^\W\d_]{2,}", name):
+                continue
+            vtext = r[score].text if score is not None and score < len(r) and r[score] else ""
+            rtext = r[rank].text if rank is not None and rank < len(r) and r[rank] else ""
+            v = cell_number(vtext, max_value=1000) if vtext else None
+            rk = cell_number(rtext) if rtext else None
+            if v is None and rk is None:
+                continue
+            unit = ("%" if vtext.endswith("%") or pct_head else "điểm") if v is not None else None
+            pair = re.fullmatch(r"\s*\d+\s*/\s*(\d+)\s*", rtext)
+            rows.append((r, name, v, unit, int(rk) if rk is not None and rk == int(rk) else None,
+                         int(pair.group(1)) if pair else None))  # fmt: skip
+        ranks = [x[4] for x in rows if x[4] is not None]
+        total = len(rows) if ranks and max(ranks) == len(rows) and len(rows) >= 3 else None
+        for r, name, v, unit, rk, rt in rows:
+            s, e = row_span(r)
+            out.append(Score(Evidence.of(doc, s, e), index=index, entity=name, year=year, value=v, unit=unit,
+                             rank=rk, rank_total=(rt or stated or total) if rk is not None else None))  # fmt: skip
     return out
 
 
@@ -159,34 +189,69 @@ def _quantities(doc: Document, ms: Mentions, a: int, b: int) -> list[Mention]:
             ):
                 continue  # ``100% hồ sơ``: a proportion measured, a metric
             qs.append(m)
-        elif m.label is None and isinstance(m.value, float) and _VALUE_CUE.search(before) and m.value <= 100:
-            qs.append(Mention("number", m.start, m.end, "điểm", m.value, maximum=m.maximum))
+        elif m.label is None and isinstance(m.value, float) and m.value <= 1000 and (
+            _VALUE_CUE.search(before) or (before.endswith("(") and view[m.end : m.end + 1] == ")")
+        ):
+            qs.append(Mention("number", m.start, m.end, "điểm", m.value, maximum=m.maximum))  # ``(91,420)``
     qs += ms.get("rank", a, b) + ms.get("rank_change", a, b) + ms.get("value_change", a, b)
     return sorted(qs, key=lambda m: m.start)
 
 
-def _from_text(doc: Document, ms: Mentions, flat: list[tuple[int, int]]) -> list[Score]:
+@dataclass
+class _Order:
+    """A list the text declares ordered: its members get positions 1, 2, ... and, when it ends, its
+    length as their rank total."""
+
+    members: list[Score] = field(default_factory=list)
+
+    def place(self, s: Score) -> None:
+        if s.rank is None:
+            s.rank = len(self.members) + 1
+        self.members.append(s)
+
+    def close(self) -> None:
+        if len(self.members) >= 3:
+            for s in self.members:
+                s.rank_total = s.rank_total or len(self.members)
+        self.members = []
+
+
+def _from_text(
+    doc: Document, ms: Mentions, flat: list[tuple[int, int]], labels: dict[int, str | None]
+) -> list[Score]:
     view = doc.view
     out: list[Score] = []
-    order: list[int] | None = None  # positions handed out in an ordered list
+    order: _Order | None = None  # a list declared ordered in a lead-in (``xếp lần lượt như sau:``)
     for seg in segments(doc):
         if any(s <= seg.start < e for s, e in flat):
             continue
-        if re.match(r"\s*(?:Cụm|Nhóm|Khối)\s+\S+\s*:", seg.body):
-            order = [0] if order is not None else None
+        if order is not None and re.match(r"\s*(?:Cụm|Nhóm|Khối)\s+\S+\s*:", seg.body):
+            order.close()  # ``Cụm 2:`` starts the list again
         for a, b in sentences(seg.text, seg.start):
             sent = view[a:b]
-            if _ORDERED.search(sent) and sent.rstrip().endswith(":"):
-                order = [0]
+            cue = _ORDERED.search(sent)
+            if cue and sent.rstrip().endswith(":") and not ms.get("entity", cue.end() + a, b):
+                if order is not None:
+                    order.close()
+                order = _Order()
                 continue
             qs = _quantities(doc, ms, a, b)
-            if not qs:
-                if order is not None and not ms.get("entity", a, b):
-                    order = None
-                continue
             if _GOAL.search(sent):
                 continue
-            out += _sentence_scores(doc, ms, a, b, qs, order)
+            inline = a + cue.end() if cue else None
+            if not qs and inline is None:
+                if order is not None and not ms.get("entity", a, b):
+                    order.close()
+                    order = None
+                continue
+            got = _sentence_scores(doc, ms, a, b, qs, inline, seg.start, labels)
+            if order is not None:
+                for sc in got:
+                    if sc.value is not None:
+                        order.place(sc)
+            out += got
+    if order is not None:
+        order.close()
     return out
 
 
@@ -207,7 +272,16 @@ def _owner(view: str, ents: list[Mention], q: Mention, a: int) -> Mention | None
     return None
 
 
-def _sentence_scores(doc: Document, ms: Mentions, a: int, b: int, qs: list[Mention], order) -> list[Score]:
+def _sentence_scores(
+    doc: Document,
+    ms: Mentions,
+    a: int,
+    b: int,
+    qs: list[Mention],
+    ordered_from: int | None,
+    para: int,
+    labels: dict[int, str | None],
+) -> list[Score]:
     view = doc.view
     ents = [e for e in ms.get("entity", a, b) if not any(q.start <= e.start < q.end for q in qs)]
     idx = [m for m in ms.get("index", a, b) if m.name == "strong"] or ms.get("index", a, b)
@@ -224,8 +298,9 @@ def _sentence_scores(doc: Document, ms: Mentions, a: int, b: int, qs: list[Menti
         if q.kind == "number" and q.label == "%" and not (
             any(m.start < q.start and m.name == "strong" for m in idx)
             or re.search(r"chỉ số[^,;.\d]{0,15}$", view[max(a, q.start - 30) : q.start], re.I)
+            or _said_of_entity(view, ents, q)
         ):
-            continue  # a percentage scores an index only where the sentence names it
+            continue  # a percentage scores an index only where the sentence names it, or an entity's own
         if any(c.start <= q.start and q.end <= c.end + 40 and not _between_entity(ents, c, q) for c in comps):
             continue  # a component's score or change: a criteria row
         owner = _owner(view, ents, q, a)
@@ -239,7 +314,7 @@ def _sentence_scores(doc: Document, ms: Mentions, a: int, b: int, qs: list[Menti
         elif (me := _self(doc, view, a, q.start)) is not None:
             name, label = me
             ekey, es, ee = ("self",), q.start, q.end
-        elif topic.entity and (idx or q.kind in ("rank", "rank_change")):
+        elif topic.entity and (idx or q.kind in ("rank", "rank_change")) and q.label not in ("first", "last"):
             name = topic.entity
             ekey, label, es, ee = ("topic",), topic.entity_label, q.start, q.end
         elif not ents and any(m.name == "strong" and m.start < q.start for m in idx):
@@ -255,19 +330,36 @@ def _sentence_scores(doc: Document, ms: Mentions, a: int, b: int, qs: list[Menti
                 row = rows[key] = _Row(name, min(es, q.start), max(ee, q.end), index, year, label)
             row.start, row.end = min(row.start, q.start), max(row.end, q.end)
             _put(row, q, compared)
+    if ordered_from is not None:
+        # ``5 vị trí đứng đầu lần lượt là: A, B, C``: the names after the cue rank in their order; after
+        # ``đứng cuối`` they are the last places of the group, when the text says how many it has
+        listed = [e for e in ents if e.start >= ordered_from]
+        counts = [int(t.value or 0) for t in ms.get("total", para, b) if t.end <= ordered_from]
+        group = max(counts) if counts else None  # ``với 10 huyện ... Nhóm 03 địa phương``: the whole group
+        first = 1
+        if re.search(r"cuối|thấp nhất", view[a:ordered_from], re.I):
+            group = group or _doc_total(ms, listed[0].label if listed else None)
+            first = group - len(listed) + 1 if group else 0
+        if len(listed) >= 2 and first > 0:
+            index = _indices_for(ms, idx, listed[0], topic.index)[0]
+            year, _ = _years(doc, ms, a, b, listed[0], topic.year)
+            for pos, e in enumerate(listed, start=first):
+                key = ((e.start,), index, year)
+                if key not in rows:
+                    rows[key] = _Row(doc.text[e.start : e.end], e.start, e.end, index, year, e.label)
+                rows[key].values.setdefault("rank", pos)
+                if group:
+                    rows[key].values.setdefault("rank_total", group)
     out = []
     for row in rows.values():
         v = row.values
-        if not v:
+        if not v or set(v) == {"last"}:
             continue
-        if order is not None and "rank" not in v and "value" in v:
-            order[0] += 1
-            v["rank"] = order[0]
-        total = v.get("rank_total") or (_doc_total(doc, ms, row.label) if "rank" in v else None)
         out.append(Score(Evidence.of(doc, row.start, row.end), index=row.index, entity=row.entity, year=row.year,
-                         value=v.get("value"), unit=v.get("unit"), rank=v.get("rank"), rank_total=total,
+                         value=v.get("value"), unit=v.get("unit"), rank=v.get("rank"), rank_total=v.get("rank_total"),
                          value_change=v.get("value_change"), rank_change=v.get("rank_change"),
                          compared_year=v.get("compared_year")))  # fmt: skip
+        labels[id(out[-1])] = row.label
     return out
 
 
@@ -280,6 +372,14 @@ def _self(doc: Document, view: str, a: int, at: int) -> tuple[str, str] | None:
         return None
     name = issuer_of(doc)[0]
     return (name, "department") if name else None
+
+
+def _said_of_entity(view: str, ents: list[Mention], q: Mention) -> bool:
+    """``Hà Nội (91,43%``, ``TP Hải Phòng, đạt 91,87%``: a percentage right after a name."""
+    before = [e for e in ents if e.end <= q.start]
+    return bool(before) and bool(
+        re.fullmatch(r"\s*(?:\(|,|:)?\s*(?:(?:đạt|với|là|được)\s+)?(?:kết quả\s+)?(?:đạt\s+)?", view[before[-1].end : q.start])
+    )
 
 
 def _between_entity(ents: list[Mention], c: Mention, q: Mention) -> bool:
@@ -303,7 +403,7 @@ def _years(doc: Document, ms: Mentions, a: int, b: int, q: Mention, default: int
     compared = next((int(y.value) for y in ys if y.label == "compared"), None)
     if compared is None and re.search(r"so với năm trước|so với cùng kỳ", doc.view[a:b]):
         compared = (default - 1) if default else None
-    own = [y for y in ys if y.label != "compared"]
+    own = [y for y in ys if y.label not in ("compared", "date")]
     # a parenthesised ``(năm 2022 đạt 9,1 điểm)`` or ``(2021)`` right by the quantity wins
     near = [y for y in own if 0 <= q.start - y.end <= 30 or 0 <= y.start - q.end <= 8]
     if near:
@@ -340,13 +440,12 @@ def _put(row: _Row, q: Mention, compared: int | None) -> None:
             v["compared_year"] = compared
 
 
-def _doc_total(doc: Document, ms: Mentions, label: str | None) -> int | None:
-    """How many were ranked in this entity's group, where the text states it."""
+def _doc_total(ms: Mentions, label: str | None) -> int | None:
+    """How many were ranked in this entity's group, where the text states it: the largest count the
+    text gives of that group (``7 bộ có kết quả giảm`` is a part of ``17 bộ``)."""
     nouns = _GROUP_OF.get(label or "", ())
-    for t in ms.get("total"):
-        if t.label and t.label.split(",")[0].split()[0] in nouns:
-            return int(t.value or 0) or None
-    return None
+    counts = [int(t.value or 0) for t in ms.get("total") if t.label and re.split(r"[,/\s]", t.label)[0] in nouns]
+    return max(counts) if counts else None
 
 
 # ---------------------------------------------------------------- one row per fact

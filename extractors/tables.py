@@ -47,6 +47,11 @@ class TableView:
     kind: str  # grid | cells | lines
     roles: list[str | None] = field(default_factory=list)
     header_start: int = 0  # where the header begins (the table's context lies before it)
+    col_index: list[str | None] = field(default_factory=list)  # the index a column's header names
+
+    def __post_init__(self) -> None:
+        if not self.col_index:
+            self.col_index = column_indices(self.header)
 
     def col(self, role: str) -> int | None:
         return self.roles.index(role) if role in self.roles else None
@@ -103,6 +108,24 @@ def role_of(header: str) -> str | None:
     return None
 
 
+def column_indices(header: list[str]) -> list[str | None]:
+    """The index each column belongs to: named in its header, or in the nearest header to its left
+    within a group (``PAR Index | (Thứ hạng)``), once some header names one.
+
+    >>> column_indices(["Tỉnh", "PAR Index Điểm số", "PAR Index Thứ hạng", "SIPAS Chỉ số", "Thứ hạng"])
+    [None, 'PAR', 'PAR', 'SIPAS', 'SIPAS']
+    """
+    from extractors.mentions import index_in
+
+    out: list[str | None] = []
+    cur = None
+    for h in header:
+        named = index_in(h) if h else None
+        cur = named or cur
+        out.append(cur)
+    return out
+
+
 def assign_roles(header: list[str], rows: list[list[Cell | None]]) -> list[str | None]:
     """Roles of the columns: from the header words, then from the cells for columns the header
     leaves open (a text column of names is the entity or name column, a numeric one a value).
@@ -113,6 +136,7 @@ def assign_roles(header: list[str], rows: list[list[Cell | None]]) -> list[str |
     for i in range(n):
         cells = [r[i] for r in rows if i < len(r) and r[i] is not None and r[i].text]
         if not cells:
+            roles[i] = None
             continue
         numeric = sum(1 for c in cells if is_number_cell(c.text)) / len(cells)
         if roles[i] in ("entity", "name") and numeric > 0.6:
@@ -124,13 +148,15 @@ def assign_roles(header: list[str], rows: list[list[Cell | None]]) -> list[str |
     if roles.count("entity") > 1:  # ``Tên đơn vị`` beside ``Đơn vị tính``: the one with names is it
         first = roles.index("entity")
         roles = [r if r != "entity" or i == first else None for i, r in enumerate(roles)]
-    scores = [i for i, r in enumerate(roles) if r == "score"]
-    if len(scores) > 1:
-        pct = [i for i in scores if _percent_column(rows, i)]
-        keep = pct[0] if pct else scores[-1]
-        for i in scores:
-            if i != keep:
-                roles[i] = "value"
+    groups = column_indices(header) + [None] * (n - len(header))
+    for g in set(groups):  # one score per index: of two (``Điểm đạt được``, ``Chỉ số``) the one in %
+        scores = [i for i, r in enumerate(roles) if r == "score" and groups[i] == g]
+        if len(scores) > 1:
+            pct = [i for i in scores if _percent_column(rows, i)]
+            keep = pct[0] if pct else scores[-1]
+            for i in scores:
+                if i != keep:
+                    roles[i] = "points"
     if "entity" not in roles and "name" not in roles:
         for i in range(n):
             cells = [r[i] for r in rows if i < len(r) and r[i] is not None and r[i].text]
@@ -145,7 +171,9 @@ def _percent_column(rows: list[list[Cell | None]], i: int) -> bool:
     return bool(cells) and sum(1 for c in cells if c.text.endswith("%")) > 0.6 * len(cells)
 
 
-_NUM_CELL = re.compile(rf"^[(\[]?[+\-]?(?:{NUMBER_RE})\s*(?:%|điểm|bậc)?[)\]]?$|^[+\-]?\d+\s*/\s*\d+$")
+_NUM_CELL = re.compile(
+    rf"^[(\[]?[+\-]?(?:{NUMBER_RE})\s*(?:%|điểm|bậc)?[)\]]?$|^[+\-]?(?:{NUMBER_RE})\s*/\s*(?:{NUMBER_RE})\s*(?:điểm)?$"
+)
 
 
 def is_number_cell(text: str) -> bool:
@@ -191,13 +219,27 @@ def _grids(doc: Document) -> list[TableView]:
         grid = t.grid()
         if not grid or not t.cells:
             continue
-        rows: list[list[Cell | None]] = []
-        for r in grid:  # a merged cell fills down its rows, and counts once across its columns
-            rows.append([None if c is None or (k and r[k - 1] is c) else _cell(doc, c.start, c.end)
-                         for k, c in enumerate(r)])  # fmt: skip
-        head_n = _header_rows(rows)
-        header = [" ".join(dict.fromkeys(x.text for x in col if x and x.text)) for col in zip(*rows[:head_n], strict=False)]
-        body = [r for r in rows[head_n:] if any(c and c.text for c in r)]
+        full = [[_cell(doc, c.start, c.end) if c is not None else None for c in r] for r in grid]
+        head_n = _header_rows(full)
+        # a header cell merged across columns (``PAR Index`` over ``Điểm số | Thứ hạng``) names each of them
+        header = [" ".join(dict.fromkeys(x.text for x in col if x and x.text)) for col in zip(*full[:head_n], strict=False)]
+        header = [h if any(g[k] is not None and g[k].text for g in full[head_n - 1 : head_n]) or not head_n else h
+                  for k, h in enumerate(header)]  # fmt: skip
+        sub = [full[head_n - 1][k].text if head_n and full[head_n - 1][k] else "" for k in range(len(header))]
+        body: list[list[Cell | None]] = []
+        for r in grid[head_n:]:
+            row: list[Cell | None] = [None] * len(r)
+            k = 0
+            while k < len(r):
+                c, j = r[k], k
+                while j + 1 < len(r) and r[j + 1] is c:
+                    j += 1
+                if c is not None:  # a cell merged across columns goes under the one its header names
+                    target = next((x for x in range(k, j + 1) if sub[x]), k)
+                    row[target] = _cell(doc, c.start, c.end)
+                k = j + 1
+            if any(x and x.text for x in row):
+                body.append(row)
         if not body:
             continue
         start = min(c.start for c in t.cells)

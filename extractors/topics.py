@@ -54,7 +54,7 @@ def headline_span(doc: Document) -> tuple[int, int] | None:
 
 
 def _year_near(ms, start: int, end: int) -> int | None:
-    ys = [y for y in ms.get("year", start, end) if y.label != "compared"]
+    ys = [y for y in ms.get("year", start, end) if y.label not in ("compared", "date")]
     return int(ys[0].value) if ys else None
 
 
@@ -78,7 +78,7 @@ def topics(doc: Document) -> _Topics:
         h_index = Counter(m.label for m in strong).most_common(1)[0][0]
     if h_year is None:
         ys = Counter(
-            int(y.value) for m in strong for y in ms.get("year", m.start, m.end + 40) if y.label != "compared"
+            int(y.value) for m in strong for y in ms.get("year", m.start, m.end + 40) if y.label not in ("compared", "date")
         )
         h_year = ys.most_common(1)[0][0] if ys else None
     offsets: list[int] = []
