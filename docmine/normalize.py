@@ -42,6 +42,9 @@ def _fix_tone(m: re.Match[str]) -> str:
     return m.group(0)
 
 
+# the capital letters of Vietnamese, for character classes (``[A-ZÀ-Ỹ]`` would take lower-case letters too)
+UPPER = "A-Z" + "".join(chr(c) for c in range(0xC0, 0x1EFA) if chr(c).isupper() and chr(c).isalpha())
+
 _VIEW = str.maketrans(
     {"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2018": "'", "\u2019": "'", "\u00d0": "Đ"}
     | {c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"}

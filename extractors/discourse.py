@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from docmine.model import Document
+from docmine.normalize import UPPER
 
 SKIP = ("header", "signature", "stamp", "furniture", "table_cell", "footnote")
 _MARKER = re.compile(r"^\s*(?:[-+•*–]\s*|\(?(?:[0-9]{1,2}(?:\.[0-9]{1,2})*|[a-zđ]|[IVX]{1,5})[.)]\s+)")
@@ -124,6 +125,9 @@ def segments(doc: Document) -> list[Segment]:
     return out
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\u00b9\u00b2\u00b3\u2070-\u2079*)]*\s+(?=[" + UPPER + r"\d(\"“])|\n+")
+
+
 def sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
     """Sentence spans of ``text`` (a view slice starting at ``offset``): split at ``. ! ? …`` then a capital.
 
@@ -132,7 +136,7 @@ def sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
     ['Năm 2021, Sở có 01/09 báo cáo trễ hạn.', 'Đơn vị trễ là Văn phòng.', 'Tỷ lệ 1,15%.']
     """
     spans, s = [], 0
-    for m in re.finditer(r"(?<=[.!?…])[\u00b9\u00b2\u00b3\u2070-\u2079*)]*\s+(?=[A-ZĐÀ-Ỹ(\"“])|\n+", text):
+    for m in _SENTENCE_END.finditer(text):
         piece = text[s : m.start()]
         if re.fullmatch(r"\s*(?:[-+•*]\s*)?\(?(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,5}|[a-zđ])[.)]", piece):
             continue  # a list marker (``1.``, ``II.``) is not a sentence

@@ -24,7 +24,7 @@ PROVINCE_VARIANTS = {
     "Hồ Chí Minh": "Hồ Chí Minh", "HCM": "Hồ Chí Minh", "TPHCM": "Hồ Chí Minh", "Sài Gòn": "Hồ Chí Minh",
     "Đăk Lăk": "Đắk Lắk", "Đắc Lắc": "Đắk Lắk", "Đắk Lăk": "Đắk Lắk", "Đăk Lắk": "Đắk Lắk", "Daklak": "Đắk Lắk",
     "Đăk Nông": "Đắk Nông", "Đắc Nông": "Đắk Nông", "Bà Rịa Vũng Tàu": "Bà Rịa - Vũng Tàu",
-    "Bà Rịa-Vũng Tàu": "Bà Rịa - Vũng Tàu", "BR-VT": "Bà Rịa - Vũng Tàu", "Kontum": "Kon Tum",
+    "Bà Rịa-Vũng Tàu": "Bà Rịa - Vũng Tàu", "BR-VT": "Bà Rịa - Vũng Tàu", "BRVT": "Bà Rịa - Vũng Tàu", "Kontum": "Kon Tum",
 }  # fmt: skip
 DISTRICT_PREFIXES = ("Huyện", "Quận", "Thị xã", "Thành phố")
 

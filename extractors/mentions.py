@@ -37,11 +37,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from docmine.model import Document
+from docmine.normalize import UPPER
 from docmine.vnnum import NUMBER_RE, parse_number
 from extractors.gazetteer import gazetteer
 
-# capital letters of Vietnamese (``[A-ZÀ-Ỹ]`` would also take the lower-case letters between them)
-UPPER = "A-Z" + "".join(chr(c) for c in range(0xC0, 0x1EFA) if chr(c).isupper() and chr(c).isalpha())
 KINDS = ("entity", "index", "component", "number", "rank", "rank_change", "value_change", "year", "total")
 
 
@@ -199,6 +198,7 @@ _LEFT = re.compile(r"(?:(?:UBND|Ủy ban nhân dân|ỦY BAN NHÂN DÂN|Văn ph�
 _RIGHT = re.compile(
     r"^(?:\s+chi nhánh)?\s+(?:(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã)(?![\w])(?:\s+[" + UPPER + r"]\w*(?:\s+[" + UPPER + r"]\w*){0,3})?)"
 )
+_PROVINCE_PREFIX = re.compile(r"(?<!\w)(?:tỉnh|thành phố|TP\.?|Tp\.?)\s*$", re.I)
 _PLACE_HEADS = re.compile(r"^(?:tỉnh|thành phố|tp|huyện|h|quận|thị xã|tx|xã|phường|thị trấn|đặc khu)\b", re.I)
 
 
@@ -230,6 +230,8 @@ def _entities(doc: Document, sdoc, lower_hits, proper_hits, struct_hits) -> list
         left = _LEFT.search(view[max(0, s - 25) : s])
         if left and label in ("district", "commune", "province", "place") or left and _PLACE_HEADS.match(view[s:e]):
             s -= len(left.group(0))
+        elif label == "province" and (pre := _PROVINCE_PREFIX.search(view[max(0, s - 12) : s])):
+            s -= len(pre.group(0))  # ``TP.HCM``, ``tỉnh Quảng Ninh`` as written
         if label == "agency":
             e = _extend_name(view, e)
         if label in ("department", "ministry", "body", "agency", "district", "province", "commune") or (
@@ -446,6 +448,23 @@ def _year_role(view: str, start: int) -> str | None:
 
 # ---------------------------------------------------------------- all together
 
+_BREAKDOWN = re.compile(r"trong đó|bao gồm|gồm|cụ thể|thành phần|\(", re.I)
+
+
+def _subordinate(view: str, indices: list[Mention]) -> list[Mention]:
+    """An index named inside another's breakdown (``Chỉ số PAR ... đạt 86,14 điểm, trong đó ... (gồm
+    Chỉ số SIPAS đạt 8,5/10 điểm``) is a component of it: its strength becomes ``component``."""
+    out: list[Mention] = []
+    for m in indices:
+        prev = next((p for p in reversed(out) if p.name == "strong"), None)
+        if prev is not None and m.name == "strong" and prev.label != m.label:
+            gap = view[prev.end : m.start]
+            if len(gap) < 300 and not re.search(r"[.;!?\n]", gap) and _BREAKDOWN.search(gap):
+                m = Mention(m.kind, m.start, m.end, m.label, name="component")
+        out.append(m)
+    return out
+
+
 
 def _find(doc: Document) -> list[Mention]:
     view = doc.view
@@ -472,6 +491,7 @@ def _find(doc: Document) -> list[Mention]:
             if comps and span.start_char < comps[-1][1]:
                 continue
             comps.append((span.start_char, span.end_char, rest[0]))
+    out = _subordinate(view, out)
     out += [Mention("component", s, e, idx) for s, e, idx in comps]
     out += _entities(doc, sdoc, lower_hits, proper_hits, struct_hits)
     out += _numbers_etc(view, index_ends)

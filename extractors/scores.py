@@ -29,8 +29,8 @@ from docmine.facts import Evidence, Score
 from docmine.model import Document
 from extractors.discourse import segments, sentences
 from extractors.document import issuer_of
-from extractors.mentions import UPPER, Mention, Mentions, mentions
-from extractors.tables import TableView, cell_number, row_span, tables
+from extractors.mentions import UPPER, Mention, Mentions, index_in, mentions
+from extractors.tables import Cell, TableView, cell_number, role_of, row_span, tables
 from extractors.topics import topic_at
 
 _GOAL = re.compile(r"phấn đấu|mục tiêu|chỉ tiêu|kế hoạch đề ra|đặt ra|đề ra|dự kiến|kỳ vọng", re.I)
@@ -43,6 +43,7 @@ _PROPORTION = re.compile(
     r"\s+(?!so\b|và\b|tăng\b|giảm\b|xếp\b|đứng\b|cao\b|thấp\b|trở\b|với\b|của\b|trong\b|là\b|đạt\b|năm\b|điểm\b|"
     r"thuộc\b|\(|,|;|\.|-)[^\W\d_]"
 )
+_REGION = re.compile(r"(?:trong|của|xét trong)\s+(?:khu vực|vùng|cụm|nhóm)\b|trong vùng", re.I)
 _AVERAGE = re.compile(r"trung bình|bình quân", re.I)
 _GROUP = re.compile(
     r"(?:(?:của|các|toàn bộ)\s+)?(?:\d{1,3}\s+)?(?:các\s+)?(?:khối\s+)?"
@@ -118,7 +119,55 @@ def table_context(doc: Document, ms: Mentions, t: TableView) -> tuple[str | None
     return index, int(near[-1].value) if near else topic.year
 
 
+def row_entity(ms: Mentions, c: Cell) -> Mention | None:
+    """The entity a row's label cell names, when the cell is mostly that name."""
+    for e in ms.get("entity", c.start, c.end + 1):
+        if (e.end - e.start) >= 0.6 * max(1, c.end - c.start):
+            return e
+    return None
+
+
+def _from_year_table(doc: Document, ms: Mentions, t: TableView) -> list[Score]:
+    """A table with a column per year (``Năm | 2022 | 2023``): rows that are entities, the index
+    itself (``Điểm số PGI``) or its rank (``Xếp hạng``) give scores; other rows are components."""
+    years = [(k, int(re.search(r"\d{4}", t.header[k]).group(0))) for k in t.cols("year")]  # type: ignore[union-attr]
+    label = t.col("entity")
+    index, _ = table_context(doc, ms, t)
+    if label is None or index is None:
+        return []
+    topic = topic_at(doc, t.start)
+    found: dict[tuple[str | None, int], Score] = {}
+    for r in t.rows:
+        c = r[label] if label < len(r) else None
+        if c is None or not c.text:
+            continue
+        role = role_of(c.text)
+        e = row_entity(ms, c)
+        if e is not None:
+            name = doc.text[e.start : e.end]
+        elif index_in(c.text) or role in ("score", "rank"):
+            name = topic.entity
+        else:
+            continue
+        for k, year in years:
+            cell = r[k] if k < len(r) else None
+            v = cell_number(cell.text, max_value=1000) if cell and cell.text else None
+            if v is None or cell is None:
+                continue
+            sc = found.get((name, year))
+            if sc is None:
+                sc = found[(name, year)] = Score(Evidence.of(doc, c.start, cell.end), index=index, entity=name, year=year)
+            if role == "rank" and e is None:
+                sc.rank = int(v)
+            else:
+                sc.value, sc.unit = v, "%" if cell.text.endswith("%") else "điểm"
+            sc.evidence = Evidence.of(doc, min(sc.evidence.start, c.start), max(sc.evidence.end, cell.end))
+    return list(found.values())
+
+
 def _from_table(doc: Document, ms: Mentions, t: TableView) -> list[Score]:
+    if t.cols("year"):
+        return _from_year_table(doc, ms, t)
     ent = t.col("entity")
     groups: dict[str | None, dict[str, int]] = {}
     for k, role in enumerate(t.roles):
@@ -193,8 +242,22 @@ def _quantities(doc: Document, ms: Mentions, a: int, b: int) -> list[Mention]:
             _VALUE_CUE.search(before) or (before.endswith("(") and view[m.end : m.end + 1] == ")")
         ):
             qs.append(Mention("number", m.start, m.end, "điểm", m.value, maximum=m.maximum))  # ``(91,420)``
-    qs += ms.get("rank", a, b) + ms.get("rank_change", a, b) + ms.get("value_change", a, b)
+    regional = _REGION.search(view, a, b)
+    qs += [r for r in ms.get("rank", a, b) if not (regional and r.total is None and r.label is None)]
+    qs += ms.get("rank_change", a, b) + ms.get("value_change", a, b)
     return sorted(qs, key=lambda m: m.start)
+
+
+_COMPONENT_TITLE = re.compile(r"lĩnh vực|chỉ số thành phần|tiêu chí|^\W*nội dung\s+\d", re.I)
+
+
+def _is_title_line(text: str) -> bool:
+    t = text.strip()
+    return 0 < len(t) < 100 and "\n" not in t and not re.search(r"[.;:!?]$", t) and len(t.split()) <= 14
+
+
+def _names_component(ms: Mentions, start: int, end: int) -> bool:
+    return any((c.end - c.start) >= 0.5 * (end - start) for c in ms.get("component", start, end))
 
 
 @dataclass
@@ -222,8 +285,14 @@ def _from_text(
     view = doc.view
     out: list[Score] = []
     order: _Order | None = None  # a list declared ordered in a lead-in (``xếp lần lượt như sau:``)
+    part = False  # under a title naming a component (``- Lĩnh vực Cải cách thể chế``): criteria, not scores
     for seg in segments(doc):
         if any(s <= seg.start < e for s, e in flat):
+            continue
+        if _is_title_line(seg.text):
+            part = bool(_COMPONENT_TITLE.search(seg.text) or _names_component(ms, seg.start, seg.end))
+            continue
+        if part:
             continue
         if order is not None and re.match(r"\s*(?:Cụm|Nhóm|Khối)\s+\S+\s*:", seg.body):
             order.close()  # ``Cụm 2:`` starts the list again
@@ -284,8 +353,9 @@ def _sentence_scores(
 ) -> list[Score]:
     view = doc.view
     ents = [e for e in ms.get("entity", a, b) if not any(q.start <= e.start < q.end for q in qs)]
-    idx = [m for m in ms.get("index", a, b) if m.name == "strong"] or ms.get("index", a, b)
-    comps = ms.get("component", a, b)
+    named = ms.get("index", a, b)
+    idx = [m for m in named if m.name == "strong"] or [m for m in named if m.name == "weak"]
+    comps = ms.get("component", a, b) + [m for m in named if m.name == "component"]
     topic = topic_at(doc, a)
     if not idx and topic.index is None:
         return []

@@ -44,7 +44,7 @@ class TableView:
     rows: list[list[Cell | None]]
     start: int
     end: int
-    kind: str  # grid | cells | lines
+    kind: str  # grid | cells | lines | pipe
     roles: list[str | None] = field(default_factory=list)
     header_start: int = 0  # where the header begins (the table's context lies before it)
     col_index: list[str | None] = field(default_factory=list)  # the index a column's header names
@@ -294,6 +294,53 @@ def _flattened(doc: Document) -> list[TableView]:
                 flush()
     flush()
     out.extend(_row_tables(doc, blocks))
+    out.extend(_pipe_tables(doc, blocks))
+    return out
+
+
+def _pipe_tables(doc: Document, blocks) -> list[TableView]:
+    """``Năm | 2022 | 2023 |`` rows, as web pages' tables come out in text: two or more lines in a
+    row with two or more cells; a first row of words or years is the header."""
+    out: list[TableView] = []
+    run: list[list[Cell]] = []
+
+    def flush() -> None:
+        rows = [r for r in run if any(c.text for c in r)]
+        run.clear()
+        if len(rows) < 2:
+            return
+        first = [c.text for c in rows[0] if c.text]
+        head = all(not is_number_cell(t) or re.fullmatch(r"(?:19|20)\d\d", t) for t in first)
+        header = [c.text for c in rows[0]] if head else [""] * len(rows[0])
+        body: list[list[Cell | None]] = [list(r) for r in (rows[1:] if head else rows)]
+        if body:
+            start = rows[0][0].start
+            out.append(TableView(header, body, start, rows[-1][-1].end, "pipe", assign_roles(header, body), start))
+
+    for b in blocks:
+        for a, e in _lines(doc, b.start, b.end):
+            line = doc.view[a:e]
+            if line.count("|") < 2:
+                flush()
+                continue
+            cells: list[Cell] = []
+            pos = a
+            for part in line.split("|"):
+                lead = len(part) - len(part.lstrip())
+                t = part.strip()
+                cells.append(Cell(pos + lead, pos + lead + len(t), " ".join(t.split())))
+                pos += len(part) + 1
+            if line.rstrip().endswith("|"):
+                cells = cells[:-1]
+            if line.lstrip().startswith("|"):
+                cells = cells[1:]
+            if sum(1 for c in cells if c.text) < 2:
+                flush()
+                continue
+            if run and len(cells) != len(run[-1]):
+                flush()
+            run.append(cells)
+    flush()
     return out
 
 

@@ -73,6 +73,10 @@ def topics(doc: Document) -> _Topics:
         h_year = _year_near(ms, *head)
         ents = ms.get("entity", *head)
         h_entity = ents[0] if ents else None
+    if h_entity is None:  # a short title over its entity (``PGI CỦA TỈNH`` / ``TP.HCM``)
+        top = [b for b in doc.blocks[:5] if b.kind not in ("furniture", "table_cell")]
+        ents = ms.get("entity", top[0].start, top[-1].end) if top else []
+        h_entity = ents[0] if ents else None
     strong = [m for m in ms.get("index") if m.name == "strong"]
     if h_index is None and strong:
         h_index = Counter(m.label for m in strong).most_common(1)[0][0]
