@@ -90,6 +90,7 @@ class Criterion(Fact):
     rank: int | None = None
     rank_total: int | None = None
     note: str | None = None
+    entity: str | None = None  # who was scored, where a table scores several entities (schema v1.1)
 
 
 @dataclass

@@ -1,8 +1,18 @@
-"""Rows of a score table broken down by criterion: code, name, maximum, score, rank, remarks.
+"""Components of an index and their results: criteria, areas, pillars, sub-indices.
 
-A score table is a table whose header names a maximum (``Điểm tối đa``) or a score (``Điểm đạt``,
-``Điểm thẩm định``); columns are found by their header words, not their position. Index and year
-come from the text before the table (the nearest score stated there, else its ``năm YYYY``).
+Read through the table reader and the statements of running text:
+
+- score tables (``STT | Tiêu chí | Điểm tối đa | Điểm đạt | Xếp hạng | Ghi chú``): one row per
+  criterion; where the columns are grouped by entity (``Lâm Đồng: Điểm số | Thứ hạng``), one row
+  per criterion and entity;
+- result tables whose extra numeric columns are components (``Đơn vị | Tổng điểm | Điểm đánh giá
+  trực tiếp | Điểm điều tra XHH``): one row per entity and component;
+- tables with a column per year whose rows are components;
+- statements about a component (``Kiểm soát tham nhũng (8,286 điểm)``, ``- Lĩnh vực Cải cách thể
+  chế`` then ``Đạt 9,42/10 điểm, xếp thứ 22/63``), with the entity they are about.
+
+Index and year come from the table's header or the text above it, else from what is in effect
+there (:mod:`extractors.topics`).
 
 >>> from docmine.parsers.text import from_string
 >>> doc = from_string("Chỉ số CCHC năm 2023 của Sở đạt 90 điểm.\\n"
@@ -17,73 +27,134 @@ from __future__ import annotations
 import re
 
 from docmine.facts import Criterion, Evidence
-from docmine.model import Document, Table
-from docmine.vnnum import parse_number
-from extractors.common import INDEX_RE, YEAR_RE, clean, header_columns
+from docmine.model import Document
+from extractors.common import clean
+from extractors.mentions import Mentions, index_in, mentions
+from extractors.statements import statements
+from extractors.tables import TableView, cell_number, role_of, row_span, tables
+from extractors.topics import row_entity, table_context, topic_at
 
-_COLS = {
-    "code": re.compile(r"^(?:STT|TT|Số TT|Mã|Mã số)$", re.I),
-    "name": re.compile(r"Tiêu chí|Nội dung|Lĩnh vực|Chỉ số thành phần|Tên", re.I),
-    "max_score": re.compile(r"tối đa|Điểm chuẩn", re.I),
-    "score": re.compile(r"Điểm đạt|đạt được|Điểm thẩm định|Điểm đánh giá|Tổng điểm|^Điểm$|Kết quả", re.I),
-    "rank": re.compile(r"Xếp hạng|Thứ hạng|Xếp thứ", re.I),
-    "note": re.compile(r"Ghi chú|Nhận xét|Lý do|Nguyên nhân|Tồn tại", re.I),
-}
-
-
-def columns(head: list[str]) -> dict[str, int]:
-    """Header cells to fields; ``max_score`` is tested before ``score`` (``Điểm tối đa đạt được``).
-
-    >>> columns(["STT", "Tiêu chí", "Điểm tối đa", "Điểm đạt được", "Xếp hạng", "Ghi chú"])
-    {'code': 0, 'name': 1, 'max_score': 2, 'score': 3, 'rank': 4, 'note': 5}
-    """
-    return header_columns(head, {f: _COLS[f] for f in ("code", "max_score", "rank", "note", "score", "name")})
-
-
-def is_score_table(cols: dict[str, int]) -> bool:
-    return "name" in cols and ("max_score" in cols or "score" in cols)
-
-
-def _context(doc: Document, t: Table) -> tuple[str | None, int | None]:
-    first = min((c.start for c in t.cells), default=0)
-    before = doc.view[max(0, first - 1500) : first]
-    idx = list(INDEX_RE.finditer(before))
-    years = [m for m in YEAR_RE.finditer(before) if not re.search(r"so với\s*$", before[: m.start()])]
-    return (idx[-1].lastgroup if idx else None), (int(years[-1].group(1)) if years else None)
+_CODE = re.compile(r"[0-9IVX]+(?:\.[0-9]+)*\.?|[a-zđ]\)?")
+_NOT_COMPONENT = re.compile(r"^(?:tổng|cộng|tổng cộng|tổng điểm|chỉ số chung|xếp hạng|thứ hạng|điểm số|chỉ số$)", re.I)
+_SUMMARY_HEAD = re.compile(r"tổng|xếp hạng|thứ hạng|xếp loại|stt|^tt$|ghi chú|tối đa|điểm chuẩn", re.I)
 
 
 def extract(doc: Document) -> list[Criterion]:
+    ms = mentions(doc)
     out: list[Criterion] = []
-    for t in doc.tables:
-        grid = doc.table_text(t)
-        if len(grid) < 2:
+    for t in tables(doc):
+        if t.cols("year"):
+            out += _from_year_table(doc, ms, t)
+        elif t.col("name") is not None:
+            out += _from_score_table(doc, ms, t)
+        elif t.col("entity") is not None:
+            out += _from_result_table(doc, ms, t)
+    for st in statements(doc):
+        if st.component is None:
             continue
-        cols = columns(grid[0])
-        if not is_score_table(cols):
+        v = st.values
+        note = "; ".join(" ".join(doc.text[a:b].split()) for a, b in st.notes) or None
+        out.append(Criterion(Evidence.of(doc, st.start, st.end), index=st.index, year=st.year, name=clean(st.component),
+                             max_score=v.get("maximum"), score=v.get("value"), rank=v.get("rank"),
+                             rank_total=v.get("rank_total"), note=note, entity=st.entity))  # fmt: skip
+    return out
+
+
+def _code(text: str) -> str | None:
+    t = text.strip()
+    return t.rstrip(".") if t and _CODE.fullmatch(t) else None
+
+
+def _number(text: str, max_value: float | None = None):
+    return cell_number(text, max_value=max_value) if text else None
+
+
+def _from_score_table(doc: Document, ms: Mentions, t: TableView) -> list[Criterion]:
+    """Rows of criteria, with their maximum, score, rank and remarks; columns grouped by entity
+    (a merged header over ``Điểm số | Thứ hạng``) give one row per entity."""
+    index, year = table_context(doc, ms, t)
+    groups: dict[str | None, dict[str, int]] = {}
+    for k, role in enumerate(t.roles):
+        if role in ("score", "max_score", "rank", "points", "value"):
+            groups.setdefault(t.col_group[k] if k < len(t.col_group) else None, {}).setdefault(role, k)
+    if not groups:
+        return []
+    name_col = t.col("name")
+    out: list[Criterion] = []
+    for r in t.rows:
+        name = t.text(r, "name")
+        if not name or not re.search(r"[^\W\d_]{2,}", name) or _NOT_COMPONENT.match(name):
             continue
-        index, year = _context(doc, t)
-        cells = t.grid()
-        for r, row in enumerate(grid[1:], start=1):
-            get = {f: " ".join(row[i].split()) if i < len(row) else "" for f, i in cols.items()}
-            name = get.get("name", "")
-            if not name or not re.search(r"[^\W\d_]", name):
+        code = _code(t.text(r, "code"))
+        note = clean(t.text(r, "note")) or None
+        for group, cols in groups.items():
+            get = {role: (r[k].text if k < len(r) and r[k] else "") for role, k in cols.items()}
+            mx = _number(get.get("max_score", ""))
+            sc = _number(get.get("score") or get.get("points") or get.get("value") or "", max_value=mx)
+            rank_text = get.get("rank", "")
+            rk = _number(rank_text)
+            if mx is None and sc is None and rk is None:
                 continue
-            mx = parse_number(get.get("max_score", "")) if get.get("max_score") else None
-            sc = parse_number(get.get("score", ""), max_value=mx) if get.get("score") else None
-            if mx is None and sc is None:
+            pair = re.fullmatch(r"\s*\d+\s*/\s*(\d+)\s*", rank_text)
+            cells = [r[k] for k in (name_col, *cols.values()) if k is not None and k < len(r) and r[k]]
+            s, e = row_span(cells)  # type: ignore[arg-type]
+            out.append(Criterion(Evidence.of(doc, s, e), index=index, year=year, code=code, name=clean(name),
+                                 max_score=mx, score=sc, rank=int(rk) if rk is not None and rk == int(rk) else None,
+                                 rank_total=int(pair.group(1)) if pair else None, note=note, entity=group))  # fmt: skip
+    return out
+
+
+def _from_result_table(doc: Document, ms: Mentions, t: TableView) -> list[Criterion]:
+    """A result table's numeric columns beyond its score and rank are components of each entity."""
+    comps = [k for k, role in enumerate(t.roles) if role == "value" and t.header[k] and not _SUMMARY_HEAD.search(t.header[k])]
+    if not comps or (t.col("score") is None and t.col("rank") is None):
+        return []
+    index, year = table_context(doc, ms, t)
+    if index is None:
+        return []
+    out: list[Criterion] = []
+    for r in t.rows:
+        entity = t.text(r, "entity")
+        if not entity or not re.search(r"[^\W\d_]{2,}", entity):
+            continue
+        for k in comps:
+            c = r[k] if k < len(r) else None
+            v = _number(c.text) if c else None
+            if v is None or c is None:
                 continue
-            rank = total = None
-            rm = re.fullmatch(r"(\d{1,3})\s*(?:/\s*(\d{1,3}))?", get.get("rank", ""))
-            if rm:
-                rank, total = int(rm.group(1)), int(rm.group(2)) if rm.group(2) else None
-            code = get.get("code") or None
-            if code and not re.fullmatch(r"[0-9IVX]+(?:\.[0-9]+)*\.?", code):
-                code = None
-            note = clean(get["note"]) if get.get("note") else None
-            live = [c for c in cells[r] if c is not None]
-            ev = Evidence.of(doc, min(c.start for c in live), max(c.end for c in live))
-            out.append(
-                Criterion(ev, index=index, year=year, code=code.rstrip(".") if code else None, name=clean(name),
-                          max_score=mx, score=sc, rank=rank, rank_total=total, note=note)
-            )  # fmt: skip
+            out.append(Criterion(Evidence.of(doc, *row_span([t.cell(r, "entity"), c])), index=index, year=year,
+                                 name=clean(t.header[k]), score=v, entity=entity))  # fmt: skip
+    return out
+
+
+def _from_year_table(doc: Document, ms: Mentions, t: TableView) -> list[Criterion]:
+    """Rows that are neither an entity nor the index itself, in a table with a column per year."""
+    label = t.col("entity")
+    index, _ = table_context(doc, ms, t)
+    if label is None or index is None:
+        return []
+    ranks = bool(re.search(r"xếp hạng|thứ hạng", " ".join(t.header) + doc.view[max(0, t.header_start - 200) : t.header_start], re.I)) and not re.search(
+        r"điểm", " ".join(t.header), re.I
+    )
+    topic = topic_at(doc, t.start)
+    out: list[Criterion] = []
+    for r in t.rows:
+        c = r[label] if label < len(r) else None
+        if c is None or not c.text or row_entity(ms, c) or index_in(c.text) or role_of(c.text) in ("score", "rank"):
+            continue
+        if _NOT_COMPONENT.match(c.text) or not re.search(r"[^\W\d_]{2,}", c.text):
+            continue
+        for k in t.cols("year"):
+            cell = r[k] if k < len(r) else None
+            v = _number(cell.text) if cell else None
+            if v is None or cell is None:
+                continue
+            year = int(re.search(r"\d{4}", t.header[k]).group(0))  # type: ignore[union-attr]
+            crit = Criterion(Evidence.of(doc, c.start, cell.end), index=index, year=year, name=clean(c.text),
+                             entity=topic.entity)  # fmt: skip
+            if ranks:
+                crit.rank = int(v) if v == int(v) else None
+            else:
+                crit.score = v
+            out.append(crit)
     return out

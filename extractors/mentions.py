@@ -448,6 +448,14 @@ def _year_role(view: str, start: int) -> str | None:
 
 # ---------------------------------------------------------------- all together
 
+_COMPONENT_NAMED = re.compile(
+    r"(?<!\w)(?:tiêu chí(?: thành phần)?|lĩnh vực|chỉ số thành phần|trụ cột|chỉ số)\s+"
+    r"(?!(?:này|đó|trên|năm|chung|cải cách|hài lòng|CCHC|PAR|PCI|PAPI|DTI|SIPAS|DDCI|đạt|xếp|tăng|giảm|của|được|là|"
+    r"có|với|cao|thấp|trung bình|tuyệt đối|đánh giá|tổng hợp|này|các|những)\b)"
+    r"(?P<name>[" + UPPER + r"a-zđ][^\W\d_]*(?:[ ,\-]+(?!(?:đạt|xếp|tăng|giảm|với|là|được|có|dẫn|đứng|của|chiếm|lên|từ|và|"
+    r"năm|trong|tại|so|nhưng|còn|thì|khi|đã|vẫn|cũng|luôn|ở)\b)[^\W\d_]+){0,11})",
+    re.I,
+)
 _BREAKDOWN = re.compile(r"trong đó|bao gồm|gồm|cụ thể|thành phần|\(", re.I)
 
 
@@ -492,6 +500,13 @@ def _find(doc: Document) -> list[Mention]:
                 continue
             comps.append((span.start_char, span.end_char, rest[0]))
     out = _subordinate(view, out)
+    for m in _COMPONENT_NAMED.finditer(view):  # ``tiêu chí Kiểm soát tham nhũng``: a component by its head word
+        s, e = m.start("name"), m.end("name")
+        if not any(cs < e and s < ce for cs, ce, _ in comps) and not any(
+            i.start < e and s < i.end for i in out if i.kind == "index"
+        ):
+            comps.append((s, e, None))
+    comps.sort()
     out += [Mention("component", s, e, idx) for s, e, idx in comps]
     out += _entities(doc, sdoc, lower_hits, proper_hits, struct_hits)
     out += _numbers_etc(view, index_ends)

@@ -48,10 +48,13 @@ class TableView:
     roles: list[str | None] = field(default_factory=list)
     header_start: int = 0  # where the header begins (the table's context lies before it)
     col_index: list[str | None] = field(default_factory=list)  # the index a column's header names
+    col_group: list[str | None] = field(default_factory=list)  # a header merged over it (``Lâm Đồng``)
 
     def __post_init__(self) -> None:
         if not self.col_index:
             self.col_index = column_indices(self.header)
+        if not self.col_group:
+            self.col_group = [None] * len(self.header)
 
     def col(self, role: str) -> int | None:
         return self.roles.index(role) if role in self.roles else None
@@ -126,7 +129,9 @@ def column_indices(header: list[str]) -> list[str | None]:
     return out
 
 
-def assign_roles(header: list[str], rows: list[list[Cell | None]]) -> list[str | None]:
+def assign_roles(
+    header: list[str], rows: list[list[Cell | None]], col_group: list[str | None] | None = None
+) -> list[str | None]:
     """Roles of the columns: from the header words, then from the cells for columns the header
     leaves open (a text column of names is the entity or name column, a numeric one a value).
     Of two ``score`` columns the one in % (``Chỉ số``) is the score, the other a ``value``."""
@@ -148,7 +153,9 @@ def assign_roles(header: list[str], rows: list[list[Cell | None]]) -> list[str |
     if roles.count("entity") > 1:  # ``Tên đơn vị`` beside ``Đơn vị tính``: the one with names is it
         first = roles.index("entity")
         roles = [r if r != "entity" or i == first else None for i, r in enumerate(roles)]
-    groups = column_indices(header) + [None] * (n - len(header))
+    indices = column_indices(header) + [None] * (n - len(header))
+    col_group = (col_group or []) + [None] * (n - len(col_group or []))
+    groups = list(zip(indices, col_group, strict=True))
     for g in set(groups):  # one score per index: of two (``Điểm đạt được``, ``Chỉ số``) the one in %
         scores = [i for i, r in enumerate(roles) if r == "score" and groups[i] == g]
         if len(scores) > 1:
@@ -226,6 +233,11 @@ def _grids(doc: Document) -> list[TableView]:
         header = [h if any(g[k] is not None and g[k].text for g in full[head_n - 1 : head_n]) or not head_n else h
                   for k, h in enumerate(header)]  # fmt: skip
         sub = [full[head_n - 1][k].text if head_n and full[head_n - 1][k] else "" for k in range(len(header))]
+        groups: list[str | None] = []
+        for k in range(len(header)):  # the text of header rows above the last, where a cell spans columns
+            merged = [full[r][k] for r in range(head_n - 1)
+                      if grid[r][k] is not None and full[r][k].text and sum(1 for x in grid[r] if x is grid[r][k]) > 1]  # fmt: skip
+            groups.append(" ".join(c.text for c in merged if c) or None)
         body: list[list[Cell | None]] = []
         for r in grid[head_n:]:
             row: list[Cell | None] = [None] * len(r)
@@ -244,7 +256,8 @@ def _grids(doc: Document) -> list[TableView]:
             continue
         start = min(c.start for c in t.cells)
         end = max(c.end for c in t.cells)
-        out.append(TableView(header, body, start, end, "grid", assign_roles(header, body), start))
+        roles = assign_roles(header, body, groups)
+        out.append(TableView(header, body, start, end, "grid", roles, start, col_group=groups))
     return out
 
 

@@ -15,11 +15,13 @@ effect from there on; :func:`topic_at` answers for any offset, falling back on t
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from dataclasses import dataclass
 
 from docmine.model import Document
-from extractors.mentions import Mention, mentions
+from extractors.mentions import Mention, Mentions, mentions
+from extractors.tables import Cell, TableView
 
 
 @dataclass(frozen=True)
@@ -115,3 +117,27 @@ def topic_at(doc: Document, offset: int) -> Topic:
         return t.default
     index, year = t.states[i]
     return Topic(index, year or t.default.year, t.default.entity, t.default.entity_label)
+
+
+def table_context(doc: Document, ms: Mentions, t: TableView) -> tuple[str | None, int | None]:
+    """Index and year of a table: named in its header, else in the text just above it (the caption
+    or heading: ``KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2025``), else in effect there."""
+    head = " ".join(t.header)
+    named = next((i for i in t.col_index if i), None)
+    ys = re.findall(r"\b((?:19|20)\d\d)\b", head)
+    before = max(0, t.header_start - 400)
+    idx = [m for m in ms.get("index", before, t.header_start) if m.name == "strong"]
+    topic = topic_at(doc, t.header_start)
+    index = named or (idx[-1].label if idx else topic.index)
+    if ys:
+        return index, int(ys[-1])
+    near = [y for y in ms.get("year", before, t.header_start) if y.label not in ("compared", "date")]
+    return index, int(near[-1].value) if near else topic.year
+
+
+def row_entity(ms: Mentions, c: Cell) -> Mention | None:
+    """The entity a row's label cell names, when the cell is mostly that name."""
+    for e in ms.get("entity", c.start, c.end + 1):
+        if (e.end - e.start) >= 0.6 * max(1, c.end - c.start):
+            return e
+    return None
