@@ -485,4 +485,21 @@ def _row_table(doc: Document, lines, i: int, j: int, shape: tuple[bool, int]) ->
     roles: list[str | None] = (["rank"] if has_num else []) + ["entity"] + ["value"] * n_vals
     if n_vals:
         roles[-1] = "score"
+        names = _header_above(doc, lines[i][0], n_vals)
+        if names:
+            header[len(header) - n_vals :] = names
     return TableView(header, rows, lines[i][0], lines[j - 1][1], "lines", roles, lines[i][0])
+
+
+def _header_above(doc: Document, at: int, n: int) -> list[str] | None:
+    """Column titles of a one-row-per-line table, from the lines above it: the components named
+    there, when they are as many as its numbers (or one fewer: the last column is the total)."""
+    from extractors.mentions import mentions
+
+    comps = mentions(doc).get("component", max(0, at - 800), at)
+    names = [" ".join(doc.view[c.start : c.end].split()) for c in comps]
+    if len(names) == n:
+        return names
+    if len(names) == n - 1:
+        return [*names, ""]
+    return None
