@@ -14,7 +14,9 @@
 - ``rank``: a position (``xếp thứ 3/18``, ``đứng đầu``, ``thứ hai``, ``xếp cuối``): ``value`` the
   position (None for "last" without a total), ``total`` out of how many, ``label`` ``last`` for last;
 - ``rank_change`` / ``value_change``: ``tăng 08 bậc`` (+8), ``giảm 1,44 điểm`` (-1.44), ``label`` unit;
-- ``year``: ``năm 2022``, ``PCI 2019``; ``label`` ``compared`` after ``so với``;
+- ``ratio``: ``04/12 đơn vị``, ``86/87 văn bản``: ``value`` the numerator, ``total`` the denominator,
+  ``label`` the noun counted (``None`` when none follows);
+- ``year``: ``năm 2022``, ``PCI 2019``; ``label`` ``compared`` after ``so với``, ``date`` in a date;
 - ``total``: how many were ranked (``63 tỉnh, thành phố``, ``19 sở, ban, ngành``), ``label`` the noun.
 
 Entities and names are matched with spaCy (a ``Doc`` over the view built from syllable tokens, so
@@ -41,7 +43,7 @@ from docmine.normalize import UPPER
 from docmine.vnnum import NUMBER_RE, parse_number
 from extractors.gazetteer import gazetteer
 
-KINDS = ("entity", "index", "component", "number", "rank", "rank_change", "value_change", "year", "total")
+KINDS = ("entity", "index", "component", "number", "ratio", "rank", "rank_change", "value_change", "year", "total")
 
 
 @dataclass(frozen=True, slots=True)
@@ -316,7 +318,7 @@ RANK_CHANGE_RE = re.compile(
     re.I,
 )
 VALUE_CHANGE_RE = re.compile(
-    rf"(?<![\w])(tăng|giảm|cao hơn|thấp hơn|tăng thêm|giảm thêm|tăng lên|giảm đi|tăng gần|giảm gần|giảm nhẹ|tăng nhẹ)\s+"
+    rf"(?<![\w])(?<!không )(?<!chưa )(tăng|giảm|cao hơn|thấp hơn|tăng thêm|giảm thêm|tăng lên|giảm đi|tăng gần|giảm gần|giảm nhẹ|tăng nhẹ)\s+"
     rf"(?:so với\s+(?:năm\s+)?(?:\d{{4}}\s+)?(?:cùng kỳ\s+)?)?(?:là\s+|được\s+|gần\s+|hơn\s+)?({NUMBER_RE})\s*(điểm phần trăm|điểm|%)",
     re.I,
 )
@@ -340,6 +342,23 @@ TOTAL_RE = re.compile(
     r"xã,\s*phường,\s*thị trấn|xã,\s*phường,\s*đặc khu|xã,\s*phường|xã|phường|quận,\s*huyện)(?![\w])",
     re.I,
 )
+
+
+RATIO_RE = re.compile(r"(?<![\w/.,\-])(\d{1,3}(?:\.\d{3})+|\d{1,5})\s*/\s*(\d{1,3}(?:\.\d{3})+|\d{1,5})(?![\w/]|[.,]\d|\s*-\s*\w)")
+_NOT_RATIO_BEFORE = re.compile(r"(?:ngày|từ|đến|tháng|số|Số|quý|Quý|lần|năm|Điều|khoản)\s*[:]?\s*$|[-/]\s*$")
+_NOUN_AFTER = re.compile(r"\s+(?!năm\b|tháng\b|ngày\b|và\b|của\b|so\b|đạt\b|là\b|với\b)([^\W\d_][\w&]*(?:\s+[^\W\d_][\w&]*)?)")
+
+
+def _noun_after(view: str, at: int) -> str | None:
+    """The noun a ratio counts (``04/12 đơn vị``), as underthesea segments Vietnamese words."""
+    m = _NOUN_AFTER.match(view, at)
+    if not m or m.group(1)[:1].isupper() and len(m.group(1).split()[0]) < 3:
+        return None
+    from underthesea import word_tokenize
+
+    words = word_tokenize(m.group(1))
+    w = words[0] if words else m.group(1).split()[0]
+    return w if m.group(1).startswith(w) else m.group(1).split()[0]
 
 
 def _pos_value(digits: str | None, word: str | None) -> int | None:
@@ -414,6 +433,15 @@ def _numbers_etc(view: str, index_ends: list[int]) -> list[Mention]:
         m = _INDEX_YEAR.match(view, e)
         if m and 1990 <= int(m.group(1)) <= 2100:
             out.append(Mention("year", m.start(1), m.end(1), _year_role(view, m.start()), int(m.group(1))))
+    for m in RATIO_RE.finditer(view):
+        if inside(m.start(), m.end()) or _NOT_RATIO_BEFORE.search(view[max(0, m.start() - 12) : m.start()]):
+            continue
+        a, b = parse_number(m.group(1)), parse_number(m.group(2))
+        if a is None or b is None or not b or a > b or re.match(r"\s*điểm", view[m.end() : m.end() + 8]):
+            continue
+        noun = _noun_after(view, m.end())
+        end = m.end() + (view.find(noun, m.end()) - m.end() + len(noun) if noun else 0)
+        out.append(Mention("ratio", m.start(), end, noun, a, int(b)))
     for m in TOTAL_RE.finditer(view):
         n = int(m.group(1))
         if n >= 2:

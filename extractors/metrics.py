@@ -1,8 +1,13 @@
 """Percentages and ratios measured in the text, with the requirement they are held to.
 
 ``tỷ lệ đạt 96,5% (yêu cầu 100%)`` gives value 96.5, target 100, met false; ``có 01/09 báo cáo bị
-trễ hạn`` gives 1 of 9 ``báo cáo``; ``dưới 90%`` has op ``<``. Goals of a plan are the targets
-extractor's; changes (``tăng 5%``) are not measurements.
+trễ hạn`` gives 1 of 9 ``báo cáo``; ``dưới 90%`` has op ``<``; ``xuất khẩu tăng 18,3%`` is a growth
+measured. Not metrics: index results and their changes (the scores and criteria a sentence states,
+see :mod:`extractors.statements`), goals (targets), thresholds of score bands (``Nhóm A đạt từ 90%
+trở lên``) and counts of units by their scores (``57/63 tỉnh tăng điểm``).
+
+Tables with a rate column (``Tỷ lệ thực hiện (%)``) give one metric per row; the two count columns
+whose quotient the rate is give its numerator and denominator.
 
 >>> from docmine.parsers.text import from_string
 >>> [(m.indicator, m.value, m.target, m.met) for m in extract(from_string("Năm 2022, tỷ lệ hồ sơ trực tuyến đạt 40% (yêu cầu 50%)."))]
@@ -11,11 +16,22 @@ extractor's; changes (``tăng 5%``) are not measurements.
 
 from __future__ import annotations
 
+import re
+
 from docmine.facts import Evidence, Metric
 from docmine.model import Document
-from extractors.common import INDEX_RE, clean
-from extractors.quantities import indicator_of, mentions_in, spots
+from extractors.common import clean
+from extractors.mentions import mentions
+from extractors.quantities import Quantity, indicator_of, quantities_in, spots
 from extractors.similar import token_f1
+from extractors.statements import statements
+from extractors.tables import TableView, cell_number, row_span, tables
+from extractors.topics import table_context, topic_at
+
+_BAND = re.compile(r"nhóm|xếp loại|đạt loại|loại (?:tốt|khá|xuất sắc|trung bình)|mức", re.I)
+_BY_SCORE = re.compile(r"tăng điểm|giảm điểm|tăng bậc|giảm bậc|tăng hạng|giảm hạng|xếp loại|đạt loại|trên mức|dưới mức|"
+                       r"điểm số|chỉ số thành phần|tăng cao hơn|giảm hơn", re.I)  # fmt: skip
+_RATE_HEAD = re.compile(r"tỷ lệ|tỉ lệ|\(%\)|%", re.I)
 
 
 def met_of(
@@ -41,37 +57,64 @@ def met_of(
 
 
 def extract(doc: Document) -> list[Metric]:
+    ms = mentions(doc)
+    used = {span for st in statements(doc) for span in st.used}
     out: list[Metric] = []
+    for t in tables(doc):
+        out += _from_table(doc, t)
     for sp in spots(doc):
-        ms = mentions_in(sp.text, sp.start, directive=sp.directive)
-        for i, m in enumerate(ms):
-            if m.role != "value":
+        qs = quantities_in(doc, sp.start, sp.end, directive=sp.directive)
+        strong = [m for m in ms.get("index", sp.start, sp.end) if m.name == "strong"]
+        stated = any(sp.start <= s < sp.end for s, _ in used)
+        for i, q in enumerate(qs):
+            if q.role not in ("value", "change") or any(s <= q.start < e for s, e in used):
                 continue
-            if m.unit == "%" and INDEX_RE.search(sp.text) and "đạt" in sp.text[: m.start - sp.start][-25:]:
-                continue  # an index result (``Chỉ số hài lòng đạt 84,66%``) is a score
-            req = next((r for r in ms if r.role == "requirement" and r.attach == i), None)
+            if not _measured(doc, sp.text, sp.start, q, bool(strong), stated):
+                continue
+            req = next((r for r in qs if r.role == "requirement" and r.attach == i), None)
             target = req.value if req else None
             target_op = (req.op if req.op != "=" else ">=") if req else None
-            end = max(m.end, req.end + 1 if req and req.end > m.end else m.end)
-            end = min(end + (1 if sp.text[end - sp.start : end - sp.start + 1] == ")" else 0), sp.end)
-            ind = indicator_of(sp.text, m, sp.start)
-            met = (
-                met_of(m.value, m.op, target, target_op, m.numerator, m.denominator, m.unit) if req else None
-            )
+            end = max(q.end, req.end + 1 if req and req.end > q.end else q.end)
+            end = min(end + (1 if doc.view[end : end + 1] == ")" else 0), sp.end)
+            ind = indicator_of(sp.text, q, sp.start)
+            met = met_of(q.value, q.op, target, target_op, q.numerator, q.denominator, q.unit) if req else None
+            ents = [e for e in ms.get("entity", sp.start, q.start)]
+            entity = doc.text[ents[-1].start : ents[-1].end] if ents else topic_at(doc, sp.start).entity
+            year = sp.year_at(doc, q.start)
             fact = Metric(
                 Evidence.of(doc, sp.start, end),
-                indicator=clean(ind) if ind else None, value=m.value, unit=m.unit, op=m.op,
-                numerator=m.numerator, denominator=m.denominator, target=target, target_op=target_op,
-                met=met, year=sp.year_at(doc, m.start),
+                indicator=clean(ind) if ind else None, value=q.value, unit=q.unit, op=q.op,
+                numerator=q.numerator, denominator=q.denominator, target=target, target_op=target_op,
+                met=met, year=year, entity=entity,
             )  # fmt: skip
-            dup = next((o for o in out if _same(o, fact)), None)
-            if dup is None:
-                out.append(fact)
-            else:
-                for f in ("target", "target_op", "met", "year", "numerator", "denominator"):
-                    if getattr(dup, f) is None and getattr(fact, f) is not None:
-                        setattr(dup, f, getattr(fact, f))
+            _add(out, fact)
     return out
+
+
+def _measured(doc: Document, text: str, offset: int, q: Quantity, indexed: bool, stated: bool) -> bool:
+    """Whether a quantity measures something (rather than restating scores or drawing a band)."""
+    before = text[: q.start - offset]
+    clause = before[max(before.rfind(";"), before.rfind(". "), 0) :]
+    rate = re.search(r"tỷ lệ|tỉ lệ", clause, re.I)
+    if q.op != "=" and q.unit == "%" and (indexed or _BAND.search(clause)):
+        return False  # ``Nhóm A, đạt kết quả Chỉ số từ 90% trở lên``: a band of scores
+    if (q.denominator is not None or q.unit == "%") and (_BY_SCORE.search(text) or q.denominator and indexed):
+        return False  # ``10/17 đơn vị có PAR INDEX tăng``, ``10 tỉnh (15,87%) tăng điểm``: units counted by score
+    if q.unit == "%" and (indexed or stated) and not rate:
+        return False  # a percentage in a sentence about index results is a result or a change
+    if q.role == "change" and (indexed or stated):
+        return False
+    return True
+
+
+def _add(out: list[Metric], fact: Metric) -> None:
+    dup = next((o for o in out if _same(o, fact)), None)
+    if dup is None:
+        out.append(fact)
+        return
+    for f in ("target", "target_op", "met", "year", "numerator", "denominator", "entity"):
+        if getattr(dup, f) is None and getattr(fact, f) is not None:
+            setattr(dup, f, getattr(fact, f))
 
 
 def _same(a: Metric, b: Metric) -> bool:
@@ -79,5 +122,42 @@ def _same(a: Metric, b: Metric) -> bool:
         a.value == b.value
         and a.unit == b.unit
         and a.denominator == b.denominator
+        and a.entity == b.entity
         and token_f1(a.indicator or "", b.indicator or "") >= 0.5
     )
+
+
+def _from_table(doc: Document, t: TableView) -> list[Metric]:
+    """A rate column (``Tỷ lệ ... (%)``) gives each row's metric; its numerator and denominator are
+    the two count columns of the row whose quotient it is."""
+    label = t.col("entity") if t.col("entity") is not None else t.col("name")
+    if label is None or t.col("score") is not None and t.col("rank") is not None:
+        return []
+    rates = [k for k, h in enumerate(t.header) if h and _RATE_HEAD.search(h) and t.roles[k] in ("value", "score", "points")]
+    if not rates:
+        return []
+    _, year = table_context(doc, mentions(doc), t)
+    out: list[Metric] = []
+    for k in rates:
+        indicator = clean(re.sub(r"\(\s*%\s*\)", "", t.header[k]))
+        for r in t.rows:
+            c, name = (r[k] if k < len(r) else None), t.text(r, "entity") or t.text(r, "name")
+            v = cell_number(c.text) if c and c.text else None
+            if v is None or c is None or not name or not re.search(r"[^\W\d_]{2,}", name):
+                continue
+            num, den = _quotient(r, k, v)
+            out.append(Metric(Evidence.of(doc, *row_span([r[label], c])), indicator=indicator, value=v, unit="%",
+                              numerator=num, denominator=den, year=year, entity=name))  # fmt: skip
+    return out
+
+
+def _quotient(row, k: int, rate: float) -> tuple[float | None, float | None]:
+    """Two numbers of the row whose quotient, in percent, is ``rate`` as printed."""
+    nums = [(j, cell_number(c.text)) for j, c in enumerate(row) if c is not None and j != k and c.text]
+    nums = [(j, v) for j, v in nums if v is not None and v > 0]
+    best = None
+    for _, a in nums:
+        for _, b in nums:
+            if a <= b and abs(100 * a / b - rate) <= 0.006 * max(1, rate) and (best is None or b > best[1]):
+                best = (a, b)
+    return best if best else (None, None)

@@ -9,8 +9,9 @@ comparison (``dưới 90%`` is ``<``, ``từ 80% trở lên`` and ``ít nhất 3
   task table or in the items of a directive list, ``đảm bảo hoàn thành 100%``;
 - ``value``: a measurement (``tỷ lệ đạt 96,5%``, ``có 01/09 báo cáo bị trễ hạn``).
 
->>> ms = mentions_in("Tỷ lệ đạt 96,5% (yêu cầu 100%).")
->>> [(m.value, m.unit, m.role) for m in ms]
+>>> from docmine.parsers.text import from_string
+>>> d = from_string("Tỷ lệ đạt 96,5% (yêu cầu 100%).")
+>>> [(q.value, q.unit, q.role) for q in quantities_in(d, 0, len(d.text))]
 [(96.5, '%', 'value'), (100, '%', 'requirement')]
 """
 
@@ -19,28 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from docmine.vnnum import NUMBER_RE, parse_number
+from docmine.vnnum import NUMBER_RE
 
-
-def first_word(text: str) -> str:
-    """The first word of ``text``, as underthesea segments Vietnamese (``báo cáo``, ``đơn vị``).
-
-    >>> first_word("đơn vị thuộc Sở được kiểm tra")
-    'đơn vị'
-    """
-    from underthesea import word_tokenize
-
-    head = " ".join(text.split()[:4])
-    words = word_tokenize(head)
-    w = words[0] if words else head.split()[0]
-    return w if text.startswith(w) else text.split()[0]
-
-
-_PCT = re.compile(rf"(?<![\d/.,])({NUMBER_RE})\s*%")
-_RATIO = re.compile(
-    r"(?<![\d/.,])(\d{1,4})\s*/\s*(\d{1,4})(?![\d/])(?:\s+(?!năm\b|tháng\b|ngày\b)([^\W\d_][\w&]*))"
-)
-_NOT_RATIO_BEFORE = re.compile(r"(?:ngày|từ|đến|thứ|hạng|tháng|số|Số|xếp|quý|Quý|lần)\s*[:]?\s*$|[-/]\s*$")
 _OP_BEFORE = [  # negated forms first: "không thấp hơn" is >=, not <
     (re.compile(r"(?:không thấp hơn|không dưới|ít nhất|tối thiểu|từ)\s*$"), ">="),
     (re.compile(r"(?:không quá|không vượt quá|không cao hơn|tối đa)\s*$"), "<="),
@@ -66,8 +47,8 @@ _PAST = re.compile(r"\b(?:đã|chỉ đạt|mới đạt|mới chỉ|đạt đư
 
 
 @dataclass
-class Mention:
-    start: int  # offsets in the text given to ``mentions_in`` (plus its offset)
+class Quantity:
+    start: int  # offsets in doc.text
     end: int
     value: int | float
     unit: str
@@ -75,53 +56,50 @@ class Mention:
     numerator: float | None = None
     denominator: float | None = None
     role: str = "value"
-    attach: int | None = None  # for a requirement: index of the mention it measures
+    attach: int | None = None  # for a requirement: index of the quantity it measures
 
 
-def mentions_in(text: str, offset: int = 0, *, directive: bool = False) -> list[Mention]:
-    """Percentages and ratios of one sentence with their comparison and role.
+def quantities_in(doc, start: int, end: int, *, directive: bool = False) -> list[Quantity]:
+    """Percentages and ratios of one sentence (from the mention layer) with comparison and role.
 
     ``directive`` says the sentence asks for something (a plan's goal, a directive's item, a task
     table cell): a percentage not marked as past is then a goal.
 
-    >>> [(m.value, m.unit, m.op, m.numerator, m.denominator) for m in mentions_in("có 01/09 báo cáo bị trễ hạn")]
+    >>> from docmine.parsers.text import from_string
+    >>> d = from_string("có 01/09 báo cáo bị trễ hạn")
+    >>> [(q.value, q.unit, q.op, q.numerator, q.denominator) for q in quantities_in(d, 0, len(d.text))]
     [(1, 'báo cáo', '=', 1, 9)]
-    >>> [m.role for m in mentions_in("Phấn đấu Chỉ số hài lòng đạt trên 90%.")]
+    >>> d = from_string("Phấn đấu Chỉ số hài lòng đạt trên 90%.")
+    >>> [q.role for q in quantities_in(d, 0, len(d.text))]
     ['goal']
-    >>> mentions_in("ngày 15/5/2023, điện thoại 0229/3871 234") == []
-    True
     """
-    found: list[Mention] = []
-    for m in _PCT.finditer(text):
-        v = parse_number(m.group(1))
-        if v is None or v > 1000:
-            continue
-        found.append(Mention(m.start(), m.end(), v, "%"))
-    for m in _RATIO.finditer(text):
-        before = text[: m.start()]
-        a, b = int(m.group(1)), int(m.group(2))
-        if (
-            _NOT_RATIO_BEFORE.search(before)
-            or b == 0
-            or a > b
-            or (m.group(3) or "")[:1].isupper()
-            and len(m.group(3)) < 3
-        ):
-            continue
-        if any(x.start <= m.start() < x.end for x in found):
-            continue
-        noun = first_word(text[m.start(3) :])
-        end = m.start(3) + len(noun)
-        found.append(Mention(m.start(), end, a, noun, numerator=a, denominator=b))
+    from extractors.mentions import mentions
+
+    ms = mentions(doc)
+    text = doc.view
+    found = [Quantity(m.start, m.end, m.value, "%") for m in ms.get("number", start, end) if m.label == "%"]
+    found += [
+        Quantity(m.start, m.end, m.value, m.label or "", numerator=m.value, denominator=m.total)
+        for m in ms.get("ratio", start, end)
+        if m.label
+    ]
+    found += [  # ``xuất khẩu tăng 18,3%``: a growth, measured
+        Quantity(m.start, m.end, abs(m.value or 0), "%", role="change")
+        for m in ms.get("value_change", start, end)
+        if m.label == "%"
+    ]
     found.sort(key=lambda x: x.start)
     for i, x in enumerate(found):
-        before, after = text[: x.start], text[x.end :]
+        if x.role == "change":
+            continue
+        before, after = text[start : x.start], text[x.end : end]
         for pat, op in _OP_BEFORE:
             if pat.search(before[-20:]):
                 x.op = op
                 break
         for pat, op in _OP_AFTER:
-            if pat.search(after[:60]) and not re.search(r"\d", after[: pat.search(after[:60]).end()]):  # type: ignore[union-attr]
+            hit = pat.search(after[:60])
+            if hit and not re.search(r"\d", after[: hit.end()]):
                 x.op = op
         if _CHANGE_BEFORE.search(before[-15:]):
             x.role = "change"
@@ -140,8 +118,7 @@ def mentions_in(text: str, offset: int = 0, *, directive: bool = False) -> list[
             x.role = "goal"
         elif directive and _REQ_BEFORE.search(near):
             x.role = "goal"
-    return [Mention(x.start + offset, x.end + offset, x.value, x.unit, x.op, x.numerator, x.denominator, x.role,
-                    x.attach) for x in found]  # fmt: skip
+    return found
 
 
 _STOP_AFTER = re.compile(
@@ -159,13 +136,13 @@ _LEADING = re.compile(
 )
 
 
-def indicator_of(text: str, m: Mention, offset: int = 0) -> str | None:
+def indicator_of(text: str, m: Quantity, offset: int = 0) -> str | None:
     """What a mention measures: the words after it (``10% TTHC trả kết quả điện tử``), else the
     subject of its clause (``Tỷ lệ ký số ... chưa đạt yêu cầu, tỷ lệ đạt 96,5%``), else the noun
     phrase before a bracketed percentage (``86 văn bản giải quyết sớm và đúng hạn (98,85%)``).
 
     >>> t = "mới chỉ có 10% TTHC trả kết quả điện tử (Yêu cầu 50%)"
-    >>> indicator_of(t, mentions_in(t)[0])
+    >>> indicator_of(t, Quantity(11, 14, 10, "%"))
     'TTHC trả kết quả điện tử'
     """
     s, e = m.start - offset, m.end - offset

@@ -81,6 +81,7 @@ class Statement:
     component: str | None = None  # the component it is about, as written
     values: dict = field(default_factory=dict)  # value unit maximum rank rank_total value_change rank_change compared_year
     notes: list[tuple[int, int]] = field(default_factory=list)  # phrases a remarks field keeps
+    used: list[tuple[int, int]] = field(default_factory=list)  # the quantities it took, for other extractors
 
 
 @dataclass(frozen=True)
@@ -419,6 +420,7 @@ def _years(view: str, ms: Mentions, a: int, b: int, q, default: int | None) -> t
 
 def _put(st: Statement, q: Mention, compared: int | None) -> None:
     v = st.values
+    st.used.append((q.start, q.end))
     if q.kind == "number":
         if "value" not in v:
             v["value"], v["unit"] = q.value, q.label

@@ -89,7 +89,7 @@ _ROLE_WORDS: list[tuple[str, re.Pattern[str]]] = [
     ("change", re.compile(r"tăng\s*/\s*giảm|tăng,\s*giảm|thay đổi|chênh lệch|so với")),
     ("note", re.compile(r"ghi chú|nhận xét|lý do|nguyên nhân|tồn tại|hạn chế")),
     ("score", re.compile(r"tổng điểm|điểm đạt|đạt được|điểm thẩm định|điểm đánh giá$|điểm số|^điểm$|^chỉ số$|chỉ số chung|"
-                         r"^kết quả|^giá trị|^điểm\b.*\b(?:par|pci|papi|dti|sipas|ddci|cchc)|^(?:par|pci|papi|dti|sipas|ddci)")),
+                         r"^kết quả$|^kết quả (?:đánh giá|chấm điểm|thẩm định)|^giá trị|^điểm\b.*\b(?:par|pci|papi|dti|sipas|ddci|cchc)|^(?:par|pci|papi|dti|sipas|ddci)")),
     ("entity", re.compile(r"đơn vị|cơ quan|địa phương|tỉnh|thành phố|sở|ban|ngành|huyện|xã|phường|bộ\b")),
     ("name", re.compile(r"tiêu chí|nội dung|lĩnh vực|chỉ số thành phần|chỉ tiêu|nhiệm vụ|công việc|giải pháp|hoạt động")),
     ("year", re.compile(r"^(?:năm\s+)?(?:19|20)\d\d$")),
@@ -308,7 +308,148 @@ def _flattened(doc: Document) -> list[TableView]:
     flush()
     out.extend(_row_tables(doc, blocks))
     out.extend(_pipe_tables(doc, blocks))
+    out.extend(_bar_tables(doc, [b for b in doc.blocks if b.kind not in ("table_cell", "header", "stamp")]))
     return out
+
+
+_MARKUP = re.compile(r"^[\s*_]+|[\s*_]+$")
+
+
+def _bar_tables(doc: Document, blocks) -> list[TableView]:
+    """Tables written one cell per line between ``|`` lines, a row ending on an empty cell (``|`` twice),
+    as legal sites' pages come out in text; a cell may run over several lines, and ``**`` marks bold.
+    Header rows (no number in them) over fewer cells than a body row are two levels: the cells of
+    the lower row belong under as many upper cells, each over an equal share."""
+    lines: list[tuple[int, int]] = []
+    for b in blocks:
+        lines.extend(_lines(doc, b.start, b.end))
+    out: list[TableView] = []
+    i = 0
+    while i < len(lines):
+        if doc.view[lines[i][0] : lines[i][1]].strip() != "|":
+            i += 1
+            continue
+        rows: list[list[Cell]] = []
+        cur: list[Cell] = []
+        cell: list[tuple[int, int]] = []
+        j, bars, gap = i, 0, 0
+        while j < len(lines):
+            a, e = lines[j]
+            t = doc.view[a:e].strip()
+            if t == "|":
+                if cell:
+                    cur.append(_join_cell(doc, cell))
+                    cell, gap = [], 0
+                elif cur:  # ``|`` twice: the row ends
+                    rows.append(cur)
+                    cur = []
+                bars += 1
+            else:
+                gap += 1
+                if gap > 6:
+                    break
+                cell.append((a, e))
+            j += 1
+        if cur:
+            rows.append(cur)
+        i = j
+        rows = [r for r in rows if any(c.text for c in r)]
+        if bars >= 8:
+            out.extend(t for part in _split_tables(rows) if (t := _bar_table(part)) is not None)
+    return out
+
+
+def _numeric_row(r: list[Cell]) -> bool:
+    return any(c.text and is_number_cell(c.text) for c in r)
+
+
+_CAPTION = re.compile(r"^(?:PHỤ LỤC|Phụ lục|BIỂU|Biểu)\b")
+
+
+def _split_tables(rows: list[list[Cell]]) -> list[list[list[Cell]]]:
+    """Tables one after another in a run: a new one starts at a caption (``PHỤ LỤC II ...``, which
+    may come in the middle of a row) or at a row of three or more cells without a number that
+    follows numeric rows (a section row, ``I. Bộ, ngành``, has one or two)."""
+    parts: list[list[list[Cell]]] = []
+    cur: list[list[Cell]] = []
+    for r in rows:
+        k = next((i for i, c in enumerate(r) if _CAPTION.match(c.text)), None)
+        if k is not None:
+            if r[:k]:
+                cur.append(r[:k])
+            parts.append(cur)
+            cur, r = [], r[k + 1 :]
+            if not r:
+                continue
+        if cur and not _numeric_row(r) and len(r) >= 3 and _numeric_row(cur[-1]):
+            parts.append(cur)
+            cur = []
+        cur.append(r)
+    if cur:
+        parts.append(cur)
+    return [p for p in parts if p]
+
+
+def _bar_table(rows: list[list[Cell]]) -> TableView | None:
+    if rows:  # a caption run into the first header row: the header begins at STT
+        k = next((i for i, c in enumerate(rows[0]) if role_of(c.text) == "code"), 0)
+        rows = [rows[0][k:], *rows[1:]]
+    if len(rows) < 3:
+        return None
+    n = max(len(r) for r in rows)
+    head_n = 0
+    while head_n < len(rows) - 1 and not _numeric_row(rows[head_n]):
+        head_n += 1
+    header = _two_level([[c.text for c in r] for r in rows[:head_n]], n)
+    body: list[list[Cell | None]] = [[*r, *([None] * (n - len(r)))] for r in rows[head_n:] if len(r) >= n - 1]
+    if not body:
+        return None
+    start = rows[0][0].start
+    return TableView(header, body, start, rows[-1][-1].end, "bars", assign_roles(header, body), start)
+
+
+def _join_cell(doc: Document, parts: list[tuple[int, int]]) -> Cell:
+    start, end = parts[0][0], parts[-1][1]
+    text = " ".join(_MARKUP.sub("", " ".join(doc.view[start:end].split())).split())
+    lead = len(doc.view[start:end]) - len(doc.view[start:end].lstrip(" *_"))
+    trail = len(doc.view[start:end]) - len(doc.view[start:end].rstrip(" *_"))
+    return Cell(start + lead, end - trail, text)
+
+
+def _two_level(heads: list[list[str]], n: int) -> list[str]:
+    """A header of ``n`` columns from header rows: one row as it is; two rows of which the upper has
+    cells over several lower ones (``Kết quả thực hiện`` over ``Tổng số | Đã tích hợp | Chưa tích
+    hợp``): the upper cells that stand over lower ones are those left once the leading columns are
+    counted.
+
+    >>> _two_level([["STT", "Cơ quan", "Tổng số", "Tỷ lệ (%)"], ["Phải cung cấp", "Đã cung cấp"]], 5)
+    ['STT', 'Cơ quan', 'Tổng số Phải cung cấp', 'Tổng số Đã cung cấp', 'Tỷ lệ (%)']
+    """
+    if not heads:
+        return [""] * n
+    top = heads[0]
+    if len(heads) == 1 or len(top) >= n:
+        return (top + [""] * n)[:n]
+    low = heads[1]
+    parents = len(top) + len(low) - n
+    if parents <= 0 or len(low) % parents:
+        return (top + [""] * n)[:n]
+    share = len(low) // parents
+    lead = _leading(top)
+    tail = len(top) - parents - lead
+    out = top[:lead]
+    for p in range(parents):
+        out += [f"{top[lead + p]} {x}".strip() for x in low[p * share : (p + 1) * share]]
+    out += top[lead + parents : lead + parents + max(tail, 0)]
+    return (out + [""] * n)[:n]
+
+
+def _leading(top: list[str]) -> int:
+    """How many header cells name row labels (STT, the entity or name column) before the data columns."""
+    k = 0
+    while k < len(top) and role_of(top[k]) in ("code", "entity", "name", "rank"):
+        k += 1
+    return k
 
 
 def _pipe_tables(doc: Document, blocks) -> list[TableView]:

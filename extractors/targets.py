@@ -16,14 +16,14 @@ from __future__ import annotations
 from docmine.facts import Evidence, Target
 from docmine.model import Document
 from extractors.common import INDEX_RE, clean
-from extractors.quantities import indicator_of, mentions_in, spots
+from extractors.quantities import indicator_of, quantities_in, spots
 from extractors.similar import token_f1
 
 
 def extract(doc: Document) -> list[Target]:
     out: list[Target] = []
     for sp in spots(doc):
-        for m in mentions_in(sp.text, sp.start, directive=sp.directive):
+        for m in quantities_in(doc, sp.start, sp.end, directive=sp.directive):
             if m.role != "goal":
                 continue
             before = sp.text[: m.start - sp.start]

@@ -31,6 +31,7 @@ POSITIVE = [
         "Năm 2020, 100% cơ quan được cấp chứng thư số.",
         dict(value=100, indicator="cơ quan được cấp chứng thư số", year=2020),
     ),
+    ("Xuất khẩu 9 tháng tăng 18,3% so với cùng kỳ.", dict(value=18.3, unit="%")),  # a growth measured
     (
         "Kiểm tra 06/20 đơn vị (đảm bảo ít nhất 30% số đơn vị được kiểm tra).",
         dict(value=6, target=30, met=True),
@@ -43,7 +44,9 @@ NEGATIVE = [
     "Theo Quyết định số 414/QĐ-UBND ngày 07/06/2023 của UBND tỉnh.",  # a citation
     "Sở xếp thứ 3/18 sở, ngành.",  # a rank
     "Phấn đấu Chỉ số hài lòng năm 2024 đạt trên 90%.",  # a goal, not a measurement
-    "Số hồ sơ tăng 15% so với năm trước.",  # a change
+    "Chỉ số CCHC của tỉnh tăng 1,5% so với năm trước.",  # an index's change is a score's
+    "Có 10 tỉnh (15,87%) tăng điểm, 53 tỉnh giảm điểm.",  # units counted by their scores
+    "Nhóm A đạt kết quả Chỉ số từ 90% trở lên, gồm 02 tỉnh.",  # a band of scores
 ]
 
 
