@@ -20,7 +20,7 @@ import re
 
 from docmine.facts import Evidence, Metric
 from docmine.model import Document
-from extractors.common import clean
+from extractors.common import clean, doc_year
 from extractors.mentions import mentions
 from extractors.quantities import Quantity, indicator_of, quantities_in, spots
 from extractors.similar import token_f1
@@ -31,6 +31,7 @@ from extractors.topics import table_context, topic_at
 _BAND = re.compile(r"nhóm|xếp loại|đạt loại|loại (?:tốt|khá|xuất sắc|trung bình)|mức", re.I)
 _BY_SCORE = re.compile(r"tăng điểm|giảm điểm|tăng bậc|giảm bậc|tăng hạng|giảm hạng|xếp loại|đạt loại|trên mức|dưới mức|"
                        r"điểm số|chỉ số thành phần|tăng cao hơn|giảm hơn", re.I)  # fmt: skip
+_CONDITION = re.compile(r"trường hợp|\bnếu\b|\bkhi\b", re.I)
 _RATE_HEAD = re.compile(r"tỷ lệ|tỉ lệ|\(%\)|%", re.I)
 
 
@@ -71,6 +72,12 @@ def extract(doc: Document) -> list[Metric]:
                 continue
             if not _measured(doc, sp.text, sp.start, q, bool(strong), stated):
                 continue
+            if q.denominator is not None and any(_quotient_of(p, q) for p in qs if p.unit == "%" and p.role == "value"):
+                continue  # ``42/139 cơ quan, đạt tỷ lệ 30%``: the rate's numerator and denominator
+            if q.unit == "%" and q.numerator is None:
+                ratio = next((p for p in qs if p.denominator and p.role == "value" and _quotient_of(q, p)), None)
+                if ratio is not None:
+                    q.numerator, q.denominator = ratio.numerator, ratio.denominator
             req = next((r for r in qs if r.role == "requirement" and r.attach == i), None)
             target = req.value if req else None
             target_op = (req.op if req.op != "=" else ">=") if req else None
@@ -80,7 +87,7 @@ def extract(doc: Document) -> list[Metric]:
             met = met_of(q.value, q.op, target, target_op, q.numerator, q.denominator, q.unit) if req else None
             ents = [e for e in ms.get("entity", sp.start, q.start)]
             entity = doc.text[ents[-1].start : ents[-1].end] if ents else topic_at(doc, sp.start).entity
-            year = sp.year_at(doc, q.start)
+            year = sp.year_at(doc, q.start) or topic_at(doc, q.start).year or (doc_year(doc) if doc.blocks_of("header") else None)
             fact = Metric(
                 Evidence.of(doc, sp.start, end),
                 indicator=clean(ind) if ind else None, value=q.value, unit=q.unit, op=q.op,
@@ -91,11 +98,22 @@ def extract(doc: Document) -> list[Metric]:
     return out
 
 
+def _quotient_of(rate: Quantity, ratio: Quantity) -> bool:
+    """Whether a ratio (``42/139``) is the counts behind a percentage near it (``30%``)."""
+    if not ratio.denominator or abs(rate.start - ratio.end) > 100 and abs(ratio.start - rate.end) > 100:
+        return False
+    printed = str(rate.value)
+    decimals = len(printed.split(".")[1]) if "." in printed else 0
+    return abs(100 * (ratio.numerator or 0) / ratio.denominator - rate.value) <= 0.5 * 10**-decimals + 1e-9
+
+
 def _measured(doc: Document, text: str, offset: int, q: Quantity, indexed: bool, stated: bool) -> bool:
     """Whether a quantity measures something (rather than restating scores or drawing a band)."""
     before = text[: q.start - offset]
     clause = before[max(before.rfind(";"), before.rfind(". "), 0) :]
     rate = re.search(r"tỷ lệ|tỉ lệ", clause, re.I)
+    if _CONDITION.search(clause[-60:]):
+        return False  # ``(trường hợp dưới 95% thì tiêu chí này đạt 0 điểm)``: a condition, not a measurement
     if q.op != "=" and q.unit == "%" and (indexed or _BAND.search(clause)):
         return False  # ``Nhóm A, đạt kết quả Chỉ số từ 90% trở lên``: a band of scores
     if (q.denominator is not None or q.unit == "%") and (_BY_SCORE.search(text) or q.denominator and indexed):
@@ -129,7 +147,8 @@ def _same(a: Metric, b: Metric) -> bool:
 
 def _from_table(doc: Document, t: TableView) -> list[Metric]:
     """A rate column (``Tỷ lệ ... (%)``) gives each row's metric; its numerator and denominator are
-    the two count columns of the row whose quotient it is."""
+    the two count columns whose quotient it is in most rows, and the numerator's header completes a
+    short rate header (``Tỷ lệ`` + ``Số TTHC đã công bố ...``)."""
     label = t.col("entity") if t.col("entity") is not None else t.col("name")
     if label is None or t.col("score") is not None and t.col("rank") is not None:
         return []
@@ -137,27 +156,57 @@ def _from_table(doc: Document, t: TableView) -> list[Metric]:
     if not rates:
         return []
     _, year = table_context(doc, mentions(doc), t)
+    year = year or doc_year(doc)
     out: list[Metric] = []
     for k in rates:
-        indicator = clean(re.sub(r"\(\s*%\s*\)", "", t.header[k]))
+        pair = _quotient_columns(t, k)
+        indicator = re.sub(r"\(\s*%\s*\)", "", t.header[k]).strip()
+        if pair and len(indicator.split()) <= 4:
+            own = re.sub(r"^(?:tổng số|số lượng|số)\s+", "", _own_header(t, pair[0]), flags=re.I)
+            indicator = f"{indicator} {own}"
         for r in t.rows:
             c, name = (r[k] if k < len(r) else None), t.text(r, "entity") or t.text(r, "name")
             v = cell_number(c.text) if c and c.text else None
             if v is None or c is None or not name or not re.search(r"[^\W\d_]{2,}", name):
                 continue
-            num, den = _quotient(r, k, v)
-            out.append(Metric(Evidence.of(doc, *row_span([r[label], c])), indicator=indicator, value=v, unit="%",
+            num = den = None
+            if pair:
+                a, b = (cell_number(r[j].text) if j < len(r) and r[j] else None for j in pair)
+                if a is not None and b and abs(100 * a / b - v) <= 0.006 * max(1, v):
+                    num, den = a, b
+            out.append(Metric(Evidence.of(doc, *row_span([r[label], c])), indicator=clean(indicator), value=v, unit="%",
                               numerator=num, denominator=den, year=year, entity=name))  # fmt: skip
     return out
 
 
-def _quotient(row, k: int, rate: float) -> tuple[float | None, float | None]:
-    """Two numbers of the row whose quotient, in percent, is ``rate`` as printed."""
-    nums = [(j, cell_number(c.text)) for j, c in enumerate(row) if c is not None and j != k and c.text]
-    nums = [(j, v) for j, v in nums if v is not None and v > 0]
-    best = None
-    for _, a in nums:
-        for _, b in nums:
-            if a <= b and abs(100 * a / b - rate) <= 0.006 * max(1, rate) and (best is None or b > best[1]):
-                best = (a, b)
-    return best if best else (None, None)
+def _quotient_columns(t: TableView, k: int) -> tuple[int, int] | None:
+    """The two columns whose quotient, in percent, is column ``k`` as printed in most rows."""
+    votes: dict[tuple[int, int], int] = {}
+    for r in t.rows:
+        rate = cell_number(r[k].text) if k < len(r) and r[k] else None
+        if rate is None:
+            continue
+        nums = [(j, cell_number(c.text)) for j, c in enumerate(r) if c is not None and j != k and c.text]
+        nums = [(j, v) for j, v in nums if v is not None and v > 0 and t.roles[j] not in ("code", "rank")]
+        for ja, a in nums:
+            for jb, b in nums:
+                if ja != jb and a <= b and abs(100 * a / b - rate) <= 0.006 * max(1, rate):
+                    votes[(ja, jb)] = votes.get((ja, jb), 0) + 1
+    if not votes:
+        return None
+    best = max(votes.items(), key=lambda kv: (kv[1], -kv[0][0]))
+    return best[0] if best[1] >= max(2, len(t.rows) // 3) else None
+
+
+def _own_header(t: TableView, k: int) -> str:
+    """A column's header without the words it shares with a neighbour's (a merged header above both)."""
+    words = t.header[k].split()
+    cut = 0
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(t.header):
+            other = t.header[j].split()
+            n = 0
+            while n < min(len(words), len(other)) and words[n] == other[n]:
+                n += 1
+            cut = max(cut, n)
+    return " ".join(words[cut:]) or t.header[k]

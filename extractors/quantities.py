@@ -33,7 +33,8 @@ _OP_AFTER = [
     (re.compile(r"^\s*(?:[^\W\d_]+\s+){0,6}?trở xuống"), "<="),
 ]
 _REQ_BEFORE = re.compile(
-    r"(?:yêu cầu|Yêu cầu|quy định|chỉ tiêu giao|kế hoạch giao)\s*(?:là|đạt|tối thiểu|ít nhất|từ|trên)?\s*$"
+    r"(?:yêu cầu|Yêu cầu|quy định|chỉ tiêu(?: giao| đề ra(?: trong năm \d{4})?)?|kế hoạch giao|Chỉ tiêu(?: đề ra)?)\s*"
+    r"(?:là|đạt|tối thiểu|ít nhất|từ|trên)?\s*(?:là\s*)?(?:tối thiểu|ít nhất)?\s*$"
 )
 _REQ_PAREN = re.compile(
     r"\(\s*\*?\s*(?:yêu cầu|Yêu cầu|đảm bảo|bảo đảm|theo quy định|quy định|chỉ tiêu|mục tiêu)\b[^()]*$"
@@ -107,8 +108,9 @@ def quantities_in(doc, start: int, end: int, *, directive: bool = False) -> list
         near = before[-30:]
         if _REQ_BEFORE.search(near) or _REQ_PAREN.search(before[-120:]):
             prev = [j for j in range(i) if found[j].role == "value"]
-            if prev:
-                x.role, x.attach = "requirement", prev[-1]
+            nxt = [j for j in range(i + 1, len(found)) if found[j].unit == x.unit]
+            if prev or nxt and not directive:  # ``(chỉ tiêu tối thiểu 98%, hiện đạt 97,28%)``: the one after
+                x.role, x.attach = "requirement", prev[-1] if prev else nxt[0]
                 continue
         if _UNMET_BEFORE.search(before[-25:]) and i + 1 < len(found):
             x.role, x.attach = "requirement", i + 1
