@@ -87,7 +87,7 @@ def segments(doc: Document) -> list[Segment]:
             continue
         t = doc.block_text(b)
         first = t.lstrip()[:1]
-        if out and first.islower() and out[-1].kind != "heading":
+        if out and first.islower() and out[-1].kind != "heading" and not _MARKER.match(t):
             prev = out[-1]
             gap = doc.view[prev.end : b.start]  # a footnote or page furniture between: blanked, same length
             prev.text = prev.text + " " * len(gap) + t

@@ -275,7 +275,11 @@ class _Reader:
             elif breakdown and q.kind == "number" and q.start > breakdown.end() and (head is None or head.end <= breakdown.start()):
                 comp = self._item_component(a, q, breakdown.end())
             if comp is None:
-                comp = scope if scope is not None and (head is None or scope.start < head.start) else part
+                comp = scope if scope is not None and (head is None or scope.start < head.start) else None
+            if comp is None and part is not None and (
+                q.label != "%" or re.search(r"chỉ số[^,;.\d]{0,15}$", view[max(a, q.start - 30) : q.start], re.I)
+            ):
+                comp = part  # under ``- Lĩnh vực Cải cách thể chế``: its points and ranks, not any rate
             if q.kind == "number" and q.label == "%" and comp is None and not (
                 any(m.start < q.start and m.name == "strong" for m in idx)
                 or re.search(r"chỉ số[^,;.\d]{0,15}$", view[max(a, q.start - 30) : q.start], re.I)
