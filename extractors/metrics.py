@@ -20,13 +20,13 @@ import re
 
 from docmine.facts import Evidence, Metric
 from docmine.model import Document
-from extractors.common import clean, doc_year
+from extractors.common import clean
 from extractors.mentions import mentions
 from extractors.quantities import Quantity, indicator_of, quantities_in, spots
 from extractors.similar import token_f1
 from extractors.statements import statements
 from extractors.tables import TableView, cell_number, row_span, tables
-from extractors.topics import table_context, topic_at
+from extractors.topics import document_year, table_context, topic_at
 
 _BAND = re.compile(r"nhóm|xếp loại|đạt loại|loại (?:tốt|khá|xuất sắc|trung bình)|mức", re.I)
 _BY_SCORE = re.compile(r"tăng điểm|giảm điểm|tăng bậc|giảm bậc|tăng hạng|giảm hạng|xếp loại|đạt loại|trên mức|dưới mức|"
@@ -70,7 +70,9 @@ def extract(doc: Document) -> list[Metric]:
         for i, q in enumerate(qs):
             if q.role not in ("value", "change") or any(s <= q.start < e for s, e in used):
                 continue
-            if not _measured(doc, sp.text, sp.start, q, bool(strong), stated):
+            a, b = _clause(doc.view, sp.start, sp.end, q.start)
+            indexed = any(a <= m.start < b for m in strong)
+            if not _measured(doc, sp.text, sp.start, q, indexed, stated):
                 continue
             if q.denominator is not None and any(_quotient_of(p, q) for p in qs if p.unit == "%" and p.role == "value"):
                 continue  # ``42/139 cơ quan, đạt tỷ lệ 30%``: the rate's numerator and denominator
@@ -87,7 +89,9 @@ def extract(doc: Document) -> list[Metric]:
             met = met_of(q.value, q.op, target, target_op, q.numerator, q.denominator, q.unit) if req else None
             ents = [e for e in ms.get("entity", sp.start, q.start)]
             entity = doc.text[ents[-1].start : ents[-1].end] if ents else topic_at(doc, sp.start).entity
-            year = sp.year_at(doc, q.start) or topic_at(doc, q.start).year or (doc_year(doc) if doc.blocks_of("header") else None)
+            year = sp.year_at(doc, q.start) or topic_at(doc, q.start).year
+            if year is None and doc.blocks_of("header"):
+                year = document_year(doc)  # a letter's measurements without a year are of its own year
             fact = Metric(
                 Evidence.of(doc, sp.start, end),
                 indicator=clean(ind) if ind else None, value=q.value, unit=q.unit, op=q.op,
@@ -96,6 +100,13 @@ def extract(doc: Document) -> list[Metric]:
             )  # fmt: skip
             _add(out, fact)
     return out
+
+
+def _clause(view: str, start: int, end: int, at: int) -> tuple[int, int]:
+    """The clause of a sentence holding offset ``at``: between the semicolons around it."""
+    a = view.rfind(";", start, at)
+    b = view.find(";", at, end)
+    return (a + 1 if a >= 0 else start), (b if b >= 0 else end)
 
 
 def _quotient_of(rate: Quantity, ratio: Quantity) -> bool:
@@ -156,7 +167,7 @@ def _from_table(doc: Document, t: TableView) -> list[Metric]:
     if not rates:
         return []
     _, year = table_context(doc, mentions(doc), t)
-    year = year or doc_year(doc)
+    year = year or document_year(doc)
     out: list[Metric] = []
     for k in rates:
         pair = _quotient_columns(t, k)

@@ -115,7 +115,7 @@ def quantities_in(doc, start: int, end: int, *, directive: bool = False) -> list
         if _UNMET_BEFORE.search(before[-25:]) and i + 1 < len(found):
             x.role, x.attach = "requirement", i + 1
             continue
-        clause = before[max(before.rfind(";"), before.rfind(". "), 0) :]
+        clause = before[max(before.rfind(";"), before.rfind(". "), before.rfind("("), 0) :]
         if (_GOAL.search(clause) or directive) and not _PAST.search(clause):
             x.role = "goal"
         elif directive and _REQ_BEFORE.search(near):

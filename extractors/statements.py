@@ -266,6 +266,7 @@ class _Reader:
                     who = self._owner(heads, q)
                     for c in later:
                         self._add(rows, a, b, q, who if who and who.kind == "entity" else None, c, idx, topic)
+        pct_ok = False  # once a sentence's percentage scores, its percentage changes do too
         for q in qs:
             head = self._owner(heads, q)
             comp: _Head | None = None
@@ -280,12 +281,14 @@ class _Reader:
                 q.label != "%" or re.search(r"chỉ số[^,;.\d]{0,15}$", view[max(a, q.start - 30) : q.start], re.I)
             ):
                 comp = part  # under ``- Lĩnh vực Cải cách thể chế``: its points and ranks, not any rate
-            if q.kind == "number" and q.label == "%" and comp is None and not (
-                any(m.start < q.start and m.name == "strong" for m in idx)
+            if (q.kind == "number" or q.kind == "value_change") and q.label == "%" and comp is None and not (
+                pct_ok and q.kind == "value_change"
+                or any(m.start < q.start and m.name == "strong" for m in idx)
                 or re.search(r"chỉ số[^,;.\d]{0,15}$", view[max(a, q.start - 30) : q.start], re.I)
                 or _said_of(view, head, q)
             ):
                 continue  # a percentage scores an index only where the sentence names it, or an entity's own
+            pct_ok = pct_ok or q.label == "%"
             if comp is None and avg and group and q.start > avg.start() and (
                 head is None or head.end <= avg.start() or head.start >= group[1]
             ):

@@ -141,3 +141,14 @@ def row_entity(ms: Mentions, c: Cell) -> Mention | None:
         if (e.end - e.start) >= 0.6 * max(1, c.end - c.start):
             return e
     return None
+
+
+def document_year(doc: Document) -> int | None:
+    """The year of the document's own date (issue date of a letter, publication date of a page)."""
+    if "document_year" not in doc.layers:
+        from extractors.document import extract as document_info
+
+        info = document_info(doc)
+        date = info[0].date if info else None
+        doc.layers["document_year"] = int(date[:4]) if date and date[:4].isdigit() else None
+    return doc.layers["document_year"]
