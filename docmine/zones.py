@@ -22,7 +22,7 @@ _BODY_START = re.compile(
     r"^(Kính gửi|Căn cứ|Thực hiện|Theo |Ngày \d|Qua |Trên cơ sở|Nhằm|Để |Với |Sau khi|Vừa qua|Năm \d{4}|Trong )",
 )
 _SIGNATURE_START = re.compile(r"^\s*Nơi nhận\s*:?", re.IGNORECASE)
-_APPENDIX = re.compile(r"^\s*(PHỤ LỤC|Phụ lục|Biểu|BIỂU)\b")
+_APPENDIX = re.compile(r"^[\s*_#]*(PHỤ LỤC|Phụ lục|Biểu|BIỂU|DANH MỤC|PHƯƠNG ÁN)\b")  # ``**PHỤ LỤC I**`` on web copies
 _FOOTNOTE = re.compile(r"^\s*[\u00b9\u00b2\u00b3\u2070-\u2079]+\s*\S")
 _LIST = re.compile(r"^\s*(?:[-+•*–]\s|\(?[0-9]{1,2}[.)]\s|\(?[a-zđ][).]\s|[IVX]{1,5}\.\s)")
 _PAGE_NO = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$|^\s*Trang \d+(/\d+)?\s*$", re.IGNORECASE)
@@ -69,6 +69,9 @@ class ZoneTagger:
             if _APPENDIX.match(t):
                 self.in_signature = False
                 return "heading"
+            if len(t) > 200:  # a paragraph of text: the signature block ended without an appendix title
+                self.in_signature = False
+                return "paragraph"
             return "signature"
         if self.in_header:
             if TITLE_RE.match(t) or _BODY_START.match(t) or len(t) > 160 or (self.seen > 14):

@@ -63,6 +63,7 @@ def extract(doc: Document) -> list[Metric]:
     out: list[Metric] = []
     for t in tables(doc):
         out += _from_table(doc, t)
+    in_tables = len(out)
     for sp in spots(doc):
         qs = quantities_in(doc, sp.start, sp.end, directive=sp.directive)
         strong = [m for m in ms.get("index", sp.start, sp.end) if m.name == "strong"]
@@ -98,7 +99,7 @@ def extract(doc: Document) -> list[Metric]:
                 numerator=q.numerator, denominator=q.denominator, target=target, target_op=target_op,
                 met=met, year=year, entity=entity,
             )  # fmt: skip
-            _add(out, fact)
+            _add(out, fact, in_tables)
     return out
 
 
@@ -136,8 +137,8 @@ def _measured(doc: Document, text: str, offset: int, q: Quantity, indexed: bool,
     return True
 
 
-def _add(out: list[Metric], fact: Metric) -> None:
-    dup = next((o for o in out if _same(o, fact)), None)
+def _add(out: list[Metric], fact: Metric, in_tables: int) -> None:
+    dup = next((o for i, o in enumerate(out) if _same(o, fact, i < in_tables)), None)
     if dup is None:
         out.append(fact)
         return
@@ -146,14 +147,14 @@ def _add(out: list[Metric], fact: Metric) -> None:
             setattr(dup, f, getattr(fact, f))
 
 
-def _same(a: Metric, b: Metric) -> bool:
-    return (
-        a.value == b.value
-        and a.unit == b.unit
-        and a.denominator == b.denominator
-        and a.entity == b.entity
-        and token_f1(a.indicator or "", b.indicator or "") >= 0.5
-    )
+def _same(a: Metric, b: Metric, tabled: bool) -> bool:
+    """The same measurement stated twice: twice in prose, or in a table and again in prose for the
+    same entity (``TP Hồ Chí Minh | 87,73`` and ``Hồ Chí Minh (87,73%)``)."""
+    if a.value != b.value or a.unit != b.unit or (a.denominator and b.denominator and a.denominator != b.denominator):
+        return False
+    if tabled and a.entity and b.entity:
+        return token_f1(a.entity, b.entity) >= 0.6
+    return a.entity == b.entity and token_f1(a.indicator or "", b.indicator or "") >= 0.5
 
 
 def _from_table(doc: Document, t: TableView) -> list[Metric]:

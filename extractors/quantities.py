@@ -192,25 +192,40 @@ class Spot:
 _SCORE_TABLE_HEAD = re.compile(r"điểm|xếp hạng|thứ hạng", re.I)
 
 
+_TASK_HEAD = re.compile(r"giải pháp|nhiệm vụ|mục tiêu|nội dung|đơn vị", re.I)
+
+
 def spots(doc) -> list[Spot]:
-    """Sentences of the body and cells of task tables (score tables are the criteria extractor's)."""
+    """Sentences of the body and cells of task tables (score tables are the criteria extractor's,
+    tables flattened into text the table reader's, unless they list tasks); built once per document."""
+    got = doc.layers.get("spots")
+    if got is None:
+        got = doc.layers["spots"] = _spots(doc)
+    return got
+
+
+def _spots(doc) -> list[Spot]:
     from extractors.common import doc_year
     from extractors.discourse import context_kind, segments, sentences
+    from extractors.tables import tables
 
     out: list[Spot] = []
     dy = doc_year(doc)
+    flat = [(t.header_start, t.end) for t in tables(doc)
+            if t.kind != "grid" and not (_TASK_HEAD.search(" ".join(t.header)) and "tỷ lệ" not in " ".join(t.header).lower())]  # fmt: skip
     for seg in segments(doc):
         if seg.kind == "heading" or seg.is_title:
             continue
         directive = context_kind(seg) == "directive"
         for a, b in sentences(seg.text, seg.start):
-            out.append(Spot(a, b, doc.view[a:b], directive, None, seg))
+            if not any(s <= a < e for s, e in flat):
+                out.append(Spot(a, b, doc.view[a:b], directive, None, seg))
     for t in doc.tables:
         grid = doc.table_text(t)
         head = " ".join(grid[0]) if grid else ""
         if _SCORE_TABLE_HEAD.search(head):
             continue
-        task_table = bool(re.search(r"giải pháp|nhiệm vụ|mục tiêu|nội dung|đơn vị", head, re.I))
+        task_table = bool(_TASK_HEAD.search(head))
         for c in t.cells:
             if c.row == 0:
                 continue
