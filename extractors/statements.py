@@ -66,6 +66,8 @@ _SCOPE = re.compile(r"^\W*(?:Ở|Về|Đối với|Tại|Trong|Xét về|Riêng|
 _ANAPHOR = re.compile(r"(?<![\w])(?:[Tt]ỉnh này|[Tt]hành phố này|[Đđ]ịa phương này|[Ss]ở này|[Đđ]ơn vị này|[Hh]uyện này)(?![\w])")
 _SELF = re.compile(r"(?<![\w])(?:của\s+)?(Sở|Bộ|Ban|UBND tỉnh|tỉnh ta|Cơ quan|đơn vị)(?![\w])(?!\s+[" + UPPER + r"])")
 _OVER = re.compile(r"\s*(?:cả nước\s*|toàn quốc\s*)?(?:ở|về|tại)\s+(?:\d+\s+|các\s+)?(?:tiêu chí|lĩnh vực|chỉ số)", re.I)
+_CONDITION = re.compile(r"trường hợp|\bnếu\b|\bkhi\b", re.I)
+_INDEX_CUE = re.compile(r"chỉ số[^,;.\d]{0,15}$", re.I)
 _ITEM_START = re.compile(r".*(?:[,;:(]|\btrong đó\b|\bgồm\b|\bvà\b)\s*", re.I | re.S)
 _ITEM_VERB = re.compile(r"\s*(?:(?:là|đạt|được|chỉ|chiếm|với)\s*)+$", re.I)
 
@@ -267,7 +269,11 @@ class _Reader:
                     for c in later:
                         self._add(rows, a, b, q, who if who and who.kind == "entity" else None, c, idx, topic)
         pct_ok = False  # once a sentence's percentage scores, its percentage changes do too
+        strong = any(m.name == "strong" for m in idx)
         for q in qs:
+            clause = view[max(a, view.rfind(",", a, q.start), view.rfind("(", a, q.start), view.rfind(";", a, q.start)) : q.start]
+            if _CONDITION.search(clause):
+                continue  # ``(trường hợp dưới 95% thì tiêu chí này đạt 0 điểm)``: a rule, not a result
             head = self._owner(heads, q)
             comp: _Head | None = None
             if head is not None and head.kind == "component":
@@ -277,6 +283,8 @@ class _Reader:
                 comp = self._item_component(a, q, breakdown.end())
             if comp is None:
                 comp = scope if scope is not None and (head is None or scope.start < head.start) else None
+            if comp is not None and q.label == "%" and not (strong or _INDEX_CUE.search(view[max(a, q.start - 30) : q.start])):
+                continue  # ``Tỷ lệ thủ tục hành chính ... đạt 100%``: a rate measured, not a component's score
             if comp is None and part is not None and (
                 q.label != "%" or re.search(r"chỉ số[^,;.\d]{0,15}$", view[max(a, q.start - 30) : q.start], re.I)
             ):
