@@ -68,6 +68,8 @@ def extract(doc: Document) -> list[Metric]:
         qs = quantities_in(doc, sp.start, sp.end, directive=sp.directive)
         strong = [m for m in ms.get("index", sp.start, sp.end) if m.name == "strong"]
         stated = any(sp.start <= s < sp.end for s, _ in used)
+        ents_all = ms.get("entity", sp.start, sp.end)
+        bands = [q for q in qs if q.unit == "%" and q.op != "=" and q.role == "value"]
         for i, q in enumerate(qs):
             if q.role not in ("value", "change") or any(s <= q.start < e for s, e in used):
                 continue
@@ -75,6 +77,8 @@ def extract(doc: Document) -> list[Metric]:
             indexed = any(a <= m.start < b for m in strong)
             if not _measured(doc, sp.text, sp.start, q, indexed, stated):
                 continue
+            if q.denominator is not None and bands or q in bands and re.match(r"[^.;]{0,25}?\b(?:gồm|bao gồm|là)\b", doc.view[q.end : sp.end]):
+                continue  # ``06/34 địa phương tỷ lệ đạt dưới 90% gồm: ...``: a band and the units in it
             if q.denominator is not None and any(_quotient_of(p, q) for p in qs if p.unit == "%" and p.role == "value"):
                 continue  # ``42/139 cơ quan, đạt tỷ lệ 30%``: the rate's numerator and denominator
             if q.unit == "%" and q.numerator is None:
@@ -87,6 +91,8 @@ def extract(doc: Document) -> list[Metric]:
             end = max(q.end, req.end + 1 if req and req.end > q.end else q.end)
             end = min(end + (1 if doc.view[end : end + 1] == ")" else 0), sp.end)
             ind = indicator_of(sp.text, q, sp.start)
+            if not ind or re.search(r"\(\s*$", ind) or any(doc.view[e.start : e.end] == ind.strip() for e in ents_all):
+                ind = _lead_of(sp.text)  # ``..., gồm: Hồ Chí Minh (87,73%)``: the list's lead says what
             met = met_of(q.value, q.op, target, target_op, q.numerator, q.denominator, q.unit) if req else None
             ents = [e for e in ms.get("entity", sp.start, q.start)]
             entity = doc.text[ents[-1].start : ents[-1].end] if ents else topic_at(doc, sp.start).entity
@@ -101,6 +107,12 @@ def extract(doc: Document) -> list[Metric]:
             )  # fmt: skip
             _add(out, fact, in_tables)
     return out
+
+
+def _lead_of(text: str) -> str | None:
+    """What a list measures, from its lead: the words before ``gồm``/``là``/``:`` or the first number."""
+    m = re.match(r"\s*(.{6,160}?)(?:\s+(?:gồm|bao gồm|như|là)\b|:|\s+\d)", text)
+    return m.group(1) if m else None
 
 
 def _clause(view: str, start: int, end: int, at: int) -> tuple[int, int]:
