@@ -73,7 +73,15 @@ def marker_kind(marker: str) -> str:
 
 
 def segments(doc: Document) -> list[Segment]:
-    """Body segments in reading order, with continuation blocks joined and lead-ins linked."""
+    """Body segments in reading order, with continuation blocks joined and lead-ins linked (built
+    once per document and shared)."""
+    got = doc.layers.get("segments")
+    if got is None:
+        got = doc.layers["segments"] = _segments(doc)
+    return got
+
+
+def _segments(doc: Document) -> list[Segment]:
     notes = {}
     for b in doc.blocks:
         if b.kind == "footnote":

@@ -172,21 +172,21 @@ def _norm(name: str | None) -> str:
 def _merge(scores: list[Score]) -> list[Score]:
     """A fact stated twice (in the lead and again in a table) is one row; fields fill each other."""
     out: list[Score] = []
+    by_key: dict[tuple, list[Score]] = {}
     for s in scores:
+        same_key = by_key.setdefault((s.index, s.year, _norm(s.entity)), [])
         same = next(
             (
                 o
-                for o in out
-                if o.index == s.index
-                and o.year == s.year
-                and _norm(o.entity) == _norm(s.entity)
-                and (o.value is None or s.value is None or o.value == s.value)
+                for o in same_key
+                if (o.value is None or s.value is None or o.value == s.value)
                 and (o.rank is None or s.rank is None or o.rank == s.rank)
             ),
             None,
         )
         if same is None:
             out.append(s)
+            same_key.append(s)
             continue
         for f in ("value", "unit", "rank", "rank_total", "value_change", "rank_change", "compared_year"):
             if getattr(same, f) is None and getattr(s, f) is not None:
