@@ -565,7 +565,7 @@ def _align(run: list[tuple[int, int, str]], kinds: str, i: int, k: int) -> tuple
 
 
 _ROW_LINE = re.compile(
-    rf"^(?P<num>\d{{1,3}}[.)]?\s+)?(?P<name>[^\d\t]*?[^\W\d_][^\d\t]*?)\s*(?P<vals>(?:[\s(]+[+\-]?(?:{NUMBER_RE})\s*%?\)?)+)\s*$"
+    rf"^(?P<num>\d{{1,3}}[.)]?\s+)?(?P<name>[^\W\d_][^\d\t]*?)\s*(?P<vals>(?:[\s(]+[+\-]?(?:{NUMBER_RE})\s*%?\)?)+)\s*$"
 )
 _RANK_LINE = re.compile(r"^(?P<num>\d{1,3})[.)]?\s+(?P<name>[^\W\d_][^\d\t]{1,80}?)\s*$")
 
@@ -592,8 +592,13 @@ def _row_tables(doc: Document, blocks) -> list[TableView]:
     return out
 
 
+_ENDS_IN_NUMBER = re.compile(r"\d\s*%?\)?\s*$")
+
+
 def _row_shape(t: str) -> tuple[bool, int] | None:
-    m = _ROW_LINE.match(t)
+    if len(t) > 200:
+        return None
+    m = _ROW_LINE.match(t) if _ENDS_IN_NUMBER.search(t) else None
     if m and len(m.group("name").split()) <= 14:
         n = len(re.findall(rf"(?:{NUMBER_RE})", m.group("vals")))
         return (bool(m.group("num")), n)
