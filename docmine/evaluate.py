@@ -28,7 +28,7 @@ KINDS = {
     "scores": {"index": "key", "entity": "name", "year": "num", "value": "num", "unit": "key", "rank": "num",
                "rank_total": "num", "value_change": "num", "rank_change": "num", "compared_year": "num"},
     "criteria": {"index": "key", "year": "num", "code": "code", "name": "name", "max_score": "num", "score": "num",
-                 "rank": "num", "rank_total": "num", "note": "text"},
+                 "rank": "num", "rank_total": "num", "note": "text", "entity": "name"},
     "metrics": {"indicator": "text", "value": "num", "unit": "unit", "op": "key", "numerator": "num",
                 "denominator": "num", "target": "num", "target_op": "key", "met": "key", "year": "num"},
     "targets": {"indicator": "text", "index": "key", "year": "num", "op": "key", "value": "num", "unit": "unit"},
