@@ -23,7 +23,7 @@ import re
 from docmine.facts import Assignment, Evidence
 from docmine.model import Document
 from extractors.common import clean, header_columns
-from extractors.discourse import Segment, lead_kind, segments, sentences
+from extractors.discourse import Segment, lead_kind, segments
 from extractors.units import UNIT_HEAD, is_unit, split_units, units_then_task
 
 _TRIGGER = re.compile(r"(?:^|(?<=[\s,:;(]))(?:[Yy]êu cầu|[Đđ]ề nghị|[Gg]iao cho|[Gg]iao)\s+(?=\S)")
@@ -100,7 +100,7 @@ def _from_sentences(doc: Document) -> list[Assignment]:
         lead_units = (
             _lead_units(seg.lead) if seg.lead is not None and lead_kind(seg.lead) == "directive" else []
         )
-        spans = sentences(seg.text, seg.start)
+        spans = seg.sentences
         for i, (a, b) in enumerate(spans):
             sent = doc.view[a:b]
             if i == 0 and seg.marker:

@@ -43,6 +43,14 @@ class Segment:
     footnotes: tuple[str, ...] = ()
 
     @property
+    def sentences(self) -> list[tuple[int, int]]:
+        """The segment's sentence spans (offsets in doc.text), computed once."""
+        got = self.__dict__.get("_sentences")
+        if got is None:
+            got = self.__dict__["_sentences"] = sentences(self.text, self.start)
+        return got
+
+    @property
     def body(self) -> str:
         return self.text[self.body_start - self.start :]
 

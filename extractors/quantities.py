@@ -206,19 +206,18 @@ def spots(doc) -> list[Spot]:
 
 def _spots(doc) -> list[Spot]:
     from extractors.common import doc_year
-    from extractors.discourse import context_kind, segments, sentences
-    from extractors.tables import tables
+    from extractors.discourse import context_kind, segments
+    from extractors.tables import flat_spans, in_spans
 
     out: list[Spot] = []
     dy = doc_year(doc)
-    flat = [(t.header_start, t.end) for t in tables(doc)
-            if t.kind != "grid" and not (_TASK_HEAD.search(" ".join(t.header)) and "tỷ lệ" not in " ".join(t.header).lower())]  # fmt: skip
+    flat = flat_spans(doc, keep=lambda t: _TASK_HEAD.search(" ".join(t.header)) and "tỷ lệ" not in " ".join(t.header).lower())
     for seg in segments(doc):
         if seg.kind == "heading" or seg.is_title:
             continue
         directive = context_kind(seg) == "directive"
-        for a, b in sentences(seg.text, seg.start):
-            if not any(s <= a < e for s, e in flat):
+        for a, b in seg.sentences:
+            if not in_spans(flat, a):
                 out.append(Spot(a, b, doc.view[a:b], directive, None, seg))
     for t in doc.tables:
         grid = doc.table_text(t)

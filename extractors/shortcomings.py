@@ -115,7 +115,7 @@ def extract(doc: Document) -> list[Shortcoming]:
             continue
         m = _INTRO.search(body)
         tail_start = seg.body_start + m.end() if m else None
-        for a, b in sentences(seg.text, seg.start):
+        for a, b in seg.sentences:
             if tail_start is not None and b > tail_start:
                 a = max(a, tail_start)
                 for part in re.split(r";\s+", doc.view[a:b]):

@@ -33,9 +33,9 @@ from dataclasses import dataclass, field
 
 from docmine.model import Document
 from docmine.normalize import UPPER
-from extractors.discourse import segments, sentences
+from extractors.discourse import segments
 from extractors.mentions import Mention, Mentions, mentions
-from extractors.tables import tables
+from extractors.tables import flat_spans, in_spans
 from extractors.topics import topic_at
 
 _GOAL = re.compile(r"phấn đấu|mục tiêu|chỉ tiêu|kế hoạch đề ra|đặt ra|đề ra|dự kiến|kỳ vọng", re.I)
@@ -131,18 +131,18 @@ class _Reader:
 
     def read(self) -> list[Statement]:
         ms, view = self.ms, self.view
-        flat = [(t.header_start, t.end) for t in tables(self.doc) if t.kind != "grid"]
+        flat = flat_spans(self.doc)
         order: _Order | None = None
         part: _Head | None = None  # the component a title names (``- Lĩnh vực Cải cách thể chế``)
         for seg in segments(self.doc):
-            if any(s <= seg.start < e for s, e in flat):
+            if in_spans(flat, seg.start):
                 continue
             if _is_title_line(seg.text):
                 part = self._title_component(seg.start, seg.end, seg.text)
                 continue
             if order is not None and re.match(r"\s*(?:Cụm|Nhóm|Khối)\s+\S+\s*:", seg.body):
                 order.close()  # ``Cụm 2:`` starts the list again
-            for a, b in sentences(seg.text, seg.start):
+            for a, b in seg.sentences:
                 sent = view[a:b]
                 cue = _ORDERED.search(sent)
                 if cue and sent.rstrip().endswith(":") and not ms.get("entity", cue.end() + a, b):

@@ -24,6 +24,7 @@ Three sources, read the same way:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -69,6 +70,24 @@ class TableView:
     def text(self, row: list[Cell | None], role: str) -> str:
         c = self.cell(row, role)
         return c.text if c else ""
+
+
+def flat_spans(doc: Document, keep=None) -> list[tuple[int, int]]:
+    """Spans of the tables flattened into text (header included), sorted: text that other readers
+    leave to the table reader. ``keep`` names tables to leave out of the list."""
+    merged: list[tuple[int, int]] = []
+    for s, e in sorted((t.header_start, t.end) for t in tables(doc) if t.kind != "grid" and not (keep and keep(t))):
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def in_spans(spans: list[tuple[int, int]], at: int) -> bool:
+    """Whether ``at`` lies in one of the sorted, non-overlapping ``spans``."""
+    i = bisect.bisect_right(spans, (at, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= at < spans[i][1]
 
 
 def row_span(row: list[Cell | None]) -> tuple[int, int]:
