@@ -36,6 +36,7 @@ from extractors.topics import row_entity, table_context, topic_at
 
 _CODE = re.compile(r"[0-9IVX]+(?:\.[0-9]+)*\.?|[a-zđ]\)?")
 _NOT_COMPONENT = re.compile(r"^(?:tổng|cộng|tổng cộng|tổng điểm|chỉ số chung|xếp hạng|thứ hạng|điểm số|chỉ số$)", re.I)
+_POINTS = re.compile(r"điểm đạt|đạt được|điểm số|^điểm$", re.I)
 _SUMMARY_HEAD = re.compile(r"tổng|xếp hạng|thứ hạng|xếp loại|stt|^tt$|ghi chú|tối đa|điểm chuẩn", re.I)
 
 
@@ -106,7 +107,12 @@ def _from_score_table(doc: Document, ms: Mentions, t: TableView) -> list[Criteri
 
 def _from_result_table(doc: Document, ms: Mentions, t: TableView) -> list[Criterion]:
     """A result table's numeric columns beyond its score and rank are components of each entity."""
-    comps = [k for k, role in enumerate(t.roles) if role == "value" and t.header[k] and not _SUMMARY_HEAD.search(t.header[k])]
+    comps = [
+        k
+        for k, role in enumerate(t.roles)
+        if t.header[k] and not _SUMMARY_HEAD.search(t.header[k])
+        and (role == "value" or role == "points" and not _POINTS.search(t.header[k]))
+    ]  # a second score column (``Điểm thẩm định`` beside ``Tổng điểm``) is a component; ``Điểm đạt được`` is not
     if not comps or (t.col("score") is None and t.col("rank") is None):
         return []
     index, year = table_context(doc, ms, t)

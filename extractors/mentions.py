@@ -135,6 +135,7 @@ def _nlp():
 _NAME = r"[" + UPPER + r"]\w*(?:[ ]+[" + UPPER + r"]\w*)*"
 # a place or an agency the gazetteers do not know: a head word, then a proper name (``huyện Hòn Đất``,
 # ``phường 1 Bảo Lộc``, ``Cục Thuế``, ``Sở Lao`` to be widened by :func:`_extend_name`)
+_PLACE_PREFIX = re.compile(r"^(?i:tỉnh|thành phố|tp\.?|huyện|h\.|quận|thị xã|tx\.?|xã|phường|thị trấn|đặc khu)[ ]*")
 PLACE_RE = re.compile(
     r"(?<!\w)(?i:tỉnh|thành phố|tp\.?|huyện|h\.|quận|thị xã|tx\.?|xã|phường|thị trấn|đặc khu)[ ]*"
     r"(?:\d{1,2}(?:[ ]+" + _NAME + r")?|" + _NAME + r")"
@@ -210,7 +211,11 @@ def _entities(doc: Document, sdoc, lower_hits, proper_hits) -> list[Mention]:
         span = sdoc[s:e]
         cands.append((span.start_char, span.end_char, label.split("|")[1], g.provinces.get(span.text)))
     for m in PLACE_RE.finditer(view):
-        cands.append((m.start(), m.end(), _place_kind(m.group(0)), None))
+        name = _PLACE_PREFIX.sub("", m.group(0))
+        if name in g.provinces and re.match(r"(?i)tỉnh|thành phố|tp", m.group(0)):
+            cands.append((m.start(), m.end(), "province", g.provinces[name]))  # ``TP.HCM``, ``tỉnh Hà Giang``
+        else:
+            cands.append((m.start(), m.end(), _place_kind(m.group(0)), None))
     for m in AGENCY_RE.finditer(view):
         cands.append((m.start(), m.end(), "agency", None))
     # a longer mention wins; among equal spans, a gazetteer's (canonical) wins

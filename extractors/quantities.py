@@ -44,7 +44,7 @@ _CHANGE_BEFORE = re.compile(r"(?:tăng|giảm|tăng thêm|giảm thêm)\s*(?:đ�
 _GOAL = re.compile(
     r"[Pp]hấn đấu|[Mm]ục tiêu|[Đđ]ảm bảo|[Bb]ảo đảm|[Hh]oàn thành|\b(?:phải|cần)\b|[Tt]ối thiểu|[Ii]́t nhất|[Ii]t nhất"
 )
-_PAST = re.compile(r"\b(?:đã|chỉ đạt|mới đạt|mới chỉ|đạt được|chưa|tỷ lệ đạt|thực hiện được)\b")
+_PAST = re.compile(r"\b(?:đã|chỉ đạt|mới đạt|mới chỉ|đạt được|chưa|tỷ lệ đạt|thực hiện được|hiện đạt|hiện nay đạt|thực tế đạt)\b")
 
 
 @dataclass

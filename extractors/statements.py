@@ -51,7 +51,7 @@ _PROPORTION = re.compile(
 _REGION = re.compile(r"(?:trong|của|xét trong)\s+(?:khu vực|vùng|cụm|nhóm)\b|trong vùng", re.I)
 _AVERAGE = re.compile(r"trung bình|bình quân", re.I)
 _GROUP = re.compile(
-    r"(?:(?:của|các|toàn bộ)\s+)?(?:\d{1,3}\s+)?(?:các\s+)?(?:khối\s+)?"
+    r"(?:(?:các|toàn bộ)\s+)?(?:\d{1,3}\s+)?(?:các\s+)?(?:khối\s+)?"
     r"(?:tỉnh,\s*thành phố|tỉnh, thành|tỉnh thành|tỉnh|bộ,\s*cơ quan ngang bộ|bộ,\s*ngành|sở,\s*ban,\s*ngành|sở,\s*ngành|sở|"
     r"ngành|huyện,\s*thị xã,\s*thành phố|huyện,\s*thành phố|huyện|xã,\s*phường,\s*thị trấn|xã|cơ quan,\s*đơn vị|đơn vị|"
     r"địa phương|UBND cấp huyện|UBND cấp xã|cấp huyện|cấp xã|cấp tỉnh|cả 3 cấp)(?![\w])|cả nước|toàn quốc",
@@ -61,8 +61,10 @@ GROUP_OF = {"province": ("tỉnh",), "ministry": ("bộ",), "department": ("sở
             "body": ("sở", "cơ quan", "đơn vị"), "agency": ("sở", "cơ quan", "đơn vị"),
             "district": ("huyện", "địa phương"), "commune": ("xã", "phường")}  # fmt: skip
 _COMPONENT_TITLE = re.compile(r"lĩnh vực|chỉ số thành phần|tiêu chí|trụ cột|^\W*nội dung\s+\d", re.I)
-_BREAKDOWN = re.compile(r"trong đó\s*:?|bao gồm\s*:?|gồm\s*:?|cụ thể(?: là)?\s*:", re.I)
-_SCOPE = re.compile(r"^\W*(?:Ở|Về|Đối với|Tại|Trong|Xét về|Riêng|Với)\b", re.I)
+_BREAKDOWN = re.compile(
+    r"trong đó\s*:?|bao gồm\s*:?|gồm\s*:?|cụ thể(?: là)?\s*:|(?:tiêu chí|lĩnh vực|chỉ số thành phần|trụ cột)[^:.;]{0,30}:", re.I
+)
+_SCOPE = re.compile(r"(?:^|[:;,.(]\s*)(?:Ở|Về|Đối với|Tại|Trong|Xét về|Riêng|Với)\s+(?:(?:lĩnh vực|tiêu chí|chỉ số|trụ cột)\s+)?$", re.I)
 _ANAPHOR = re.compile(r"(?<![\w])(?:[Tt]ỉnh này|[Tt]hành phố này|[Đđ]ịa phương này|[Ss]ở này|[Đđ]ơn vị này|[Hh]uyện này)(?![\w])")
 _SELF = re.compile(r"(?<![\w])(?:của\s+)?(Sở|Bộ|Ban|UBND tỉnh|tỉnh ta|Cơ quan|đơn vị)(?![\w])(?!\s+[" + UPPER + r"])")
 _OVER = re.compile(r"\s*(?:cả nước\s*|toàn quốc\s*)?(?:ở|về|tại)\s+(?:\d+\s+|các\s+)?(?:tiêu chí|lĩnh vực|chỉ số)", re.I)
@@ -234,11 +236,15 @@ class _Reader:
         """In a breakdown (``trong đó: điểm thẩm định là 54,95 điểm, ...``) the words of an item before
         its number name the component."""
         seg = self.view[after : q.start]
+        if seg.rstrip().endswith("("):
+            seg = seg.rstrip()[:-1]  # ``Kiểm soát tham nhũng (8,1 điểm)``: the name before the bracket
         m = _ITEM_START.match(seg)
         s = after + (m.end() if m else 0)
-        name = _ITEM_VERB.sub("", self.view[s : q.start]).strip(" ,;:(")
+        raw = _ITEM_VERB.sub("", self.view[s : after + len(seg)])
+        name = raw.strip(" ,;:(")
         if len(name.split()) < 2 or not name[0].isalpha() or re.search(r"\d", name):
             return None
+        s += len(raw) - len(raw.lstrip(" ,;:("))
         return _Head(s, s + len(name), "component", self.doc.text[s : s + len(name)])
 
     def _sentence(
@@ -257,7 +263,16 @@ class _Reader:
         if avg and group is None:
             group = _group_entity(view, a, avg.start())
         breakdown = _BREAKDOWN.search(view, a, b)
-        scope = next((h for h in heads if h.kind == "component"), None) if _SCOPE.match(view[a:b]) else None
+        if breakdown:  # after ``trong đó:`` an item's own words name its component
+            for q in qs:
+                near = [h for h in heads if h.end <= q.start]
+                if q.kind == "number" and q.start > breakdown.end() and (not near or near[-1].end <= breakdown.start()):
+                    item = self._item_component(a, q, breakdown.end())
+                    if item is not None:
+                        heads = sorted([*heads, item], key=lambda h: h.start)
+        scope = next(  # ``Ở lĩnh vực hạ tầng kỹ thuật, Hà Nội dẫn đầu ...``: a component the clause opens on
+            (h for h in heads if h.kind == "component" and _SCOPE.search(view[max(a, h.start - 30) : h.start])), None
+        )
         rows: dict[tuple, Statement] = {}
         for q in list(qs):
             if q.kind == "rank" and _OVER.match(view, q.end):
@@ -279,8 +294,6 @@ class _Reader:
             if head is not None and head.kind == "component":
                 comp = head
                 head = next((h for h in reversed(ents) if h.end <= comp.start), None)
-            elif breakdown and q.kind == "number" and q.start > breakdown.end() and (head is None or head.end <= breakdown.start()):
-                comp = self._item_component(a, q, breakdown.end())
             if comp is None:
                 comp = scope if scope is not None and (head is None or scope.start < head.start) else None
             if comp is not None and q.label == "%" and not (strong or _INDEX_CUE.search(view[max(a, q.start - 30) : q.start])):
@@ -373,7 +386,13 @@ class _Reader:
 
 def _is_title_line(text: str) -> bool:
     t = text.strip()
-    return 0 < len(t) < 100 and "\n" not in t and not re.search(r"[.;:!?]$", t) and len(t.split()) <= 14
+    return (
+        0 < len(t) < 100
+        and "\n" not in t
+        and not re.search(r"[.;:!?,]$", t)
+        and len(t.split()) <= 14
+        and not re.search(r"\d\s*(?:điểm|%)", t)  # a result is not a title
+    )
 
 
 def _group_entity(view: str, start: int, end: int) -> tuple[int, int] | None:

@@ -99,7 +99,7 @@ def row_span(row: list[Cell | None]) -> tuple[int, int]:
 
 _ROLE_WORDS: list[tuple[str, re.Pattern[str]]] = [
     ("code", re.compile(r"^(?:stt|tt|số tt|số thứ tự|mã|mã số)$")),
-    ("class", re.compile(r"xếp loại|phân loại|nhóm xếp hạng|^mức|^loại$|đánh giá chung")),
+    ("class", re.compile(r"xếp loại|phân loại|nhóm xếp hạng|^nhóm$|^mức|^loại$|đánh giá chung")),
     ("rank", re.compile(r"xếp hạng|thứ hạng|thứ tự xếp hạng|^hạng$|xếp thứ|^thứ tự$|vị trí")),
     ("support", re.compile(r"phối hợp")),
     ("lead", re.compile(r"chủ trì|đơn vị thực hiện|cơ quan thực hiện|^thực hiện$|đơn vị được giao|^đơn vị chịu")),
@@ -177,9 +177,10 @@ def assign_roles(
     groups = list(zip(indices, col_group, strict=True))
     for g in set(groups):  # one score per index: of two (``Điểm đạt được``, ``Chỉ số``) the one in %
         scores = [i for i, r in enumerate(roles) if r == "score" and groups[i] == g]
-        if len(scores) > 1:
+        if len(scores) > 1:  # the rate in %, else the total, else the last
             pct = [i for i in scores if _percent_column(rows, i)]
-            keep = pct[0] if pct else scores[-1]
+            total = [i for i in scores if re.search(r"tổng|chung", header[i] if i < len(header) else "", re.I)]
+            keep = pct[0] if pct else total[0] if total else scores[-1]
             for i in scores:
                 if i != keep:
                     roles[i] = "points"
@@ -320,7 +321,7 @@ def _flattened(doc: Document) -> list[TableView]:
     for b in blocks:
         for a, e in _lines(doc, b.start, b.end):
             t = " ".join(doc.view[a:e].split())
-            if t and len(t) <= _SHORT and not t.endswith((".", ":", ";")) or t and _line_kind(t) == "N":
+            if t.strip("|*_ ") and (len(t) <= _SHORT and not t.endswith((".", ":", ";")) or _line_kind(t) == "N"):
                 run.append((a, e, t))
             else:
                 flush()
@@ -552,7 +553,7 @@ def _cells_tables(doc: Document, run: list[tuple[int, int, str]]) -> list[TableV
             i += 1
             continue
         k, n = best
-        i, n = _align(run, kinds, i, k)
+        i, n = _align(doc.view, run, kinds, i, k)
         head = run[i - k : i] if i >= k and all(_line_kind(t) == "T" for _, _, t in run[i - k : i]) else []
         body = [[Cell(a, e, t) for a, e, t in run[i + r * k : i + (r + 1) * k]] for r in range(n)]
         header = [t for _, _, t in head] if head else [""] * k
@@ -564,17 +565,18 @@ def _cells_tables(doc: Document, run: list[tuple[int, int, str]]) -> list[TableV
     return out
 
 
-def _align(run: list[tuple[int, int, str]], kinds: str, i: int, k: int) -> tuple[int, int]:
+def _align(view: str, run: list[tuple[int, int, str]], kinds: str, i: int, k: int) -> tuple[int, int]:
     """Of the k ways to cut a periodic run into rows, the one whose k lines before read most like a
     header; returns the first body line and the number of rows."""
 
-    def header_words(j: int) -> int:
+    def header_words(j: int) -> float:
         lines = run[j - k : j] if j >= k else []
         if not lines:
             return -1
         above = sum(1 for _, _, t in lines if _line_kind(t) == "T" and len(t) <= 40 and role_of(t))
         first_row = sum(1 for _, _, t in run[j : j + k] if _line_kind(t) == "T" and role_of(t))
-        return above - first_row
+        after_gap = j > k and "\n\n" in view[run[j - k - 1][1] : run[j - k][0]]  # a header opens a paragraph
+        return above - first_row + 0.5 * after_gap
 
     j = max(range(i, min(i + k, len(run))), key=lambda j: (header_words(j), -j))
     pat, n = kinds[j : j + k], 0

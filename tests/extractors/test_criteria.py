@@ -58,3 +58,51 @@ NEGATIVE = [
 @pytest.mark.parametrize("text", NEGATIVE)
 def test_not_a_criterion(text):
     assert run("criteria", text) == []
+
+
+def crit(text: str) -> list[tuple]:
+    return [(f["name"], f["entity"], f["year"], f["score"], f["rank"]) for f in run("criteria", text)]
+
+
+def test_components_named_in_prose_with_their_score():
+    text = "PAPI năm 2021: Hà Giang dẫn đầu cả nước ở 2 tiêu chí: Kiểm soát tham nhũng (8,1 điểm); Quản trị điện tử (4,2 điểm)."
+    assert crit(text) == [("Kiểm soát tham nhũng", "Hà Giang", 2021, 8.1, 1), ("Quản trị điện tử", "Hà Giang", 2021, 4.2, 1)]
+
+
+def test_a_component_change_is_kept_as_a_remark():
+    got = run("criteria", "Chỉ số PCI năm 2020 của tỉnh: Gia nhập thị trường (giảm 1,5 điểm); Tính minh bạch (tăng 0,8 điểm).")
+    assert has(got, name="Gia nhập thị trường", note="giảm 1,5 điểm", year=2020, index="PCI")
+    assert has(got, name="Tính minh bạch", note="tăng 0,8 điểm")
+
+
+def test_a_breakdown_names_its_items():
+    text = "Chỉ số CCHC năm 2023 của tỉnh đạt 85 điểm, trong đó: điểm thẩm định là 55/61,5 điểm, điểm khảo sát đạt 30/38,5 điểm."
+    got = run("criteria", text)
+    assert has(got, name="điểm thẩm định", score=55, max_score=61.5, year=2023)
+    assert has(got, name="điểm khảo sát", score=30, max_score=38.5)
+
+
+def test_a_section_about_one_component():
+    text = "Chỉ số CCHC năm 2023 của tỉnh Sơn La\n\n- Lĩnh vực Cải cách tài chính công\n\nĐạt 8,5/10 điểm, xếp thứ 12/63."
+    assert has(run("criteria", text), name="Cải cách tài chính công", score=8.5, max_score=10, rank=12, rank_total=63)
+
+
+def test_a_scope_phrase_makes_an_entitys_result_a_components():
+    text = "ICT Index năm 2018: Ở lĩnh vực hạ tầng kỹ thuật, Hà Nội dẫn đầu cả nước với 0,81 điểm."
+    assert crit(text) == [("hạ tầng kỹ thuật", "Hà Nội", 2018, 0.81, 1)]
+
+
+def test_a_result_tables_extra_columns_are_components_of_each_entity():
+    text = ("Kết quả Chỉ số CCHC năm 2019:\nThứ hạng\tĐơn vị\tTổng điểm\tĐiểm thẩm định\tĐiểm khảo sát\n"
+            "1\tSở Tư pháp\t90,0\t60,0\t30,0\n2\tSở Y tế\t85,5\t58,0\t27,5")  # fmt: skip
+    assert crit(text) == [
+        ("Điểm thẩm định", "Sở Tư pháp", 2019, 60, None), ("Điểm khảo sát", "Sở Tư pháp", 2019, 30, None),
+        ("Điểm thẩm định", "Sở Y tế", 2019, 58, None), ("Điểm khảo sát", "Sở Y tế", 2019, 27.5, None),
+    ]  # fmt: skip
+
+
+def test_a_table_with_a_column_per_year_and_components_as_rows():
+    text = "PGI của tỉnh Bình Định\nNăm | 2022 | 2023 |\nQuản trị môi trường | 3.1 | 4.2 |\nĐiểm số PGI | 20.5 | 22.0 |"
+    got = run("criteria", text)
+    assert has(got, name="Quản trị môi trường", year=2022, score=3.1, index="PGI")
+    assert not has(got, name="Điểm số PGI")  # the index itself is a score

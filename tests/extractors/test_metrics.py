@@ -59,3 +59,27 @@ def test_metric_read(text, expected):
 @pytest.mark.parametrize("text", NEGATIVE)
 def test_not_a_metric(text):
     assert run("metrics", text) == []
+
+
+def test_a_rate_column_gives_a_metric_per_row_with_its_counts():
+    text = ("Kết quả năm 2024\nSTT\tĐơn vị\tSố TTHC phải cung cấp\tSố TTHC đã cung cấp\tTỷ lệ (%)\n"
+            "1\tSở Xây dựng\t40\t30\t75\n2\tSở Y tế\t50\t45\t90\n3\tSở Tài chính\t20\t10\t50")  # fmt: skip
+    got = run("metrics", text)
+    assert has(got, entity="Sở Y tế", value=90, unit="%", numerator=45, denominator=50, year=2024)
+    assert has(got, entity="Sở Xây dựng", value=75, numerator=30, denominator=40)
+
+
+def test_a_ratio_and_the_rate_it_gives_are_one_metric():
+    got = run("metrics", "Năm 2024 đã kiểm tra 42/139 cơ quan, đơn vị, đạt tỷ lệ 30% (chỉ tiêu tối thiểu 20%).")
+    assert got and all(f["value"] == 30 for f in got)
+    assert has(got, value=30, numerator=42, denominator=139, target=20, met=True)
+
+
+def test_a_requirement_stated_before_the_value():
+    got = run("metrics", "Tỷ lệ hồ sơ đúng hạn chưa đạt chỉ tiêu (chỉ tiêu tối thiểu 98%, hiện đạt 97,28%).")
+    assert has(got, value=97.28, target=98, met=False)
+
+
+def test_a_rule_is_not_a_measurement():
+    got = run("metrics", "Tỷ lệ hồ sơ đúng hạn đạt 94% (trường hợp dưới 95% thì tiêu chí này đạt 0 điểm).")
+    assert [f["value"] for f in got] == [94]

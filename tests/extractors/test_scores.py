@@ -50,3 +50,84 @@ def test_score_read(text, expected):
 @pytest.mark.parametrize("text", NEGATIVE)
 def test_not_a_score(text):
     assert run("scores", text) == []
+
+
+def rows(text: str) -> list[tuple]:
+    return [(f["entity"], f["index"], f["year"], f["value"], f["rank"], f["rank_total"]) for f in run("scores", text)]
+
+
+def test_a_ranking_list_gives_a_row_per_entity():
+    text = "Chỉ số CCHC năm 2021: đứng đầu là Sở Công Thương (92,15%), xếp thứ hai là Sở Y tế (90,02%), thứ ba là Sở Tư pháp (89,4%)."
+    assert rows(text) == [
+        ("Sở Công Thương", "PAR", 2021, 92.15, 1, None),
+        ("Sở Y tế", "PAR", 2021, 90.02, 2, None),
+        ("Sở Tư pháp", "PAR", 2021, 89.4, 3, None),
+    ]
+
+
+def test_a_list_declared_ordered_ranks_its_items_and_counts_them():
+    text = ("Bảng điểm Chỉ số CCHC năm 2022 của các sở xếp lần lượt từ cao xuống thấp như sau:\n\n"
+            "Sở Nội vụ 95,1 điểm; Sở Xây dựng 94,2 điểm,\n\nSở Ngoại vụ 90,3 điểm, Sở Du lịch 88 điểm.")  # fmt: skip
+    assert rows(text) == [
+        ("Sở Nội vụ", "PAR", 2022, 95.1, 1, 4),
+        ("Sở Xây dựng", "PAR", 2022, 94.2, 2, 4),
+        ("Sở Ngoại vụ", "PAR", 2022, 90.3, 3, 4),
+        ("Sở Du lịch", "PAR", 2022, 88, 4, 4),
+    ]
+
+
+def test_the_last_places_of_a_counted_group():
+    text = ("Bảng xếp hạng Chỉ số PCI năm 2020 khối huyện được thực hiện với 9 huyện. "
+            "Nhóm 02 địa phương đứng cuối lần lượt là huyện Mường Tè, huyện Sìn Hồ.")  # fmt: skip
+    assert rows(text) == [("huyện Mường Tè", "PCI", 2020, None, 8, 9), ("huyện Sìn Hồ", "PCI", 2020, None, 9, 9)]
+
+
+def test_names_without_an_ordered_cue_get_no_rank():
+    assert rows("Chỉ số CCHC năm 2022 có 3 vị trí dẫn đầu gồm: huyện Tủa Chùa, huyện Mường Nhé, thị xã Mường Lay.") == []
+
+
+def test_a_sentence_without_a_name_belongs_to_the_headline_entity():
+    text = "Tỉnh Yên Bái: kết quả chỉ số cải cách hành chính năm 2022\n\nChỉ số CCHC năm 2022 xếp thứ 21/63, tăng 3 bậc."
+    assert has(run("scores", text), entity="Tỉnh Yên Bái", rank=21, rank_total=63, rank_change=3)
+
+
+def test_an_average_is_an_entity():
+    text = "Chỉ số CCHC trung bình năm 2022 của các tỉnh, thành phố đạt 84,79%, giảm 1,78% so với năm 2021."
+    assert has(run("scores", text), entity="các tỉnh, thành phố (trung bình)", value=84.79, value_change=-1.78,
+               compared_year=2021)  # fmt: skip
+
+
+def test_a_result_table():
+    text = ("Kết quả Chỉ số CCHC năm 2024 của các sở:\n"
+            "Thứ hạng\tĐơn vị\tĐiểm đạt được\tXếp loại\n1\tSở Nội vụ\t91,20\tTốt\n2\tSở Y tế\t88,10\tTốt\n3\tThanh tra tỉnh\t80,00\tKhá")  # fmt: skip
+    assert rows(text) == [
+        ("Sở Nội vụ", "PAR", 2024, 91.2, 1, 3),
+        ("Sở Y tế", "PAR", 2024, 88.1, 2, 3),
+        ("Thanh tra tỉnh", "PAR", 2024, 80, 3, 3),
+    ]
+
+
+def test_a_grid_with_a_column_group_per_index():
+    text = ("Kết quả năm 2023 của tỉnh\nTỉnh\tPCI Điểm số\tPCI Thứ hạng\tPAPI Điểm số\tPAPI Thứ hạng\n"
+            "Phú Thọ\t66,1/100\t20/63\t42,5/80\t10/63")  # fmt: skip
+    got = run("scores", text)
+    assert has(got, index="PCI", entity="Phú Thọ", value=66.1, rank=20, rank_total=63, year=2023)
+    assert has(got, index="PAPI", entity="Phú Thọ", value=42.5, rank=10, rank_total=63, year=2023)
+
+
+def test_a_table_with_a_column_per_year():
+    text = "Chỉ số PCI của các tỉnh\nNăm | 2022 | 2023 |\nPhú Yên | 64.1 | 66.2 |\nKhánh Hòa | 65.0 | 67.3 |"
+    assert has(run("scores", text), index="PCI", entity="Phú Yên", year=2022, value=64.1)
+    assert has(run("scores", text), index="PCI", entity="Khánh Hòa", year=2023, value=67.3)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chỉ số CCHC năm 2022: 9 sở đạt trên 90%, 5 sở đạt từ 80% đến dưới 90%.",  # bands, not anyone's score
+        "Chỉ số CCHC năm 2022, tỉnh xếp thứ 2 trong khu vực Tây Nguyên.",  # a rank within a region, unnamed
+        "Phấn đấu Chỉ số CCHC năm 2025 của tỉnh Bắc Kạn đạt trên 85 điểm.",  # a goal
+    ],
+)
+def test_not_scores(text):
+    assert run("scores", text) == []
