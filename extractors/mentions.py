@@ -508,7 +508,7 @@ def _subordinate(view: str, indices: list[Mention]) -> list[Mention]:
         prev = next((p for p in reversed(out) if p.name == "strong"), None)
         if prev is not None and m.name == "strong" and prev.label != m.label:
             gap = view[prev.end : m.start]
-            if len(gap) < 300 and not re.search(r"[.;!?\n]", gap) and _BREAKDOWN.search(gap):
+            if len(gap) < 300 and not re.search(r"[.;!?](?:\s|$)|\n", gap) and _BREAKDOWN.search(gap):
                 m = Mention(m.kind, m.start, m.end, m.label, name="component")
         out.append(m)
     return out
