@@ -51,7 +51,7 @@ def extract(doc: Document) -> list[Criterion]:
         elif t.col("entity") is not None:
             out += _from_result_table(doc, ms, t)
     for st in statements(doc):
-        if st.component is None:
+        if st.component is None or set(st.values) <= {"last"}:
             continue
         v = st.values
         note = "; ".join(" ".join(doc.text[a:b].split()) for a, b in st.notes) or None

@@ -34,6 +34,7 @@ def extract(doc: Document) -> list[Score]:
     ms = mentions(doc)
     out: list[Score] = []
     labels: dict[int, str | None] = {}
+    last: set[int] = set()  # ``xếp cuối`` without a number: the last place of its group, once counted
     for t in tables(doc):
         out += _from_table(doc, ms, t)
     for st in statements(doc):
@@ -45,11 +46,13 @@ def extract(doc: Document) -> list[Score]:
                          value_change=v.get("value_change"), rank_change=v.get("rank_change"),
                          compared_year=v.get("compared_year")))  # fmt: skip
         labels[id(out[-1])] = st.label
-    _group_totals(ms, out, labels)
+        if v.get("last") and v.get("rank") is None:
+            last.add(id(out[-1]))
+    _group_totals(ms, out, labels, last)
     return _merge(out)
 
 
-def _group_totals(ms: Mentions, scores: list[Score], labels: dict[int, str | None]) -> None:
+def _group_totals(ms: Mentions, scores: list[Score], labels: dict[int, str | None], last: set[int]) -> None:
     """A rank whose total the sentence leaves out gets its group's: the largest count the text gives
     of that group (``7 bộ có kết quả giảm`` is a part of ``17 bộ``), or the largest total or last
     place stated for another entity of the group (``Sở Y tế vị trí cuối cùng - thứ 19``)."""
@@ -64,6 +67,8 @@ def _group_totals(ms: Mentions, scores: list[Score], labels: dict[int, str | Non
                 by_group[nouns] = max(by_group.get(nouns, 0), int(t.value or 0))
     for s in scores:
         nouns = GROUP_OF.get(labels.get(id(s)) or "")
+        if id(s) in last and nouns in by_group:
+            s.rank = s.rank_total = by_group[nouns]
         if s.rank is not None and s.rank_total is None and nouns in by_group and by_group[nouns] >= s.rank:
             s.rank_total = by_group[nouns]
 

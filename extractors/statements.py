@@ -317,7 +317,7 @@ class _Reader:
             self._add(rows, a, b, q, head, comp, idx, topic, ents)
         if ordered_from is not None:
             self._ordered(a, b, ordered_from, para, ents, idx, topic, rows)
-        return [s for s in rows.values() if s.values and set(s.values) != {"last"}]
+        return [s for s in rows.values() if s.values]
 
     def _add(self, rows, a, b, q, head, comp, idx, topic, ents=()) -> None:
         """Put quantity ``q`` into the statement of its entity (and component), made if new."""
