@@ -199,7 +199,7 @@ def _ref_text(m: re.Match[str], text: str) -> tuple[str | None, int]:
     if m.group("bare"):
         return m.group("bare"), m.end()
     ref = re.sub(r"\s+", "", m.group(0))
-    ref = re.sub(r"(?<=[A-ZĐ])Đ{2,}(?=ND)", "Đ", ref)  # OCR: HĐÐĐND -> HĐND
+    ref = re.sub(r"Đ{2,}", "Đ", ref)  # OCR: HĐÐĐND -> HĐND, QĐĐ -> QĐ
     if not re.search(r"[A-ZĐ]", ref.split("/", 1)[1]) or re.fullmatch(r"\d+/\d+", ref):
         return None, 0
     end = m.end()

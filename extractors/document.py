@@ -41,7 +41,7 @@ _SO_NAMES = re.compile(
 )
 _PARENT = re.compile(
     r"^(?:UBND|Ủ?Y BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HĐND|HỘI ĐỒNG NHÂN DÂN|TỈNH [ỦU]Y|THÀNH [ỦU]Y|HUYỆN [ỦU]Y|"
-    r"ĐẢNG [ỦU]Y|ĐẢNG BỘ|BỘ|BAN CHẤP HÀNH)\s+\S"
+    r"ĐẢNG [ỦU]Y|ĐẢNG BỘ|BỘ|BAN CHẤP HÀNH|QUỐC HỘI)\s+\S"
 )
 _SUBORDINATE = (
     r"SỞ|BAN|VĂN PHÒNG|PHÒNG|TRUNG TÂM|CHI CỤC|TỔNG CỤC|CỤC|VỤ|VIỆN|THANH TRA|CÔNG AN|BỘ CHỈ HUY|HỘI ĐỒNG|"
@@ -200,7 +200,7 @@ def subject_of(h: Letterhead) -> str | None:
     """The trích yếu without ``V/v`` or ``Về việc``, in sentence case when printed in capitals."""
     if not h.subject:
         return None
-    s = re.sub(r"^(?:V/v|Về việc|VỀ VIỆC|về việc)\b\s*[:.]?\s*", "", h.subject)
+    s = re.sub(r"^[\W_]*(?:V/v|Về việc|VỀ VIỆC|về việc)\b\s*[:.]?\s*", "", h.subject)
     return clean(sentence_case(s)) or None
 
 
@@ -442,7 +442,7 @@ def _signature(doc: Document) -> tuple[list[str], str | None, str | None, str | 
         if tail and is_upper(t[: tail.start(1)] + "X") and t[: tail.start(1)].strip():
             titles.append(t[: tail.start(1)].strip())
             name = tail.group(1)
-        elif is_upper(t) and sum(c.isalpha() for c in t) >= 3:
+        elif is_upper(t) and sum(c.isalpha() for c in t) >= 3 and not t.startswith("DỰ THẢO"):
             titles.append(t)
         elif _NAME.fullmatch(t):
             name = t

@@ -59,7 +59,7 @@ class Letterhead:
 _PIECE = re.compile(r"[^\n\t|]+")
 _CORE = re.compile(r"[^\s*_#>|](?:.*[^\s*_|])?")
 _SPLIT = re.compile(
-    r"(?<=\S)(?P<a>\s+)(?=CỘNG\s+H(?:ÒA|OÀ)\s+XÃ|Độc lập\s*-\s*Tự do|(?:Số|SỐ)\s*:)"
+    r"(?<=\S)(?P<a>\s+)(?=C[ỘỌ]NG\s+H(?:ÒA|OÀ)\s+XÃ|Độc lập\s*-\s*Tự do|(?:Số|SỐ)\s*:)"
     r"|(?<=[^\s,])(?P<b>\s+)[A-ZĐÀ-Ỹ][^\W\d]*(?:\s[A-ZĐÀ-Ỹ][^\W\d]*){0,4}(?=,\s*ngày\b)"
 )
 _RULE = re.compile(r"^[-_=.\s]*$")
@@ -81,7 +81,7 @@ def lines_of(doc: Document, limit_chars: int = WINDOW_CHARS, limit_lines: int = 
         for piece in _PIECE.finditer(text):
             s0, p = piece.start(), piece.group()
             cuts = [s0]
-            if "CỘNG" in p or "Độc" in p or "Số" in p or "SỐ" in p or "ngày" in p:
+            if "CỘNG" in p or "CỌNG" in p or "Độc" in p or "Số" in p or "SỐ" in p or "ngày" in p:
                 cuts += [s0 + (m.end("a") if m.group("a") else m.end("b")) for m in _SPLIT.finditer(p)
                          if m.group("a") or not _CAPITALIZED.search(p, 0, m.start())]  # fmt: skip
             cuts.append(piece.end())
@@ -100,7 +100,7 @@ def lines_of(doc: Document, limit_chars: int = WINDOW_CHARS, limit_lines: int = 
     return out
 
 
-_QH_START = re.compile(r"CỘNG\s+H(?:ÒA|OÀ)\s+X[ÃA]\s+H[ỘO]I|Độc lập\s*-\s*Tự do")
+_QH_START = re.compile(r"C[ỘỌ]NG\s+H(?:ÒA|OÀ)\s+X[ÃA]\s+H[ỘỌO]I|Độc lập\s*-\s*Tự do")
 
 
 def find_quoc_hieu(lines: list[Line]) -> int | None:
@@ -111,7 +111,7 @@ def find_quoc_hieu(lines: list[Line]) -> int | None:
     """
     for i, ln in enumerate(lines):
         t = ln.text
-        if t.startswith("CỘNG") and len(t) < 120:
+        if t.startswith(("CỘNG", "CỌNG")) and len(t) < 120:
             joined = " ".join(x.text for x in lines[i : i + 3])
             if _QH_START.match(joined):
                 return i
@@ -120,6 +120,7 @@ def find_quoc_hieu(lines: list[Line]) -> int | None:
     return None
 
 
+_DRAFT = re.compile(r"^\(?(?:DỰ THẢO|Dự thảo)\b")
 _VV = re.compile(r"^(?:V/v|V/V|v/v|Về việc)\b\s*[:.]?\s*")
 _NUMBER = re.compile(
     r"^(?:Số|SỐ)\s*[:.]?\s*(?P<num>\d+[a-zA-Z]?(?:\.\d+)?)?[\s.…_]*/\s*(?P<sym>[^\s,;]+(?:\s*-\s*[^\s,;]+)*)"
@@ -153,7 +154,7 @@ _PAGE_TITLE = re.compile(rf"^(?:\d+\s*)?(?P<type>{TYPE_NAMES})\s+(?:số\s+)?(?P
 def read(doc: Document) -> Letterhead:
     """The letter's header, found by its quốc hiệu or, in a bare draft, by its ``Số:`` line."""
     head = doc.view[:WINDOW_CHARS]
-    at = min((i for i in (head.find("CỘNG"), head.find("Độc lập")) if i >= 0), default=-1)
+    at = min((i for i in (head.find("CỘNG"), head.find("CỌNG"), head.find("Độc lập")) if i >= 0), default=-1)
     lines = lines_of(doc, at + 4000 if at >= 0 else 0, WINDOW_LINES if at >= 0 else 40)
     h = Letterhead(lines=lines)
     q = find_quoc_hieu(lines)
@@ -215,10 +216,10 @@ def _agency(h: Letterhead, lines: list[Line], q: int) -> None:
     i = q - 1
     while i >= 0 and len(found) < 6:
         t = lines[i].text
-        if (NUMBER_LINE.match(t) or _VV.match(t) or t.startswith("- ")) and not found and skipped < 8:
-            skipped += (
-                1  # a number, trích yếu or recipients list that a header table put before the quốc hiệu
-            )
+        # a draft mark; a number, trích yếu or recipients that a header table put before the quốc hiệu
+        aside = NUMBER_LINE.match(t) or _VV.match(t) or t.startswith("- ")
+        if _DRAFT.match(t) or (aside and not found and skipped < 8):
+            skipped += 1
         elif is_upper(t) and not is_motto(t) and not TITLE_RE.match(t) and len(t) <= 120 and "/" not in t:
             found.insert(0, lines[i])
         else:
@@ -227,6 +228,9 @@ def _agency(h: Letterhead, lines: list[Line], q: int) -> None:
     heads = [k for k in range(len(found)) if _AGENCY_HEAD.match(" ".join(ln.text for ln in found[k : k + 2]))]
     if heads:  # site lines in capitals above the agency; "ỦY" / "BAN NHÂN DÂN" is one wrapped name
         found = found[heads[0] :]
+    else:  # no body named beside the quốc hiệu: the nearest one above ("QUỐC HỘI" / "Luật số: ...")
+        named = [ln for ln in lines[max(0, q - 8) : q] if is_upper(ln.text) and _AGENCY_HEAD.match(ln.text)]
+        found = named[-1:] or found
     for ln in lines[q + 1 : q + 8]:
         t = ln.text
         if is_motto(t):

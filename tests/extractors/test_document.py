@@ -194,6 +194,8 @@ def test_merged_signature_cell_keeps_the_title_under_the_last_form():
         ("BỘ NỘI VỤ\nVỤ CẢI CÁCH HÀNH CHÍNH", "Vụ cải cách hành chính", "Bộ Nội vụ"),
         ("VĂN PHÒNG CHÍNH\nPHỦ", "Văn phòng Chính phủ", None),  # a wrapped name is not two bodies
         ("THƯ VIỆN TRA CỨU\nỦY BAN NHÂN DÂN\nTỈNH HÀ NAM", "Ủy ban nhân dân tỉnh Hà Nam", None),
+        ("QUỐC HỘI KHÓA XV\nỦY BAN PHÁP LUẬT", "Ủy ban Pháp luật", "Quốc hội khóa xv"),
+        ("BỘ NỘI VỤ\nDỰ THẢO", "Bộ Nội vụ", None),  # a draft mark is not part of the name
     ],
 )
 def test_agency_lines(agency, issuer, parent):
@@ -244,3 +246,8 @@ def test_news_headline_and_date(text, subject, date):
     if subject is not None:
         assert d["subject"] == subject
     assert d["date"] == date
+
+
+def test_quoc_hieu_misread_by_ocr_still_anchors_the_header():
+    d = run("document", HEADER.format(**BASE).replace("CỘNG HÒA", "CỌNG HÒA"))[0]
+    assert (d["issuer"], d["issuer_parent"], d["number"]) == ("Sở Nội vụ", "UBND tỉnh Hà Nam", "125")
