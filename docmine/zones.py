@@ -40,7 +40,9 @@ _WEB_TAIL = re.compile(
 # markdown emphasis, headings, quotes and table pipes around a line; "** **" and "|" lines are empty
 _MARK_ENDS = re.compile(r"^[\s*_#>|]+|[\s*_|]+$")
 _MARK_INNER = re.compile(r"\*{1,3}")
-QUOC_HIEU = re.compile(r"C[ỘỌ]NG\s+H(?:ÒA|OÀ)\s+XÃ\s+H[ỘỌ]I|XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*-\s*Tự do")  # OCR: CỌNG
+QUOC_HIEU = re.compile(
+    r"C[ỘỌ]NG\s+H(?:ÒA|OÀ)\s+XÃ\s+H[ỘỌ]I|XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*-\s*Tự do"
+)  # OCR: CỌNG
 _MOTTO_WORDS = frozenset("cộng cọng hòa hoà xã hội chủ nghĩa việt nam độc lập tự do hạnh phúc".split())
 NUMBER_LINE = re.compile(r"^(?:Số|SỐ)\s*(?:[:.]|\d|\.\.|/)")
 PLACE_DATE = re.compile(r"^[A-ZĐÀ-Ỹ][^\d,:;()]{1,40}?,\s*ngày\b")
