@@ -67,7 +67,8 @@ _ISSUER_AFTER = re.compile(
     rf"[ \t\n]*,?[ \t\n]*của[ \t\n]+(?P<iss>[A-ZĐÀ-Ỹ]{_OF}{{1,120}}?)"
     r"(?=[ \t\n]+(?:về|quy định|phê duyệt|ban hành|thông báo|hướng dẫn|sửa đổi|giao|sau khi|triển khai|công bố|"
     r"tại|đối với|thực hiện|trong|nhằm|để|với|đã|sẽ|đang|là|thì|cho|theo|khi|được|có|như|xác định|yêu cầu|nêu|"
-    r"chỉ rõ|đề ra|nhấn mạnh|khẳng định|vào|lên|đến|tới|từ|bằng|nhưng|mà|này|ở|V/v|v/v|và các|và (?i:"
+    r"chỉ rõ|đề ra|nhấn mạnh|khẳng định|vào|lên|đến|tới|từ|bằng|nhưng|mà|này|ở|ngày|V/v|v/v|Ban hành|Việc|"
+    r"Về việc|Quy định|Phê duyệt|và các|và (?i:"
     + _TYPES_RE
     + r")|(?-i:"
     + _TYPES_RE
@@ -136,7 +137,10 @@ def extract(doc: Document) -> list[Citation]:
         by_key[key] = len(out)
         out.append(Citation(Evidence.of(doc, begin, max(end, end2)), typ, ref, date, issuer))
     _share_in_lists(doc, out)
-    return out
+    full = {(c.doc_type, (c.ref or "").split("/")[0].split("-")[0]) for c in out if "/" in (c.ref or "")}
+    return [
+        c for c in out if "/" in (c.ref or "") or (c.doc_type, c.ref) not in full
+    ]  # "Nghị quyết số 203" again
 
 
 def hard_wrapped(doc: Document) -> bool:
@@ -199,7 +203,7 @@ def _ref_text(m: re.Match[str], text: str) -> tuple[str | None, int]:
     if m.group("bare"):
         return m.group("bare"), m.end()
     ref = re.sub(r"\s+", "", m.group(0))
-    ref = re.sub(r"Đ{2,}", "Đ", ref)  # OCR: HĐÐĐND -> HĐND, QĐĐ -> QĐ
+    ref = re.sub(r"(?<=[QH])Đ{2,}", "Đ", ref).rstrip("¹²³⁰⁴⁵⁶⁷⁸⁹")  # OCR: HĐÐĐND, QĐĐ; a footnote mark
     if not re.search(r"[A-ZĐ]", ref.split("/", 1)[1]) or re.fullmatch(r"\d+/\d+", ref):
         return None, 0
     end = m.end()
