@@ -272,8 +272,10 @@ def _front_matter(head: list[Line]) -> tuple[int | None, str | None, str | None]
                 when = date(int(d.group(3)), _MONTHS.index(d.group(2)) + 1, int(d.group(1))).isoformat()
             elif d:
                 when = f"{d.group(4)}-{d.group(5)}-{d.group(6)}"
-    if head and (m := _DATE_PREFIX.match(head[0].text)):
-        when = when or m.group(1)
+    for ln in head[:5]:
+        if m := _DATE_PREFIX.match(ln.text):
+            when = when or m.group(1)
+            break
     return at, title, when
 
 

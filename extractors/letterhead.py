@@ -129,7 +129,8 @@ _LEVEL = re.compile(r"^(?:TỈNH|THÀNH PHỐ|TP\.?|HUYỆN|QUẬN|THỊ XÃ|XÃ
 _AGENCY_HEAD = re.compile(
     r"^(?:UBND|HĐND|Ủ?Y BAN|UỶ BAN|HỘI ĐỒNG|SỞ|BỘ|BAN|VĂN PHÒNG|PHÒNG|TRUNG TÂM|CỤC|CHI CỤC|TỔNG CỤC|VỤ|VIỆN|"
     r"THANH TRA|TỈNH [ỦU]Y|THÀNH [ỦU]Y|HUYỆN [ỦU]Y|ĐẢNG [ỦU]Y|ĐẢNG BỘ|CÔNG AN|KHO BẠC|BẢO HIỂM|TRƯỜNG|"
-    r"BỆNH VIỆN|THỦ TƯỚNG|CHÍNH PHỦ|QUỐC HỘI|TỔ |MẶT TRẬN|LIÊN ĐOÀN|ĐOÀN)"
+    r"BỆNH VIỆN|THỦ TƯỚNG|CHÍNH PHỦ|QUỐC HỘI|TỔ |MẶT TRẬN|LIÊN ĐOÀN|ĐOÀN|TÒA ÁN|TOÀ ÁN|VIỆN KIỂM SÁT|KIỂM TOÁN|"
+    r"NGÂN HÀNG|TỔNG CÔNG TY|CÔNG TY|TẬP ĐOÀN|HỌC VIỆN|ĐẠI HỌC|HỘI |ĐÀI |BÁO |CHI NHÁNH)"
 )
 _AUTHORITY = re.compile(
     r"^(?:CHỦ TỊCH|[ỦU]Y BAN NHÂN DÂN|UBND|BỘ TRƯỞNG|THỦ TƯỚNG|HỘI ĐỒNG NHÂN DÂN|BAN CHỈ ĐẠO|BAN THƯỜNG VỤ|"
@@ -230,7 +231,7 @@ def _agency(h: Letterhead, lines: list[Line], q: int) -> None:
         found = found[heads[0] :]
     else:  # no body named beside the quốc hiệu: the nearest one above ("QUỐC HỘI" / "Luật số: ...")
         named = [ln for ln in lines[max(0, q - 8) : q] if is_upper(ln.text) and _AGENCY_HEAD.match(ln.text)]
-        found = named[-1:] or found
+        found = named[-1:]  # capitals that name no body ("PARTIAL", a site's banner) are not the agency
     for ln in lines[q + 1 : q + 8]:
         t = ln.text
         if is_motto(t):

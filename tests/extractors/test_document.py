@@ -251,3 +251,16 @@ def test_news_headline_and_date(text, subject, date):
 def test_quoc_hieu_misread_by_ocr_still_anchors_the_header():
     d = run("document", HEADER.format(**BASE).replace("CỘNG HÒA", "CỌNG HÒA"))[0]
     assert (d["issuer"], d["issuer_parent"], d["number"]) == ("Sở Nội vụ", "UBND tỉnh Hà Nam", "125")
+
+
+def test_copy_without_its_agency_lines_takes_the_body_from_the_symbol_and_place():
+    text = (
+        "BẢN IN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 12/KH-UBND\n"
+        "Hà Nam, ngày 5 tháng 3 năm 2024\nKẾ HOẠCH\nCải cách hành chính năm 2024\nCăn cứ Luật Tổ chức chính quyền."
+    )
+    d = run("document", text)[0]
+    assert (d["issuer"], d["doc_type"], d["subject"]) == (
+        "Ủy ban nhân dân tỉnh Hà Nam",
+        "Kế hoạch",
+        "Cải cách hành chính năm 2024",
+    )
