@@ -362,26 +362,47 @@ def _body_date(doc: Document) -> str | None:
 # --- recipients and signature -------------------------------------------------------------------
 
 
+_ADDRESS = re.compile(
+    r"^(?:Kính gửi|(?P<also>Đồng kính gửi))\s*:?\s*(?P<rest>.*)$|^(?P<who>.{4,60}?)\s+điện\s*:\s*(?P<cd>.*)$"
+)
+
+
 def _recipients(doc: Document, h: Letterhead) -> list[str]:
-    blocks = doc.blocks
-    for i, b in enumerate(blocks[:80]):
-        t = bare(doc.block_text(b))
-        m = re.match(r"^(?:Kính gửi|Đồng kính gửi)\s*:?\s*(.*)$", t)
-        if not m:
+    """The "Kính gửi" list (a Công điện's "THỦ TƯỚNG CHÍNH PHỦ điện:"), with its "Đồng kính gửi" list."""
+    texts = [bare(doc.block_text(b)) for b in doc.blocks[:250]]
+    items: list[str] = []
+    seen = False
+    for i, t in enumerate(texts):
+        m = _ADDRESS.match(t)
+        if not m or (seen and not m.group("also")) or (m.group("who") and not is_upper(m.group("who"))):
             continue
-        items = [m.group(1)] if m.group(1).strip() else []
-        if not items or re.match(r"^[-+•]", items[0]):
-            for nb in blocks[i + 1 : i + 30]:
-                nt = bare(doc.block_text(nb))
-                if not re.match(r"^\s*[-+•]", nt):
-                    break
-                items.append(nt)
-        if not items:  # a header table read column by column put the list beside the agency
+        got = _address_items(texts, i, m.group("rest") or m.group("cd") or "")
+        if not got and not seen:  # a header table read column by column put the list beside the agency
             q = h.quoc_hieu or 0
-            items = [ln.text for ln in h.lines[max(0, q - 8) : q] if re.match(r"^[-+•]\s", ln.text)]
-        out = [clean(x) for it in items for x in re.split(r";\s*", it)]
-        return [x for x in out if x]
-    return []
+            got = [ln.text for ln in h.lines[max(0, q - 8) : q] if re.match(r"^[-+•]\s", ln.text)]
+        items += got
+        if seen or m.group("also"):
+            break
+        seen = True
+    out = [clean(x) for it in items for x in re.split(r";\s*", it)]
+    return [x for x in out if x]
+
+
+def _address_items(texts: list[str], i: int, inline: str) -> list[str]:
+    items = [inline] if inline.strip() else []
+    if items and not re.match(r"^[-+•]", items[0]):
+        return items
+    for nt in texts[i + 1 : i + 30]:
+        if not nt:
+            continue  # a table pipe or an emptied emphasis line
+        if re.match(r"^[-+•]", nt):
+            items.append(nt)
+        elif not items and len(nt) < 200 and not nt.startswith(("Kính gửi", "Đồng kính gửi")):
+            items.append(re.sub(r"\s+để\s*$", "", nt))  # "Đồng kính gửi:" / "Bí thư Tỉnh ủy ... để"
+            break
+        else:
+            break
+    return items
 
 
 def _signature_rows(doc: Document) -> list[tuple[str, int | None]]:

@@ -264,3 +264,20 @@ def test_copy_without_its_agency_lines_takes_the_body_from_the_symbol_and_place(
         "Kế hoạch",
         "Cải cách hành chính năm 2024",
     )
+
+
+def test_cong_dien_address_and_dong_kinh_gui():
+    text = (
+        "THỦ TƯỚNG CHÍNH PHỦ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 15/CĐ-TTg\n"
+        "Hà Nội, ngày 3 tháng 2 năm 2025\nCÔNG ĐIỆN\nVề đẩy mạnh cắt giảm thủ tục hành chính\n"
+        "THỦ TƯỚNG CHÍNH PHỦ điện:\n|\n- Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang bộ;\n"
+        "- Chủ tịch Ủy ban nhân dân các tỉnh, thành phố.\n|\nĐồng kính gửi:\nBí thư Tỉnh ủy các tỉnh để\n"
+        "lãnh đạo, chỉ đạo.\nThực hiện Nghị quyết số 66/NQ-CP ngày 26/3/2025 của Chính phủ."
+    )
+    d = run("document", text)[0]
+    assert d["doc_type"] == "Công điện" and d["issuer"] == "Thủ tướng Chính phủ"
+    assert d["recipients"] == [
+        "Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang bộ",
+        "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố",
+        "Bí thư Tỉnh ủy các tỉnh",
+    ]
