@@ -121,8 +121,8 @@ def _doc_type(h: Letterhead, symbol: str | None) -> str:
     kind = h.catalogue.get("Loại văn bản")
     if kind and kind.split()[0][0].isupper() and len(kind.split()) <= 4:
         return clean(kind)
-    if h.page_title:
-        return h.page_title.split()[0] if not h.page_title[0].isdigit() else h.page_title.split()[1]
+    if h.page_type:
+        return h.page_type
     code = (symbol or "").split("-")[0].split("/")[-1]
     return "Công văn" if h.subject_is_vv or code not in _SYMBOL_TYPE else _SYMBOL_TYPE[code]
 

@@ -53,6 +53,7 @@ class Letterhead:
     subject_is_vv: bool = False
     catalogue: dict[str, str] = field(default_factory=dict)  # a legal site's fields: Số hiệu, Người ký ...
     page_title: str | None = None  # a legal site's title line, "Quyết định 12/QĐ-UBND năm 2021 về ..."
+    page_type: str | None = None  # the type that title names
     used: list[Line] = field(default_factory=list)  # the lines read, for the evidence span
 
 
@@ -204,8 +205,8 @@ def _catalogue(h: Letterhead, before: list[Line]) -> None:
         if value and m.group("label") not in h.catalogue:
             h.catalogue[m.group("label")] = value
     for ln in before[:12]:
-        if _PAGE_TITLE.match(ln.text):
-            h.page_title = ln.text
+        if m := _PAGE_TITLE.match(ln.text):
+            h.page_title, h.page_type = ln.text, m.group("type")
             break
 
 
