@@ -154,8 +154,19 @@ def split_agency(agency_lines: list[str]) -> tuple[str | None, str | None]:
 
 
 def _gov_case(s: str) -> str:
+    """Fix-ups of a name cased from capitals: ``Ủy ban Nhân dân``, ``chính phủ``, a place ``huyện kim bảng``.
+
+    >>> _gov_case("Ủy ban Nhân dân huyện kim bảng")
+    'Ủy ban nhân dân huyện Kim Bảng'
+    """
     s = re.sub(r"\b(Ủy ban|Hội đồng) Nhân dân\b", r"\1 nhân dân", s)
+    s = _PLACE_TAIL.sub(lambda m: m.group(1) + " " + m.group(2).title(), s)
     return re.sub(r"\bchính phủ\b", "Chính phủ", s)
+
+
+_PLACE_TAIL = re.compile(
+    r"\b(tỉnh|huyện|quận|thị xã|thành phố|xã|phường|thị trấn) ([a-zà-ỹđ]+(?: [a-zà-ỹđ]+){0,3})$"
+)
 
 
 def issuer_of(doc: Document, header: Letterhead | None = None, is_letter: bool = True

@@ -292,7 +292,8 @@ def _title_and_subject(h: Letterhead, lines: list[Line], lo: int, hi: int) -> No
         if re.match(r"[Vv]/[Vv]\b", t):
             parts = [_VV.sub("", t)]
             for nxt in lines[i + 1 : i + 7]:
-                if nxt.gap or _stops_subject(nxt.text) or is_motto(nxt.text):
+                t = nxt.text
+                if nxt.gap or _stops_subject(t) or is_motto(t) or NUMBER_LINE.match(t) or PLACE_DATE.match(t):
                     break
                 parts.append(nxt.text)
             h.subject, h.subject_is_vv = " ".join(p for p in parts if p), True

@@ -281,3 +281,14 @@ def test_cong_dien_address_and_dong_kinh_gui():
         "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố",
         "Bí thư Tỉnh ủy các tỉnh",
     ]
+
+
+def test_trich_yeu_stops_at_the_place_date_line_under_it():
+    text = (
+        "SỞ NỘI VỤ TỈNH BẮC NINH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 87/SNV-CCHC\n"
+        "V/v triển khai các giải pháp\nnâng cao Chỉ số PAR INDEX\nBắc Ninh, ngày 10 tháng 01 năm 2024\n"
+        "Kính gửi: Các cơ quan, đơn vị thuộc Sở.\nNội dung."
+    )
+    d = run("document", text)[0]
+    assert d["subject"] == "triển khai các giải pháp nâng cao Chỉ số PAR INDEX"
+    assert (d["issuer"], d["date"]) == ("Sở Nội vụ tỉnh Bắc Ninh", "2024-01-10")
