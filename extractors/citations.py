@@ -47,7 +47,8 @@ _REF = re.compile(
     r"(?P<party>\d+[a-z]?-[A-ZĐ][A-Za-zĐđ]{0,5}/[A-ZĐ][A-Za-zĐđƯư0-9]{0,10})"
     rf"|(?P<gov>\d+[a-z]?(?:\.\d+)?(?: \d+)?[ \t]*/[ \t]*(?:(?:19|20)\d\d[ \t]*/[ \t]*)?{_SYM})"
     rf"|(?P<btype>(?i:{_BARE_TYPES}))[ \t\n]+(?:(?P<bso>[Ss]ố)[ \t]*:?[ \t]*)?(?P<bare>\d{{2,5}})"
-    r"(?![\w/]|[.,-]\w|[ \t]+\d|\s*(?:%|năm|tháng|ngày|giờ|bậc|điểm|đơn vị|người|hồ sơ|lượt|TTHC))"
+    r"(?![\w/]|[.,-]\w|[ \t]+\d|\s*(?:%|tháng|ngày(?!\s*\d)|giờ|bậc|điểm|đơn vị|người|hồ sơ|lượt|TTHC)\b)"
+    r"(?P<byear>[ \t]+năm\b)?"
     r")"
 )
 _TYPES_RE = TYPES.replace(" ", r"\s+")
@@ -172,8 +173,8 @@ def _type_of(
     continues, or, after a bare ``số``, the symbol's type code."""
     if m.group("bare"):  # "Công văn 5942": a capitalized type, or "số", and not a year
         name, n = m.group("btype"), int(m.group("bare"))
-        if not m.group("bso") and (not name[0].isupper() or n in _YEARISH):
-            return None, 0
+        if not m.group("bso") and (not name[0].isupper() or n in _YEARISH or m.group("byear")):
+            return None, 0  # "Kế hoạch 2024", "kế hoạch 10 năm"; "Kế hoạch số 189 năm 2019" is a number
         return _CANON.get(name.lower(), name), m.start()
     tail = prefix[-140:]
     off = sent + len(prefix) - len(tail)
@@ -201,7 +202,7 @@ def _code(ref: str) -> str:
 
 def _ref_text(m: re.Match[str], text: str) -> tuple[str | None, int]:
     if m.group("bare"):
-        return m.group("bare"), m.end()
+        return m.group("bare"), m.end("bare")
     ref = re.sub(r"\s+", "", m.group(0))
     ref = re.sub(r"(?<=[QH])Đ{2,}", "Đ", ref).rstrip("¹²³⁰⁴⁵⁶⁷⁸⁹")  # OCR: HĐÐĐND, QĐĐ; a footnote mark
     if not re.search(r"[A-ZĐ]", ref.split("/", 1)[1]) or re.fullmatch(r"\d+/\d+", ref):

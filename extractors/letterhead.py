@@ -142,7 +142,7 @@ _BODY = re.compile(
     r"I\.|1\.|Điều 1)"
 )
 _CATALOGUE = (
-    "Số hiệu|Loại văn bản|Nơi ban hành|Cơ quan ban hành|Người ký|Ngày ban hành|Ngày hiệu lực|Ngày có hiệu lực|"
+    "Số ký hiệu|Số hiệu|Loại văn bản|Nơi ban hành|Cơ quan ban hành|Người ký|Ngày ban hành|Ngày hiệu lực|Ngày có hiệu lực|"
     "Ngày công báo|Số công báo|Tình trạng|Lĩnh vực|Ngày hết hiệu lực"
 )
 _CATALOGUE_RE = re.compile(rf"(?P<label>{_CATALOGUE})\s*:?\s*(?:¦\s*)?(?P<value>.*?)\s*(?=¦|{_CATALOGUE}|$)")
@@ -202,8 +202,9 @@ def _catalogue(h: Letterhead, before: list[Line]) -> None:
     joined = " ¦ ".join(ln.text for ln in before[-60:])
     for m in _CATALOGUE_RE.finditer(joined):
         value = m.group("value").strip(" ¦:")
-        if value and m.group("label") not in h.catalogue:
-            h.catalogue[m.group("label")] = value
+        label = "Số hiệu" if m.group("label") == "Số ký hiệu" else m.group("label")
+        if value and label not in h.catalogue:
+            h.catalogue[label] = value
     for ln in before[:12]:
         if m := _PAGE_TITLE.match(ln.text):
             h.page_title, h.page_type = ln.text, m.group("type")

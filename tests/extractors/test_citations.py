@@ -189,3 +189,22 @@ ISSUED_BEFORE = [
 def test_issuer_and_date_before_the_type(text, expected):
     facts = run("citations", text)
     assert has(facts, **expected), facts
+
+
+@pytest.mark.parametrize(
+    "text,ref,date",
+    [
+        (
+            "Ngày 21/7/2021, UBND tỉnh ban hành Quyết định 2031 ngày 21/7/2021 phê duyệt chỉ số.",
+            "2031",
+            "2021-07-21",
+        ),
+        ("UBND tỉnh ban hành Kế hoạch số 189 năm 2019 nhằm cải thiện chỉ số PCI.", "189", "2019"),
+    ],
+)
+def test_bare_number_with_its_date(text, ref, date):
+    assert has(run("citations", text), ref=ref, date=date)
+
+
+def test_bare_number_counting_time_is_no_ref():
+    assert run("citations", "Thực hiện Kế hoạch 10 năm và Quyết định 30 ngày làm việc.") == []
