@@ -91,10 +91,9 @@ def _letter(doc: Document, h: Letterhead, info: DocumentInfo) -> None:
             info.number, info.symbol = m.group(1).lstrip("0") or None, m.group(2)
     info.doc_type = _doc_type(h, info.symbol)
     info.issuer, info.issuer_parent = split_agency(h.agency_lines)
-    if info.issuer is None and re.search(r"-(?:UBND|HĐND)$", info.symbol or ""):
-        info.issuer = "Ủy ban nhân dân" if info.symbol.endswith("UBND") else "Hội đồng nhân dân"  # type: ignore[union-attr]
-    if info.issuer is None:
-        info.issuer = _most_named_so(doc)
+    if info.issuer is None:  # no agency lines: the body the symbol names, or the Sở a Sở's letter names most
+        code = _issuer_code(info.symbol)
+        info.issuer = _ISSUER_BY_CODE.get(code) or (_most_named_so(doc) if code[:1] in ("S", "") else None)
     info.place, info.date = h.place, h.date or parse_date(cat.get("Ngày ban hành", ""))
     if info.issuer and _BARE_COUNCIL.match(info.issuer):
         info.issuer = _complete_council(
@@ -113,6 +112,23 @@ def _letter(doc: Document, h: Letterhead, info: DocumentInfo) -> None:
     info.cc, info.signer_form, info.signer_title, info.signer_name = _signature(doc)
     if info.signer_name is None and cat.get("Người ký"):
         info.signer_name = clean(cat["Người ký"])
+
+
+# Phụ lục III of Nghị định 30/2020: the issuer part of a symbol, for bodies whose code is fixed
+_ISSUER_BY_CODE = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "TTg": "Thủ tướng Chính phủ",
+                   "CP": "Chính phủ", "VPCP": "Văn phòng Chính phủ", "QH": "Quốc hội"}  # fmt: skip
+
+
+def _issuer_code(symbol: str | None) -> str:
+    """The issuer part of a symbol: ``UBND`` of ``KH-UBND``, ``SNV`` of ``SNV-CCHC``, ``TTg`` of ``CĐ-TTg``.
+
+    >>> _issuer_code("KH-UBND"), _issuer_code("SNV-CCHC"), _issuer_code("CĐ-TTg"), _issuer_code(None)
+    ('UBND', 'SNV', 'TTg', '')
+    """
+    parts = (symbol or "").split("-")
+    if len(parts) > 1 and parts[0] in _SYMBOL_TYPE:
+        return parts[1]
+    return parts[0]
 
 
 def _doc_type(h: Letterhead, symbol: str | None) -> str:

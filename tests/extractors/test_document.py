@@ -292,3 +292,11 @@ def test_trich_yeu_stops_at_the_place_date_line_under_it():
     d = run("document", text)[0]
     assert d["subject"] == "triển khai các giải pháp nâng cao Chỉ số PAR INDEX"
     assert (d["issuer"], d["date"]) == ("Sở Nội vụ tỉnh Bắc Ninh", "2024-01-10")
+
+
+def test_issuer_from_the_symbol_when_the_agency_lines_are_lost_not_a_named_so():
+    text = (
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 196/CĐ-TTg\nHà Nội, ngày 12 tháng 10 năm 2025\n"
+        "CÔNG ĐIỆN\nVề khắc phục hậu quả bão\nGiao Sở Giáo dục và Đào tạo các tỉnh, Sở Y tế các tỉnh kiểm tra trường học."
+    )
+    assert run("document", text)[0]["issuer"] == "Thủ tướng Chính phủ"
