@@ -492,7 +492,7 @@ def _signature(doc: Document) -> tuple[list[str], str | None, str | None, str | 
         if tail and is_upper(t[: tail.start(1)] + "X") and t[: tail.start(1)].strip():
             titles.append(t[: tail.start(1)].strip())
             name = tail.group(1)
-        elif is_upper(t) and sum(c.isalpha() for c in t) >= 3 and not t.startswith("DỰ THẢO"):
+        elif is_upper(t) and sum(c.isalpha() for c in t) >= 3 and not re.match(r"DỰ THẢO|.*[;]|\w+:", t):
             titles.append(t)
         elif _NAME.fullmatch(t):
             name = t
