@@ -40,6 +40,7 @@ _WEB_TAIL = re.compile(
 # markdown emphasis, headings, quotes and table pipes around a line; "** **" and "|" lines are empty
 _MARK_ENDS = re.compile(r"^[\s*_#>|]+|[\s*_|]+$")
 _MARK_INNER = re.compile(r"\*{1,3}")
+_MARK_CHARS = re.compile(r"[*_#>|]")
 QUOC_HIEU = re.compile(
     r"C[ỘỌ]NG\s+H(?:ÒA|OÀ)\s+XÃ\s+H[ỘỌ]I|XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*-\s*Tự do"
 )  # OCR: CỌNG
@@ -59,6 +60,8 @@ def bare(text: str) -> str:
     >>> bare("**Nơi nhận:**"), bare("| Số: 5/KH-UBND |"), bare("** **")
     ('Nơi nhận:', 'Số: 5/KH-UBND', '')
     """
+    if not _MARK_CHARS.search(text):
+        return " ".join(text.split())
     return " ".join(_MARK_INNER.sub("", _MARK_ENDS.sub("", text)).split())
 
 
