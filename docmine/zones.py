@@ -1,8 +1,10 @@
 """Block kinds from the shape of a Nghị định 30/2020 letter, for text read in order.
 
 The header zone (agency, number, quốc hiệu, place-date, trích yếu) runs until the first
-body line; the signature zone starts at "Nơi nhận"; footnotes start with a superscript
-number; furniture is a bare page number or the leftovers of a web page.
+body line; the signature zone starts at "Nơi nhận" and ends after the signer's name; footnotes
+start with a superscript number; furniture is a bare page number, a table rule or the leftovers
+of a web page (a site's menus and catalogue fields before a copied letter's header).
+Lines are judged without markdown emphasis and table pipes (``**Nơi nhận:**``, ``| Số: 5/KH |``).
 
 >>> z = ZoneTagger()
 >>> [z.kind(t) for t in ["UBND TỈNH NINH BÌNH", "Số: /LĐTBXH-VP", "Kính gửi: Sở Nội vụ", "1. Việc"]]
@@ -26,6 +28,7 @@ _APPENDIX = re.compile(r"^[\s*_#]*(PHỤ LỤC|Phụ lục|Biểu|BIỂU|DANH M�
 _FOOTNOTE = re.compile(r"^\s*[\u00b9\u00b2\u00b3\u2070-\u2079]+\s*\S")
 _LIST = re.compile(r"^\s*(?:[-+•*–]\s|\(?[0-9]{1,2}[.)]\s|\(?[a-zđ][).]\s|[IVX]{1,5}\.\s)")
 _PAGE_NO = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$|^\s*Trang \d+(/\d+)?\s*$", re.IGNORECASE)
+_RULE = re.compile(r"^[-_=.\s]*$")
 _WEB_JUNK = re.compile(
     r"^(Advertisement|Quảng cáo|About admin|Chia sẻ|Share|Tags?:|Bình luận|Tin liên quan|Xem thêm|Bài viết liên quan"
     r"|In bài viết|Gửi bài viết)\s*$",
@@ -34,6 +37,52 @@ _WEB_JUNK = re.compile(
 _WEB_TAIL = re.compile(
     r"^(Check Also|Tin cùng chuyên mục|Tin khác|Các tin khác|Related|Có thể bạn quan tâm)\s*:?\s*$", re.I
 )
+# markdown emphasis, headings, quotes and table pipes around a line; "** **" and "|" lines are empty
+_MARK_ENDS = re.compile(r"^[\s*_#>|]+|[\s*_|]+$")
+_MARK_INNER = re.compile(r"\*{1,3}")
+_MARK_CHARS = re.compile(r"[*_#>|]")
+QUOC_HIEU = re.compile(
+    r"C[ỘỌ]NG\s+H(?:ÒA|OÀ)\s+XÃ\s+H[ỘỌ]I|XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*-\s*Tự do"
+)  # OCR: CỌNG
+_MOTTO_WORDS = frozenset("cộng cọng hòa hoà xã hội chủ nghĩa việt nam độc lập tự do hạnh phúc".split())
+NUMBER_LINE = re.compile(r"^(?:Số|SỐ)\s*(?:[:.]|\d|\.\.|/)")
+PLACE_DATE = re.compile(r"^[A-ZĐÀ-Ỹ][^\d,:;()]{1,40}?,\s*ngày\b")
+_AGENCY = re.compile(
+    r"^(?:UBND|HĐND|ỦY BAN|UỶ BAN|HỘI ĐỒNG|SỞ|BỘ|BAN|VĂN PHÒNG|PHÒNG|TRUNG TÂM|CỤC|CHI CỤC|TỔNG CỤC|VỤ|VIỆN|"
+    r"THANH TRA|TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|THÀNH UỶ|HUYỆN ỦY|HUYỆN UỶ|ĐẢNG ỦY|ĐẢNG UỶ|ĐẢNG BỘ|CÔNG AN|KHO BẠC|"
+    r"BẢO HIỂM|TRƯỜNG|BỆNH VIỆN|THỦ TƯỚNG|CHÍNH PHỦ|QUỐC HỘI|TỔ |MẶT TRẬN|LIÊN ĐOÀN|ĐOÀN)"
+)
+
+
+def bare(text: str) -> str:
+    """A line without markdown emphasis, heading marks or table pipes at its ends.
+
+    >>> bare("**Nơi nhận:**"), bare("| Số: 5/KH-UBND |"), bare("** **")
+    ('Nơi nhận:', 'Số: 5/KH-UBND', '')
+    """
+    if not _MARK_CHARS.search(text):
+        return " ".join(text.split())
+    return " ".join(_MARK_INNER.sub("", _MARK_ENDS.sub("", text)).split())
+
+
+def is_upper(t: str) -> bool:
+    """Written in capitals (at least 80% of its letters), as header lines are.
+
+    >>> is_upper("SỞ NỘI VỤ"), is_upper("Sở Nội vụ")
+    (True, False)
+    """
+    letters = [c for c in t if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def is_motto(t: str) -> bool:
+    """A piece of the quốc hiệu and tiêu ngữ, however the line is broken.
+
+    >>> is_motto("HỘI CHỦ NGHĨA VIỆT NAM"), is_motto("Độc lập - Tự do - Hạnh phúc"), is_motto("TỈNH NAM ĐỊNH")
+    (True, True, False)
+    """
+    words = re.findall(r"\w+", t.lower())
+    return bool(words) and all(w in _MOTTO_WORDS for w in words)
 
 
 def is_heading(t: str) -> bool:
@@ -43,19 +92,43 @@ def is_heading(t: str) -> bool:
     ) or bool(re.match(r"^[IVX]{1,5}\.\s+\S", t))
 
 
+def _opens_header(t: str) -> bool:
+    return bool(
+        QUOC_HIEU.search(t) or NUMBER_LINE.match(t) or PLACE_DATE.match(t) or TITLE_RE.match(t)
+        or (is_upper(t) and len(t) <= 90 and _AGENCY.match(t))
+    )  # fmt: skip
+
+
+_NAME = re.compile(r"(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]*\s+){1,4}[A-ZĐÀ-Ỹ][a-zà-ỹđ]*")
+
+
 class ZoneTagger:
-    """Feed lines in reading order; ``kind`` returns the block kind of each."""
+    """Feed lines in reading order; ``kind`` returns the block kind of each.
+
+    With ``has_header`` (a Nghị định 30 header is near the top), lines before the header's first
+    line are a web page's furniture; a quốc hiệu met further down (a copy under a site's catalogue)
+    opens the header zone again.
+
+    >>> z = ZoneTagger()
+    >>> [z.kind(t) for t in ["Đăng nhập", "ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Căn cứ Luật"]]
+    ['furniture', 'header', 'header', 'paragraph']
+    >>> [z.kind(t) for t in ["Nơi nhận:", "- Lưu: VT.", "GIÁM ĐỐC", "Nguyễn Văn An", "Biểu số liệu kèm theo"]]
+    ['signature', 'signature', 'signature', 'signature', 'paragraph']
+    """
 
     def __init__(self, has_header: bool = True) -> None:
         self.in_header = has_header
+        self.pre_header = has_header  # before the header's first line
         self.in_signature = False
         self.in_web_tail = False
         self.seen = 0
+        self.header_seen = 0  # lines since the header (re)opened
+        self.signer = 0  # 1 after a signer's title, 2 after the name
 
     def kind(self, text: str) -> str:
-        t = text.strip()
+        t = bare(text)
         self.seen += 1
-        if self.in_web_tail or _WEB_JUNK.match(t) or _PAGE_NO.match(t):
+        if not t or self.in_web_tail or _WEB_JUNK.match(t) or _PAGE_NO.match(t):
             return "furniture"
         if _WEB_TAIL.match(t):
             self.in_web_tail = True
@@ -63,21 +136,39 @@ class ZoneTagger:
         if _FOOTNOTE.match(t):
             return "footnote"
         if _SIGNATURE_START.match(t):
-            self.in_signature, self.in_header = True, False
+            self.in_signature, self.in_header, self.pre_header, self.signer = True, False, False, 0
             return "signature"
         if self.in_signature:
-            if _APPENDIX.match(t):
+            if _APPENDIX.match(t) or (self.signer == 2 and not _LIST.match(t)):
                 self.in_signature = False
-                return "heading"
-            if len(t) > 200:  # a paragraph of text: the signature block ended without an appendix title
-                self.in_signature = False
-                return "paragraph"
-            return "signature"
+            else:
+                if len(t) > 200:  # a paragraph of text: the block ended without an appendix title
+                    self.in_signature = False
+                    return "paragraph"
+                if _NAME.fullmatch(t) and self.signer:
+                    self.signer = 2
+                elif is_upper(t) and not _LIST.match(t):
+                    self.signer = 1
+                return "signature"
+        if self.in_header and self.pre_header:
+            if _opens_header(t):
+                self.pre_header = False
+            elif self.seen > 25:
+                self.in_header = self.pre_header = False
+            else:
+                return "furniture"
+        if not self.in_header and self.seen <= 250 and len(t) < 90 and QUOC_HIEU.search(t):
+            self.in_header, self.header_seen = True, 0
         if self.in_header:
-            if TITLE_RE.match(t) or _BODY_START.match(t) or len(t) > 160 or (self.seen > 14):
+            self.header_seen += 1
+            if QUOC_HIEU.search(t):
+                self.header_seen = 0
+            if TITLE_RE.match(t) or _BODY_START.match(t) or len(t) > 160 or self.header_seen > 14:
                 self.in_header = False
             else:
                 return "header"
+        if _RULE.match(t):
+            return "furniture"
         if TITLE_RE.match(t) or is_heading(t):
             return "heading"
         if _LIST.match(t):
@@ -86,7 +177,7 @@ class ZoneTagger:
 
 
 _HEADER_MARK = re.compile(
-    r"CỘNG H[OÒ]A XÃ HỘI|Độc lập\s*[-–—]\s*Tự do|^\s*Số\s*:|^\s*V/v\b", re.IGNORECASE | re.MULTILINE
+    r"CỘNG H[OÒ]A XÃ HỘI|Độc lập\s*[-–]\s*Tự do|^\s*Số\s*:|^\s*V/v\b", re.IGNORECASE | re.MULTILINE
 )
 
 
