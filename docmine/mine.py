@@ -2,7 +2,7 @@
 
 The work per file is one plain function, :func:`mine_file`, run by an engine under the per-file
 guard (:mod:`docmine.guard`: time, memory and input-size limits; each file in a process of its
-own): ``local`` (children forked from this process) or ``dask`` (a ``dask.distributed`` cluster,
+own): ``local`` (worker processes forked from this process) or ``dask`` (a ``dask.distributed`` cluster,
 a ``LocalCluster`` when no scheduler address is given, each task guarding its file the same way).
 The main process hashes files (doc_id = sha256 of the bytes), skips what the dataset already
 holds, and commits results in batches (:class:`~docmine.dataset.Store`), holding the dataset's
@@ -98,10 +98,10 @@ def guarded_mine_file(task: Task, limits: Limits) -> Outcome:
 
 
 def run_local(tasks: Iterable[Task], workers: int, limits: Limits) -> Iterator[Outcome]:
-    """Run :func:`mine_file` for each task in a child forked from this (warm) process, ``workers`` at a
-    time; a file that is too large, too slow, too big in memory, or that crashes its child becomes an
-    error outcome and the next file gets a fresh child."""
-    import docmine.warm  # noqa: F401 - models loaded once here, shared by the forked children
+    """Run :func:`mine_file` for each task in ``workers`` worker processes forked from this (warm)
+    process; a file that is too large, too slow, too big in memory, or that crashes its worker becomes
+    an error outcome, and its worker is replaced."""
+    import docmine.warm  # noqa: F401 - models loaded once here, shared by the forked workers
 
     def checked() -> Iterator[Task]:
         for t in tasks:

@@ -69,3 +69,22 @@ def _children() -> list[int]:
     import psutil
 
     return [c.pid for c in psutil.Process().children(recursive=True) if c.status() != psutil.STATUS_ZOMBIE]
+
+
+def test_a_worker_serves_many_items_and_is_replaced_after_a_failure_or_its_quota(monkeypatch):
+    import docmine.guard
+
+    monkeypatch.setattr(docmine.guard, "ITEMS_PER_WORKER", 3)
+
+    def pid_of(x):
+        if x == "segfault":
+            ctypes.string_at(0)
+        return os.getpid()
+
+    items = ["a", "b", "c", "d", "segfault", "e", "f"]
+    got = list(run(pid_of, items, Limits(seconds=30), workers=1, ordered=True))
+    pids = [v for _, v, _ in got]
+    assert pids[0] == pids[1] == pids[2] != pids[3]  # three items, then a fresh worker
+    assert got[4][2] == "worker crashed (SIGSEGV)"
+    assert pids[5] == pids[6] and pids[5] not in (pids[0], pids[3])  # the crash cost only its worker
+    assert os.getpid() not in pids
