@@ -12,10 +12,11 @@ so every offset is an offset into the normalized text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from docmine.model import Block, Document, Page, Table
-from docmine.normalize import normalize_text
+from docmine.normalize import clean_text, normalize_text
 
 
 @dataclass
@@ -28,6 +29,28 @@ class CellSpec:
     row_span: int = 1
     col_span: int = 1
     page: int | None = None
+
+
+MAX_BLOCK = 20_000  # characters; a longer paragraph (one line of a huge text file) is split at sentences
+_SENTENCE_END = re.compile(r"(?<=[.!?;…]) (?=[A-ZĐÀ-Ỹ(\"“])")
+
+
+def split_long(t: str, limit: int = MAX_BLOCK, piece: int = 2_000) -> list[str]:
+    """``t`` itself, or, when longer than ``limit``, pieces of about ``piece`` characters cut at
+    sentence ends, so that ``" ".join(pieces) == t`` (work per block stays bounded).
+
+    >>> split_long("Một. Hai. Ba.", limit=5, piece=4)
+    ['Một.', 'Hai.', 'Ba.']
+    """
+    if len(t) <= limit:
+        return [t]
+    out, start = [], 0
+    for m in _SENTENCE_END.finditer(t):
+        if m.start() - start >= piece:
+            out.append(t[start : m.start()])
+            start = m.end()
+    out.append(t[start:])
+    return out
 
 
 class DocBuilder:
@@ -60,10 +83,17 @@ class DocBuilder:
         if not t:
             return None
         self._sep(sep)
-        b = Block(kind, self._len, self._len + len(t), page=page, ocr=ocr)
-        self._append(t)
-        self.blocks.append(b)
-        return b
+        first: Block | None = None
+        for piece in split_long(t):  # the text is the same; a paragraph of a megabyte is many blocks
+            if first is not None:
+                self._append(" ")
+            b = Block(
+                kind if first is None else "paragraph", self._len, self._len + len(piece), page=page, ocr=ocr
+            )
+            self._append(piece)
+            self.blocks.append(b)
+            first = first or b
+        return first
 
     def add_table(self, cells: list[CellSpec], page: int | None = None, *, ocr: bool = False) -> Table | None:
         """Append a table, one line per row, cells separated by a tab; merged cells once."""
@@ -110,6 +140,9 @@ class DocBuilder:
     def build(self) -> Document:
         text = "".join(self._parts)
         self.pages = self._pages()
+        title, published = (
+            clean_text(s).strip() or None if s else None for s in (self.title, self.published)
+        )
         return Document(source=self.source, format=self.format, text=text, blocks=self.blocks,
-                        tables=self.tables, pages=self.pages, title=self.title, published=self.published,
+                        tables=self.tables, pages=self.pages, title=title, published=published,
                         warnings=self.warnings)  # fmt: skip

@@ -9,37 +9,52 @@ from pathlib import Path
 
 import typer
 
+from docmine import guard
+from docmine.guard import GuardError, Limits
 from docmine.model import ParseError
-from docmine.parsers import parse
+from docmine.normalize import one_line, source_of
+from docmine.parsers import inspect, parse
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Mine Vietnamese administrative-reform documents for scores, ranks, shortcomings and tasks.")  # fmt: skip
 
 
-def _fail(path: Path, err: Exception) -> None:
-    typer.echo(f"{path}: error: {err}", err=True)
-    raise typer.Exit(1)
+TIMEOUT = typer.Option(None, "--timeout", help="Seconds one file may take (default 300, DOCMINE_TIMEOUT).")
+MAX_MEMORY = typer.Option(None, "--max-memory", help="MiB one file's work may use (default 3072, DOCMINE_MAX_MEMORY).")  # fmt: skip
+
+
+def _limits(timeout: float | None, max_memory: int | None) -> Limits:
+    base = Limits()
+    return Limits(base.seconds if timeout is None else timeout,
+                  base.memory if max_memory is None else max_memory * 1024**2)  # fmt: skip
+
+
+def _parse(path: Path, limits: Limits):
+    """Parse under the per-file guard; any failure is one line on stderr and exit code 1."""
+    try:
+        inspect(path)  # refused at once when too large, before any worker is started
+        return guard.call(parse, path, limits)
+    except (ParseError, GuardError) as e:
+        typer.echo(f"{source_of(path)}: error: {one_line(str(e))}", err=True)
+        raise typer.Exit(1) from None
 
 
 @app.command()
-def text(path: Path) -> None:
+def text(path: Path, timeout: float | None = TIMEOUT, max_memory: int | None = MAX_MEMORY) -> None:
     """Print the normalized text of a document (the offset space of all evidence)."""
-    try:
-        doc = parse(path)
-    except ParseError as e:
-        _fail(path, e)
+    doc = _parse(path, _limits(timeout, max_memory))
     sys.stdout.write(doc.text + "\n")
 
 
 @app.command()
 def blocks(
-    path: Path, as_json: bool = typer.Option(False, "--json", help="One JSON object per block.")
+    path: Path,
+    as_json: bool = typer.Option(False, "--json", help="One JSON object per block."),
+    timeout: float | None = TIMEOUT,
+    max_memory: int | None = MAX_MEMORY,
 ) -> None:
     """Print the blocks of a document: kind, page, offsets and text."""
-    try:
-        doc = parse(path)
-    except ParseError as e:
-        _fail(path, e)
+    doc = _parse(path, _limits(timeout, max_memory))
     for b in doc.blocks:
         if as_json:
             sys.stdout.write(
@@ -57,23 +72,27 @@ def extract(
         None, "-o", "--out", help="Write one table per fact kind into this folder."
     ),
     fmt: str = typer.Option("parquet", "--format", help="parquet, csv or xlsx (with --out)."),
+    timeout: float | None = TIMEOUT,
+    max_memory: int | None = MAX_MEMORY,
 ) -> None:
-    """Extract documents, citations, scores, criteria, metrics, targets, shortcomings and assignments."""
-    from docmine.pipeline import process, to_frames, write_tables
+    """Extract documents, citations, scores, criteria, metrics, targets, shortcomings and assignments
+    (each file under the time, memory and size limits; a file past one gets its error line)."""
+    from docmine.pipeline import process_all, to_frames, write_tables
 
-    results = []
-    for p in paths:
-        r = process(p)
-        results.append(r)
+    results, read = [], False
+    for r in process_all(paths, _limits(timeout, max_memory)):
+        read |= r.document is not None
         for e in r.errors:
-            typer.echo(f"{p}: {e}", err=True)
+            typer.echo(f"{r.source}: {one_line(e)}", err=True)
         if as_json:
             sys.stdout.write(json.dumps(r.to_record(), ensure_ascii=False) + "\n")
             sys.stdout.flush()
+        if out is not None:
+            results.append(r)
     if out is not None:
         write_tables(to_frames(results), out, fmt)
         typer.echo(f"wrote {fmt} tables to {out}", err=True)
-    if not any(r.document is not None for r in results):
+    if not read:
         raise typer.Exit(1)
 
 
@@ -88,20 +107,22 @@ def mine(
     engine: str = typer.Option("local", "--engine", help="local (process pool) or dask."),
     scheduler: str | None = typer.Option(None, "--scheduler", help="Address of a dask scheduler."),
     timeout: float = typer.Option(300, "--timeout", help="Seconds one file may take."),
-    max_memory: int = typer.Option(3072, "--max-memory", help="MiB one worker may use."),
+    max_memory: int = typer.Option(3072, "--max-memory", help="MiB one file's work may use."),
     quiet: bool = typer.Option(False, "--quiet", help="No progress bar."),
 ) -> None:
     """Mine folders of PDF, DOCX, DOC, HTML and TXT into a dataset (resumable; one bad file never stops it)."""
-    from docmine.mine import Limits
+    from docmine.dataset import DatasetBusy
     from docmine.mine import mine as run
 
     try:
-        s = run(
-            paths, out, workers, resume, engine, scheduler, Limits(timeout, max_memory * 1024**2), not quiet
-        )
+        limits = Limits(timeout, max_memory * 1024**2)
+        s = run(paths, out, workers, resume, engine, scheduler, limits, not quiet)
     except ValueError as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(2) from None
+    except DatasetBusy as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(1) from None
     typer.echo(f"{s.files} files: {s.mined} mined ({s.errors} with errors), {s.duplicates} duplicates, "
                f"{s.skipped} already in {out}; {s.seconds:.1f} s", err=True)  # fmt: skip
 
@@ -128,12 +149,15 @@ def check(
     history: Path | None = typer.Option(None, "--history", help="A dataset folder from docmine mine."),
     as_json: bool = typer.Option(False, "--json", help="Facts and findings as one JSON object."),
     html_out: Path | None = typer.Option(None, "--html", help="Write a self-contained HTML report here."),
+    timeout: float | None = TIMEOUT,
+    max_memory: int | None = MAX_MEMORY,
 ) -> None:
     """Check one letter: its facts, then findings (form, arithmetic, tasks, history). Exit 1 on any error finding."""
-    from docmine.checks import check_file
+    from docmine.checks import check as run
+    from docmine.pipeline import process_all
     from docmine.report import html_report, text_report
 
-    report = check_file(path, history)
+    report = run(next(process_all([path], _limits(timeout, max_memory))), history)
     if as_json:
         sys.stdout.write(json.dumps(report.to_record(), ensure_ascii=False) + "\n")
     else:

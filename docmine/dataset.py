@@ -39,7 +39,7 @@ from docmine.facts import (
     Shortcoming,
     Target,
 )
-from docmine.pipeline import TABLES, Result
+from docmine.pipeline import TABLES, Result, for_spreadsheet, one_line, source_of
 
 try:
     VERSION = _version("docmine")
@@ -178,25 +178,67 @@ VIEWS = {
 }
 
 
+class DatasetBusy(Exception):
+    """Another process is writing the dataset folder."""
+
+
+def lock(out: Path):
+    """Hold the dataset's writer lock (``out/.docmine.lock``, an ``flock`` the system drops when its
+    process dies, so a killed run never leaves a stale lock); raise :class:`DatasetBusy` naming the
+    PID that holds it. Returns the open lock file: the lock lasts until it is closed.
+
+    >>> import tempfile; d = Path(tempfile.mkdtemp()); held = lock(d)
+    >>> try:
+    ...     lock(d)
+    ... except DatasetBusy as e:
+    ...     str(e).startswith(f"dataset {d} is in use by PID {os.getpid()}")
+    True
+    """
+    import fcntl
+
+    f = open(out / ".docmine.lock", "a+")  # held open for the life of the Store
+    try:
+        fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        f.seek(0)
+        pid = f.read().strip() or "?"
+        f.close()
+        raise DatasetBusy(
+            f"dataset {out} is in use by PID {pid} (another docmine mine is writing it); "
+            "wait for it to finish or choose another --out"
+        ) from None
+    f.seek(0)
+    f.truncate()
+    f.write(f"{os.getpid()}\n")
+    f.flush()
+    return f
+
+
 class Store:
-    """The DuckDB journal of one dataset folder (single writer: the mining process)."""
+    """The DuckDB journal of one dataset folder. One writer: the folder's lock is taken before anything
+    is read or removed, and a second writer gets :class:`DatasetBusy`."""
 
     def __init__(self, out: Path, fresh: bool = False) -> None:
         import duckdb
 
         self.out = Path(out)
         self.out.mkdir(parents=True, exist_ok=True)
+        self._lock = lock(self.out)
         self.path = self.out / "docmine.duckdb"
         if fresh:
             for p in (self.path, self.path.with_name(self.path.name + ".wal")):
                 p.unlink(missing_ok=True)
         self._connect = lambda: duckdb.connect(str(self.path), config={"threads": 1, "memory_limit": "256MB"})
-        self.con = self._connect()
+        try:
+            self.con = self._connect()
+        except BaseException:
+            self._lock.close()
+            raise
         self._commits = 0
         for name, schema in SCHEMAS.items():
             cols = ", ".join(f'"{f.name}" {_sql_type(f.type)}' for f in schema)
             self.con.execute(f'CREATE TABLE IF NOT EXISTS "{name}" ({cols})')
-        self._pending: dict[str, list[dict]] = {t: [] for t in SCHEMAS}
+        self._pending: dict[str, list[pa.Table]] = {t: [] for t in SCHEMAS}
 
     def known_files(self) -> dict[str, tuple[str, int, int]]:
         """path -> (doc_id, size, mtime_ns) of every file a committed batch recorded."""
@@ -212,12 +254,25 @@ class Store:
         }
 
     def add(self, path: str, doc_id: str, size: int, mtime_ns: int, status: str,
-            rows: dict[str, list[dict]] | None = None) -> None:  # fmt: skip
-        """Queue one file's rows; they become visible at the next :meth:`commit`."""
-        for t, rs in (rows or {}).items():
-            self._pending[t].extend(rs)
-        self._pending["files"].append({"path": path, "doc_id": doc_id, "size": size, "mtime_ns": mtime_ns,
-                                       "status": status, "mined_at": datetime.now(UTC)})  # fmt: skip
+            rows: dict[str, list[dict]] | None = None) -> str:  # fmt: skip
+        """Queue one file's rows; they become visible at the next :meth:`commit`. Rows that do not
+        fit the schema make the file an error row instead. Returns the file's status."""
+        source = source_of(path)
+        try:
+            tables = {t: pa.Table.from_pylist(rs, schema=SCHEMAS[t]) for t, rs in (rows or {}).items() if rs}
+        except Exception as e:  # noqa: BLE001 - one file's bad row never stops a run
+            err = {
+                "doc_id": doc_id,
+                "source": source,
+                "error": f"rows could not be stored: {one_line(str(e))}",
+            }
+            tables, status = {"errors": pa.Table.from_pylist([err], schema=SCHEMAS["errors"])}, "error"
+        for t, tab in tables.items():
+            self._pending[t].append(tab)
+        self._pending["files"].append(pa.Table.from_pylist(
+            [{"path": source, "doc_id": doc_id, "size": size, "mtime_ns": mtime_ns, "status": status,
+              "mined_at": datetime.now(UTC)}], schema=SCHEMAS["files"]))  # fmt: skip
+        return status
 
     @property
     def pending(self) -> int:
@@ -231,7 +286,7 @@ class Store:
         try:
             for t, rs in self._pending.items():
                 if rs:
-                    batch = pa.Table.from_pylist(rs, schema=SCHEMAS[t])  # noqa: F841 - read by name below
+                    batch = pa.concat_tables(rs)  # noqa: F841 - read by name below
                     self.con.execute(f'INSERT INTO "{t}" BY NAME SELECT * FROM batch')
             self.con.execute("COMMIT")
         except BaseException:
@@ -259,6 +314,7 @@ class Store:
 
     def close(self) -> None:
         self.con.close()
+        self._lock.close()
 
 
 def _release_memory() -> None:
@@ -314,34 +370,22 @@ def table(out: str | Path, name: str) -> pd.DataFrame:
 
 
 def export(out: str | Path, xlsx: Path | None = None, csv: Path | None = None) -> list[str]:
-    """Write the tables and views as one Excel workbook (a sheet each) and/or CSV files."""
+    """Write the tables and views as one Excel workbook (a sheet each) and/or CSV files: lists joined
+    with ``"; "`` for reading (Parquet and DuckDB keep them as lists), formula-like text neutralised."""
     names = [*DATA_TABLES, "files", *VIEWS]
     frames = {n: table(out, n) for n in names}
     if xlsx is not None:
         tmp = xlsx.with_name(f".{xlsx.name}.tmp")
         with pd.ExcelWriter(tmp, engine="openpyxl") as xw:
             for n, df in frames.items():
-                _for_excel(df).to_excel(xw, sheet_name=n[:31], index=False)
+                for_spreadsheet(df, limit=32000).to_excel(xw, sheet_name=n[:31], index=False)
         os.replace(tmp, xlsx)
     if csv is not None:
         csv.mkdir(parents=True, exist_ok=True)
         for n, df in frames.items():
             tmp = csv / f".{n}.csv.tmp"
-            _for_excel(df, limit=None).to_csv(tmp, index=False)
+            for_spreadsheet(df).to_csv(
+                tmp, index=False, lineterminator="\r\n"
+            )  # RFC 4180: a CR in a cell is quoted
             os.replace(tmp, csv / f"{n}.csv")
     return names
-
-
-def _for_excel(df: pd.DataFrame, limit: int | None = 32000) -> pd.DataFrame:
-    """Lists become '; '-joined text; time zones are dropped; cells are cut to Excel's limit."""
-    df = df.copy()
-    for c in df.columns:
-        if isinstance(df[c].dtype, pd.DatetimeTZDtype):
-            df[c] = df[c].dt.tz_localize(None)
-        elif df[c].dtype == object:
-            df[c] = df[c].map(
-                lambda v: "; ".join(map(str, v)) if hasattr(v, "__len__") and not isinstance(v, str) else v
-            )
-            if limit:
-                df[c] = df[c].map(lambda v: v[:limit] if isinstance(v, str) else v)
-    return df

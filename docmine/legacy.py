@@ -13,6 +13,7 @@ handled by mapping the Latin-1 code points.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _VOWELS_TONED = {
     # base: (grave, hook, tilde, acute, dot)
@@ -133,3 +134,21 @@ def repair_legacy(text: str) -> str:
     if name == "vni":
         return from_vni(text)
     return text
+
+
+_MARKED = re.compile("[\u0300\u0301\u0302\u0303\u0306\u0309\u031b\u0323đĐ]")
+
+
+def unreadable(text: str) -> bool:
+    """True for a text layer that reads as no Vietnamese even after legacy repair: few common words
+    and few words with Vietnamese marks (a list of place names has the marks; a broken font has neither).
+
+    >>> unreadable("Krông Búk, Ea Tul, Hương Trà, Nghĩa Hưng"), unreadable("Wkh txlfn eurzq ira mxpsv")
+    (False, True)
+    """
+    repaired = repair_legacy(text)
+    if vietnamese_score(repaired) >= 0.03:
+        return False
+    words = re.findall(r"[^\W\d_]+", unicodedata.normalize("NFC", repaired))
+    marked = sum(bool(_MARKED.search(unicodedata.normalize("NFD", w))) for w in words)
+    return not words or marked < 0.15 * len(words)

@@ -1,10 +1,12 @@
 """Mine an archive into a dataset folder: parallel, resumable, one bad file never stopping the run.
 
-The work per file is one plain function, :func:`mine_file`, run by an engine: ``local``
-(a pebble process pool: per-file time limit, per-worker memory limit, a crashed worker
-replaced) or ``dask`` (a ``dask.distributed`` cluster, a ``LocalCluster`` when no scheduler
-address is given). The main process hashes files (doc_id = sha256 of the bytes), skips
-what the dataset already holds, and commits results in batches (:class:`~docmine.dataset.Store`).
+The work per file is one plain function, :func:`mine_file`, run by an engine under the per-file
+guard (:mod:`docmine.guard`: time, memory and input-size limits; each file in a process of its
+own): ``local`` (worker processes forked from this process) or ``dask`` (a ``dask.distributed`` cluster,
+a ``LocalCluster`` when no scheduler address is given, each task guarding its file the same way).
+The main process hashes files (doc_id = sha256 of the bytes), skips what the dataset already
+holds, and commits results in batches (:class:`~docmine.dataset.Store`), holding the dataset's
+writer lock for the whole run.
 
 >>> import tempfile
 >>> s = mine(["corpora/seeds/000_88c36853ee0d1535.txt"], tempfile.mkdtemp(), workers=1, progress=False)
@@ -20,19 +22,14 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from docmine import guard
 from docmine.dataset import Store, rows_of
+from docmine.guard import Limits
 from docmine.parsers import SUFFIXES
-from docmine.pipeline import file_id, process
+from docmine.pipeline import file_id, one_line, process, refusal, source_of
 
 ENGINES = ("local", "dask")
-
-
-@dataclass(frozen=True)
-class Limits:
-    """Per file: seconds before it is given up; per worker process: address space in bytes."""
-
-    seconds: float = float(os.environ.get("DOCMINE_TIMEOUT", 300))
-    memory: int = int(os.environ.get("DOCMINE_MAX_MEMORY", 3 * 1024**3))
+__all__ = ["ENGINES", "Limits", "Outcome", "Summary", "Task", "discover", "mine", "mine_file"]
 
 
 @dataclass(frozen=True)
@@ -84,80 +81,63 @@ def mine_file(task: Task) -> Outcome:
         res = process(task.path, task.doc_id)
         rows = rows_of(res)
     except MemoryError:
-        return Outcome(task, error="out of memory (over the per-worker limit)")
+        raise  # the guard names the limit
     except Exception as e:  # noqa: BLE001 - a bug on one file is that file's error row
-        return Outcome(task, error=f"{type(e).__name__}: {e}")
+        return Outcome(task, error=guard.one_line(e))
     return Outcome(task, rows=rows)
 
 
-def _limit_memory(limit: int) -> None:
-    import resource
-
-    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+def guarded_mine_file(task: Task, limits: Limits) -> Outcome:
+    """:func:`mine_file` under the per-file guard; whatever stops it is the file's error."""
+    if err := refusal(task.path):
+        return Outcome(task, error=err)
+    try:
+        return guard.call(mine_file, task, limits)
+    except guard.GuardError as e:
+        return Outcome(task, error=str(e))
 
 
 def run_local(tasks: Iterable[Task], workers: int, limits: Limits) -> Iterator[Outcome]:
-    """Run :func:`mine_file` in a process pool; a hung or crashed file becomes an error outcome."""
-    import multiprocessing as mp
-    from concurrent.futures import FIRST_COMPLETED, wait
-    from concurrent.futures import TimeoutError as FutureTimeout
-
-    from pebble import ProcessExpired, ProcessPool
-
+    """Run :func:`mine_file` for each task in ``workers`` worker processes forked from this (warm)
+    process; a file that is too large, too slow, too big in memory, or that crashes its worker becomes
+    an error outcome, and its worker is replaced."""
     import docmine.warm  # noqa: F401 - models loaded once here, shared by the forked workers
 
-    ctx = mp.get_context("fork")  # forked workers start warm; forkserver would re-run a user's __main__
-    window = workers * 4
-    with ProcessPool(max_workers=workers, max_tasks=100, context=ctx,
-                     initializer=_limit_memory, initargs=(limits.memory,)) as pool:  # fmt: skip
-        running: dict = {}
-        it = iter(tasks)
-        exhausted = False
-        while running or not exhausted:
-            while not exhausted and len(running) < window:
-                t = next(it, None)
-                if t is None:
-                    exhausted = True
-                    break
-                running[pool.schedule(mine_file, args=(t,), timeout=limits.seconds)] = t
-            if not running:
-                break
-            done, _ = wait(list(running), return_when=FIRST_COMPLETED)
-            for fut in done:
-                t = running.pop(fut)
-                try:
-                    yield fut.result()
-                except FutureTimeout:
-                    yield Outcome(t, error=f"timed out after {limits.seconds:g} s")
-                except ProcessExpired as e:
-                    yield Outcome(
-                        t, error=f"worker died (exit code {e.exitcode}): too much memory or a crash"
-                    )
-                except Exception as e:  # noqa: BLE001
-                    yield Outcome(t, error=f"{type(e).__name__}: {e}")
+    def checked() -> Iterator[Task]:
+        for t in tasks:
+            if err := refusal(t.path):
+                refused.append(Outcome(t, error=err))
+            else:
+                yield t
+
+    refused: list[Outcome] = []
+    for t, out, err in guard.run(mine_file, checked(), limits, workers):
+        yield from refused
+        refused.clear()
+        yield out if err is None else Outcome(t, error=err)
+    yield from refused
 
 
 def run_dask(
     tasks: Iterable[Task], workers: int, limits: Limits, scheduler: str | None = None
 ) -> Iterator[Outcome]:
-    """Run :func:`mine_file` on a dask.distributed cluster (a LocalCluster without an address).
+    """Run :func:`guarded_mine_file` on a dask.distributed cluster (a LocalCluster without an address).
 
-    The memory limit is dask's own per-worker limit (a worker past it is restarted and the
-    file reported); the time limit is enforced by the caller only when the result arrives
-    late, because dask cannot stop a running task.
+    Each task forks its file's child inside the dask worker, so the time, memory and size limits hold
+    there too; a dask worker that dies itself (KilledWorker) makes its file an error outcome.
     """
     from dask.distributed import Client, LocalCluster, as_completed
 
     cluster = None
     if scheduler is None:
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                               memory_limit=limits.memory, dashboard_address=None)  # fmt: skip
+                               memory_limit=limits.memory or 0, dashboard_address=None)  # fmt: skip
     client = Client(scheduler or cluster)
     try:
         it = iter(tasks)
         futures = {}
         for t in it:
-            futures[client.submit(mine_file, t, pure=False)] = t
+            futures[client.submit(guarded_mine_file, t, limits, pure=False)] = t
             if len(futures) >= workers * 4:
                 break
         ac = as_completed(list(futures))
@@ -166,10 +146,10 @@ def run_dask(
             try:
                 yield fut.result()
             except Exception as e:  # noqa: BLE001 - KilledWorker and the like
-                yield Outcome(t, error=f"{type(e).__name__}: {e}")
+                yield Outcome(t, error=guard.one_line(e))
             nxt = next(it, None)
             if nxt is not None:
-                f2 = client.submit(mine_file, nxt, pure=False)
+                f2 = client.submit(guarded_mine_file, nxt, limits, pure=False)
                 futures[f2] = nxt
                 ac.add(f2)
     finally:
@@ -202,7 +182,7 @@ def mine(
     workers = workers or os.cpu_count() or 1
     limits = limits or Limits()
     files = discover(paths)
-    store = Store(Path(out), fresh=not resume)
+    store = Store(Path(out), fresh=not resume)  # DatasetBusy when another run holds the folder
     summary = Summary(files=len(files))
     known = store.known_files()
     docs = store.known_docs()
@@ -211,8 +191,11 @@ def mine(
 
     def tasks() -> Iterator[Task]:
         for p in files:
-            st = p.stat()
-            rec = known.get(str(p))
+            try:
+                st = p.stat()
+            except OSError:  # gone since it was found
+                continue
+            rec = known.get(source_of(p))
             if rec and rec[1] == st.st_size and rec[2] == st.st_mtime_ns:
                 summary.skipped += 1
                 bar.advance(summary)
@@ -241,10 +224,15 @@ def mine(
             rows = (
                 o.rows
                 if o.error is None
-                else {"errors": [{"doc_id": t.doc_id, "source": t.path, "error": o.error}]}
+                else {
+                    "errors": [{"doc_id": t.doc_id, "source": source_of(t.path), "error": one_line(o.error)}]
+                }
             )
             failed = o.error is not None or not rows.get("documents")
-            store.add(t.path, t.doc_id, t.size, t.mtime_ns, "error" if failed else "done", rows)
+            failed = (
+                store.add(t.path, t.doc_id, t.size, t.mtime_ns, "error" if failed else "done", rows)
+                == "error"
+            )
             for d in waiting.pop(t.doc_id, []):
                 store.add(d.path, d.doc_id, d.size, d.mtime_ns, "duplicate")
             docs.add(t.doc_id)
@@ -259,6 +247,7 @@ def mine(
         store.commit()
         store.export()
     finally:
+        run.close()  # an error here stops the children at once instead of waiting for them
         bar.close()
         store.close()
     summary.seconds = time.monotonic() - t0

@@ -14,6 +14,7 @@ and quote the text.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 
@@ -50,22 +51,47 @@ _VIEW = str.maketrans(
     | {c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"}
 )
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
+_LONE = re.compile("[\ud800-\udfff]")
 _SPACES = re.compile(r"[ \u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 
+def valid_unicode(s: str) -> str:
+    """Text that encodes as UTF-8: UTF-16 surrogate halves paired into one character, a lone half
+    replaced by U+FFFD (a PDF text layer hands out mathematical letters as two halves).
+
+    >>> valid_unicode("\\ud835\\udc00 \\ud835") == "\\U0001d400 \\ufffd"
+    True
+    """
+    if not _LONE.search(s):
+        return s
+    s = _PAIR.sub(lambda m: chr(0x10000 + ((ord(m[0][0]) - 0xD800) << 10) + ord(m[0][1]) - 0xDC00), s)
+    return _LONE.sub("\ufffd", s)
+
+
+def clean_text(s: str) -> str:
+    """Valid Unicode without control characters other than tab and newline (CR becomes newline).
+
+    >>> clean_text("a\\x00b\\x85c\\r\\nd\\te")
+    'abc\\nd\\te'
+    """
+    s = valid_unicode(s).replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.sub("", s)
+
+
 def normalize_text(s: str, *, repair: bool = True) -> str:
-    """NFC, legacy-font repair, invisible characters and spaces; keeps \\n and \\t.
+    """NFC, legacy-font repair, invisible characters and spaces; keeps \\n and \\t. The result is
+    valid Unicode with no control characters but tab and newline (:func:`clean_text`).
 
     >>> normalize_text("  Đánh  giá\u00a0 ")
     'Đánh giá'
     """
+    s = valid_unicode(s)
     if repair:
         s = repair_legacy(s)
-    s = unicodedata.normalize("NFC", s)
-    s = s.replace("\r\n", "\n").replace("\r", "\n")
+    s = clean_text(unicodedata.normalize("NFC", s))
     s = _INVISIBLE.sub("", s)
-    s = _CONTROL.sub("", s)
     s = _SPACES.sub(" ", s)
     s = re.sub(r" *([\n\t]) *", r"\1", s)
     return s.strip()
@@ -99,3 +125,21 @@ def fold(s: str) -> str:
     s = unicodedata.normalize("NFD", s.casefold().replace("đ", "d"))
     s = "".join(ch for ch in s if unicodedata.category(ch) != "Mn")
     return re.sub(r"\s+", " ", s).strip()
+
+
+def one_line(s: str) -> str:
+    """A message as one line of valid Unicode (it may quote a file's bytes or name).
+
+    >>> one_line("pdf: bad \\ud835 object\\nat 12")
+    'pdf: bad \\ufffd object at 12'
+    """
+    return " ".join(clean_text(s).split())
+
+
+def source_of(path: str | os.PathLike) -> str:
+    """The path as a string for output: bytes of a file name that are not UTF-8 shown as ``\\xNN``.
+
+    >>> source_of(os.fsdecode(b"a\\xff.txt"))
+    'a\\\\xff.txt'
+    """
+    return os.fsencode(path).decode("utf-8", errors="backslashreplace")

@@ -1,6 +1,8 @@
 """Imported once by the forkserver of ``docmine mine``: loads the parsers, the extractors and
 underthesea's models, so that every worker forked from it starts warm."""
 
+import pdfplumber  # noqa: F401 - imported lazily by the PDF parser; here once for every child
+
 from docmine.parsers.text import from_string
 from docmine.pipeline import extract_all
 

@@ -56,3 +56,77 @@ def test_mine_then_export(tmp_path):
         ).exit_code
         == 2
     )
+
+
+def test_extract_json_of_a_pdf_with_surrogate_halves_is_valid_utf8(tmp_path):
+    import subprocess
+    import sys
+
+    from tests.pdfs import make_pdf, text_op
+
+    cmap = {**{k: f"{k:04X}" for k in range(0x20, 0x7F)}, ord("A"): "D835DC00", ord("X"): "D835"}
+    (tmp_path / "math.pdf").write_bytes(make_pdf([text_op(b"Chi so A dat X 90 diem")], cmap=cmap))
+    out = subprocess.run([sys.executable, "-m", "docmine.cli", "extract", "--json", str(tmp_path / "math.pdf"),
+                          str(seed("000_88c36853ee0d1535"))], capture_output=True)  # fmt: skip
+    assert out.returncode == 0 and b"Traceback" not in out.stderr
+    lines = [json.loads(line) for line in out.stdout.decode("utf-8").splitlines()]
+    assert [rec["errors"] for rec in lines] == [[], []]
+    assert lines[1]["scores"]
+
+
+def test_extract_and_check_share_the_per_file_time_limit(tmp_path, monkeypatch):
+    import time
+
+    import docmine.pipeline
+
+    real = docmine.pipeline.process
+
+    def hangs(path, doc_id=None):  # the children are forked, so they run this
+        if str(path).endswith("slow.txt"):
+            time.sleep(600)
+        return real(path, doc_id)
+
+    monkeypatch.setattr(docmine.pipeline, "process", hangs)
+    slow = tmp_path / "slow.txt"
+    slow.write_text("Sở Nội vụ đạt 90 điểm.", encoding="utf-8")
+    r = runner.invoke(
+        app, ["extract", "--json", "--timeout", "1", str(slow), str(seed("003_a4fdff8cd5cb32b2"))]
+    )
+    assert r.exit_code == 0
+    recs = [json.loads(line) for line in r.stdout.splitlines()]
+    assert recs[0]["errors"] == ["timed out after 1 s"] and recs[0]["scores"] == []
+    assert recs[1]["errors"] == [] and recs[1]["scores"]
+    r = runner.invoke(app, ["check", "--timeout", "1", str(slow)])
+    assert r.exit_code == 1 and "file.unreadable" in r.output and "timed out after 1 s" in r.output
+    r = runner.invoke(app, ["text", "--timeout", "1", str(slow)])  # text itself parses; not patched
+    assert r.exit_code == 0 and "Sở Nội vụ" in r.output
+
+
+def test_extract_and_check_share_the_size_limits(tmp_path, monkeypatch):
+    big = tmp_path / "big.txt"
+    big.write_text("Sở Nội vụ đạt 90 điểm.\n" * 100, encoding="utf-8")
+    monkeypatch.setenv("DOCMINE_MAX_TEXT_BYTES", "1000")
+    r = runner.invoke(app, ["extract", "--json", str(big)])
+    assert r.exit_code == 1
+    assert json.loads(r.stdout)["errors"] == [
+        f"txt: text file too large: {big.stat().st_size} bytes (limit 1000; set DOCMINE_MAX_TEXT_BYTES)"
+    ]
+    r = runner.invoke(app, ["check", str(big)])
+    assert r.exit_code == 1 and "text file too large" in r.output
+    r = runner.invoke(app, ["blocks", str(big)])
+    assert r.exit_code == 1 and "text file too large" in r.output
+
+
+def test_extract_xlsx_cells_are_never_live_formulas(tmp_path):
+    import openpyxl
+
+    letter = tmp_path / "letter.txt"
+    letter.write_text(
+        '=HYPERLINK("http://evil","x")\n- Sở Nội vụ đạt 90 điểm, xếp thứ 2/18.\n', encoding="utf-8"
+    )
+    r = runner.invoke(app, ["extract", str(letter), "-o", str(tmp_path / "x"), "--format", "xlsx"])
+    assert r.exit_code == 0
+    wb = openpyxl.load_workbook(tmp_path / "x" / "docmine.xlsx")
+    cells = [c for ws in wb for row in ws.iter_rows() for c in row]
+    assert not [c.value for c in cells if c.data_type == "f"]
+    assert any(isinstance(c.value, str) and c.value.startswith("'=HYPERLINK") for c in cells)

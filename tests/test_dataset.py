@@ -86,3 +86,140 @@ def test_export_writes_a_sheet_per_table_and_csv_files(dataset, tmp_path):
 def test_connect_on_an_empty_folder_gives_empty_tables(tmp_path):
     con = connect(tmp_path)
     assert con.execute("SELECT count(*) FROM scores").fetchone() == (0,)
+
+
+def _by_source(con, table: str) -> dict[str, list[dict]]:
+    cur = con.execute(f'SELECT * FROM "{table}"')
+    names = [d[0] for d in cur.description]
+    out: dict[str, list[dict]] = {}
+    for row in cur.fetchall():
+        r = dict(zip(names, row, strict=True))
+        out.setdefault(r["source"], []).append(r)
+    return out
+
+
+def _fact(d: dict, fields: list[str], evidence: list[str]) -> dict:
+    """A fact's fields as compared: from the JSON (nested evidence) or a table row (evidence_*)."""
+    ev = d.get("evidence") or {k: d[f"evidence_{k}"] for k in evidence}
+    return {**{k: d[k] for k in fields}, "evidence": {k: ev[k] for k in evidence}}
+
+
+def _key(f: dict) -> str:
+    import json
+
+    num = lambda v: float(v) if isinstance(v, int | float) and not isinstance(v, bool) else v  # noqa: E731
+    return json.dumps({k: num(v) for k, v in f.items() if k != "evidence"} | {"ev": f["evidence"]},
+                      sort_keys=True, ensure_ascii=False)  # fmt: skip
+
+
+def assert_rows_equal_json(con, records: dict[str, dict]) -> None:
+    """Every field of every fact of the JSON output, read back from ``con``, is equal (facts matched
+    as a multiset; a number equals its float, 92 == 92.0, as JSON does not tell them apart)."""
+    from docmine.pipeline import TABLES
+
+    docs = _by_source(con, "documents")
+    for source, rec in records.items():
+        fields = [k for k in rec["document"] if k != "evidence"]
+        evidence = list(rec["document"]["evidence"])
+        (row,) = docs[source]
+        assert _fact(row, fields, evidence) == rec["document"]
+    for t in TABLES:
+        rows = _by_source(con, t)
+        for source, rec in records.items():
+            if not rec[t]:
+                assert source not in rows, (t, source)
+                continue
+            fields = [k for k in rec[t][0] if k != "evidence"]
+            evidence = list(rec[t][0]["evidence"])
+            want = sorted(map(_key, rec[t]))
+            got = sorted(_key(_fact(r, fields, evidence)) for r in rows[source])
+            assert got == want, (t, source)
+
+
+def test_json_parquet_duckdb_round_trip_on_the_bundled_corpus(tmp_path):
+    """extract --json, then the same documents through Parquet and DuckDB: every field the same,
+    lists as lists (a unit name holding "; " is one item)."""
+    import json
+
+    import duckdb
+    from typer.testing import CliRunner
+
+    from docmine.cli import app
+    from docmine.mine import discover
+    from tests.conftest import SEEDS
+
+    files = discover([SEEDS])
+    assert len(files) == 15
+    r = CliRunner().invoke(app, ["extract", "--json", "-o", str(tmp_path / "extract"), *map(str, files)])
+    assert r.exit_code == 0
+    records = {rec["source"]: rec for rec in map(json.loads, r.stdout.splitlines())}
+    assert len(records) == 15 and any(d["document"]["cc"] for d in records.values())
+    assert any(a["lead"] for d in records.values() for a in d["assignments"])
+    mine(files, tmp_path / "ds", workers=2, progress=False)
+    extract = duckdb.connect()
+    for t in (
+        "documents",
+        "citations",
+        "scores",
+        "criteria",
+        "metrics",
+        "targets",
+        "shortcomings",
+        "assignments",
+    ):
+        extract.execute(
+            f"CREATE VIEW \"{t}\" AS SELECT * FROM read_parquet('{tmp_path / 'extract' / t}.parquet')"
+        )
+    stored = duckdb.connect(str(tmp_path / "ds" / "docmine.duckdb"), read_only=True)
+    for con in (extract, connect(tmp_path / "ds"), stored):
+        assert_rows_equal_json(con, records)
+    types = dict(stored.execute("SELECT column_name, data_type FROM information_schema.columns "
+                                "WHERE table_name = 'assignments'").fetchall())  # fmt: skip
+    assert types["lead"] == types["support"] == "VARCHAR[]"
+
+
+def test_a_unit_name_holding_a_semicolon_round_trips_as_one_item(tmp_path):
+    import duckdb
+
+    from docmine.dataset import Store
+
+    units = ["Phòng Bảo trợ xã hội; trẻ em", "Văn phòng"]
+    rows = rows_of(process(seed("000_88c36853ee0d1535")))
+    rows["shortcomings"] = [{**rows["scores"][0], "text": "Chậm", "units": units}]
+    rows["shortcomings"][0] = {
+        k: v for k, v in rows["shortcomings"][0].items() if k in SCHEMAS["shortcomings"].names
+    }
+    store = Store(tmp_path)
+    store.add("x.txt", "id", 1, 1, "done", rows)
+    store.commit()
+    store.export()
+    store.close()
+    assert pd.read_parquet(tmp_path / "shortcomings.parquet").units.iloc[0].tolist() == units
+    con = duckdb.connect(str(tmp_path / "docmine.duckdb"), read_only=True)
+    assert con.execute("SELECT units FROM shortcomings").fetchone()[0] == units
+
+
+def test_export_neutralises_formula_like_text_and_keeps_numbers(tmp_path):
+    import openpyxl
+
+    from docmine.dataset import Store
+
+    rows = rows_of(process(seed("000_88c36853ee0d1535")))
+    rows["documents"][0]["subject"] = '=HYPERLINK("http://evil","bấm vào")'
+    rows["documents"][0]["cc"] = ["@SUM(1)", "Lưu: VT"]
+    store = Store(tmp_path / "ds")
+    store.add("x.txt", rows["documents"][0]["doc_id"], 1, 1, "done", rows)
+    store.commit()
+    store.export()
+    store.close()
+    export(tmp_path / "ds", tmp_path / "d.xlsx", tmp_path / "csv")
+    wb = openpyxl.load_workbook(tmp_path / "d.xlsx")
+    cells = [c for ws in wb for row in ws.iter_rows() for c in row]
+    assert not [c.value for c in cells if c.data_type == "f"]
+    ws = wb["documents"]
+    head = [c.value for c in ws[1]]
+    doc = dict(zip(head, [c.value for c in ws[2]], strict=True))
+    assert doc["subject"] == '\'=HYPERLINK("http://evil","bấm vào")' and doc["cc"] == "'@SUM(1); Lưu: VT"
+    assert isinstance(doc["chars"], int)
+    csv = pd.read_csv(tmp_path / "csv" / "documents.csv")
+    assert csv.subject.iloc[0].startswith("'=") and csv.chars.dtype.kind == "i"

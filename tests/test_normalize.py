@@ -42,3 +42,29 @@ def test_tcvn3_and_vni():
 
 def test_fold():
     assert fold("Sở LAO ĐỘNG  - Thương binh") == "so lao dong - thuong binh"
+
+
+def test_surrogate_halves_are_paired_and_a_lone_half_replaced():
+    from docmine.normalize import valid_unicode
+
+    assert valid_unicode("\ud835\udc00 Sở") == "\U0001d400 Sở"
+    assert valid_unicode("a\ud835b\udc00") == "a\ufffdb\ufffd"
+    assert normalize_text("x\ud835\udc00\ud835").encode("utf-8") == "x\U0001d400\ufffd".encode()
+
+
+def test_control_characters_but_tab_and_newline_are_dropped():
+    from docmine.normalize import clean_text
+
+    raw = "Sở\x00 Nội\x07 vụ\x1b\tđạt\x85\x9f 90\r\nđiểm\x0c\ufffe"
+    assert clean_text(raw) == "Sở Nội vụ\tđạt 90\nđiểm"
+    assert normalize_text(raw) == "Sở Nội vụ\tđạt 90\nđiểm"
+
+
+def test_messages_and_paths_leave_as_valid_one_line_text():
+    import os
+
+    from docmine.normalize import one_line, source_of
+
+    assert one_line("pdf: lỗi \ud835\n  ở trang 2") == "pdf: lỗi \ufffd ở trang 2"
+    name = source_of(os.fsdecode(b"/tmp/c\xf4ng-v\xe3n.txt"))  # a Latin-1 file name on a UTF-8 system
+    assert name == "/tmp/c\\xf4ng-v\\xe3n.txt" and name.encode("utf-8")

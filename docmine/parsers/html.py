@@ -11,23 +11,21 @@ from lxml import etree
 
 from docmine.builder import CellSpec, DocBuilder
 from docmine.model import Document, ParseError
-from docmine.parsers.text import decode
+from docmine.parsers.text import decode, decoding_warning
 from docmine.zones import ZoneTagger
-
-MAX_HTML_BYTES = 20 * 1024 * 1024
 
 
 def parse(path: Path) -> Document:
     data = path.read_bytes()
-    if len(data) > MAX_HTML_BYTES:
-        raise ParseError(f"html: {len(data)} bytes, over the {MAX_HTML_BYTES} limit")
-    html, _ = decode(data)
+    html, encoding = decode(data)
     xml = trafilatura.extract(html, output_format="xml", include_tables=True, include_comments=False,
                               with_metadata=True, favor_precision=True)  # fmt: skip
     if not xml:
         raise ParseError("html: no main text found in the page")
     root = etree.fromstring(xml.encode("utf-8"), etree.XMLParser(resolve_entities=False, no_network=True))
     b = DocBuilder(str(path), "html")
+    if encoding not in ("utf-8", "utf-16"):
+        b.warnings.append(decoding_warning(encoding, html, data))
     title = root.get("title")
     published = root.get("date")
     b.title, b.published = title, published

@@ -11,6 +11,7 @@ the row above).
 
 from __future__ import annotations
 
+import bisect
 import csv
 import ctypes
 import dataclasses
@@ -27,7 +28,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from docmine.builder import CellSpec, DocBuilder
-from docmine.legacy import vietnamese_score
+from docmine.legacy import unreadable
 from docmine.model import Document, ParseError
 from docmine.parsers.layout import (
     Line,
@@ -60,16 +61,28 @@ class Item:
     cells: list[CellSpec] = field(default_factory=list)
     n_cols: int = 0
     ocr: bool = False
+    tail: list[CellSpec] | None = None  # a table's cells that reach its last row (see _merge_tables)
 
 
 def _page_chars(page: pdfium.PdfPage, height: float) -> list[Word]:
     tp = page.get_textpage()
     out: list[Word] = []
-    for i in range(tp.count_chars()):
+    n = tp.count_chars()
+    skip = False
+    for i in range(n):
+        if skip:  # the low half of a surrogate pair read with its high half
+            skip = False
+            continue
         u = pdfium_c.FPDFText_GetUnicode(tp.raw, i)
         if u in (0, 0xFFFE, 0xFFFF, 0x0D, 0x0A, 0x02):
             continue
-        ch = chr(u)
+        if (
+            0xD800 <= u <= 0xDBFF
+            and i + 1 < n
+            and 0xDC00 <= (lo := pdfium_c.FPDFText_GetUnicode(tp.raw, i + 1)) <= 0xDFFF
+        ):
+            u, skip = 0x10000 + ((u - 0xD800) << 10) + lo - 0xDC00, True  # U+1D400 and the like
+        ch = chr(u) if not 0xD800 <= u <= 0xDFFF else "\ufffd"
         if pdfium_c.FPDFText_IsGenerated(tp.raw, i) and not ch.strip():
             ch = " "
         x0, y0, x1, y1 = tp.get_charbox(i)
@@ -107,15 +120,16 @@ def _cache_dir() -> Path:
     return Path(os.environ.get("DOCMINE_CACHE", Path.home() / ".cache" / "docmine")) / "ocr"
 
 
-def ocr_words(png: bytes, scale: float) -> list[Word]:
+def ocr_words(image: bytes, scale: float) -> list[Word]:
     """Words with boxes (in PDF points, via ``scale``) from tesseract's TSV; cached by image hash."""
-    key = hashlib.sha256(png).hexdigest()
+    key = hashlib.sha256(image).hexdigest()
     cache = _cache_dir() / f"{key}.tsv"
     if cache.exists():
         tsv = cache.read_text(encoding="utf-8")
     else:
-        proc = subprocess.run(["tesseract", "stdin", "stdout", "-l", "vie", "--psm", "3", "tsv"], input=png,
-                              capture_output=True, timeout=300)  # fmt: skip
+        # one thread: tesseract's OpenMP threads make a page 5 times slower on a busy machine
+        proc = subprocess.run(["tesseract", "stdin", "stdout", "-l", "vie", "--psm", "3", "tsv"], input=image,
+                              capture_output=True, timeout=300, env={**os.environ, "OMP_THREAD_LIMIT": "1"})  # fmt: skip
         if proc.returncode != 0:
             raise ParseError(f"pdf: tesseract failed: {proc.stderr.decode(errors='replace').strip()[:200]}")
         tsv = proc.stdout.decode("utf-8", errors="replace")
@@ -153,7 +167,7 @@ def _ocr_page(page: pdfium.PdfPage, img, width: float) -> list[Word]:
     if pil.mode not in ("L", "RGB"):
         pil = pil.convert("RGB")
     buf = io.BytesIO()
-    pil.save(buf, format="PNG")
+    pil.save(buf, format="PPM")  # uncompressed: encoding a PNG took longer than tesseract's own reading
     return ocr_words(buf.getvalue(), width / pil.size[0])
 
 
@@ -214,20 +228,26 @@ def _tables(
     boxes = [t for t in _find_tables(pl, index, edges) if len(t.cells) >= 4]
     items: list[Item] = []
     used: set[int] = set()
+    by_y = sorted(range(len(words)), key=lambda i: words[i].mid_y)  # words found per cell by bisection,
+    ys_sorted = [words[i].mid_y for i in by_y]  # not by a scan of the page for every cell
     if boxes:
         for t in boxes:
-            xs = sorted({round(v, 0) for c in t.cells for v in (c[0], c[2])})
-            ys = sorted({round(v, 0) for c in t.cells for v in (c[1], c[3])})
+            xs = {v: i for i, v in enumerate(sorted({round(v, 0) for c in t.cells for v in (c[0], c[2])}))}
+            ys = {v: i for i, v in enumerate(sorted({round(v, 0) for c in t.cells for v in (c[1], c[3])}))}
             cells: list[CellSpec] = []
             for c in t.cells:
                 x0, top, x1, bottom = c
-                inside = [i for i, w in enumerate(words) if x0 - 1 <= (w.x0 + w.x1) / 2 <= x1 + 1
-                          and top - 1 <= w.mid_y <= bottom + 1 and i not in used]  # fmt: skip
+                band = by_y[
+                    bisect.bisect_left(ys_sorted, top - 1) : bisect.bisect_right(ys_sorted, bottom + 1)
+                ]
+                inside = sorted(
+                    i for i in band if i not in used and x0 - 1 <= (words[i].x0 + words[i].x1) / 2 <= x1 + 1
+                )
                 used.update(inside)
                 lines = build_lines([words[i] for i in inside], gap=99)
-                col, row = xs.index(round(x0, 0)), ys.index(round(top, 0))
+                col, row = xs[round(x0, 0)], ys[round(top, 0)]
                 cells.append(CellSpec(join_lines([ln.text for ln in lines]), row, col,
-                                      max(1, ys.index(round(bottom, 0)) - row), max(1, xs.index(round(x1, 0)) - col),
+                                      max(1, ys[round(bottom, 0)] - row), max(1, xs[round(x1, 0)] - col),
                                       page=index + 1))  # fmt: skip
             cells = _compact(cells)
             n_cols = max(c.col + c.col_span for c in cells)
@@ -238,16 +258,14 @@ def _tables(
 
 def _compact(cells: list[CellSpec]) -> list[CellSpec]:
     """Renumber rows so that each distinct cell top is one row (edges that split only a merged cell vanish)."""
-    tops = sorted({c.row for c in cells})
-    ends = sorted({c.row + c.row_span for c in cells})
-    edges = sorted(set(tops) | set(ends))
-    keep = [e for e in edges if e in set(tops)] + [max(ends)]
-    idx = {e: i for i, e in enumerate(sorted(set(keep)))}
+    tops = {c.row for c in cells}
+    kept = sorted(tops | {max(c.row + c.row_span for c in cells)})
+    idx = {e: i for i, e in enumerate(kept)}
     out = []
     for c in cells:
         r0 = idx[c.row]
         end = c.row + c.row_span
-        r1 = idx.get(end) if end in idx else next(idx[e] for e in sorted(idx) if e >= end)
+        r1 = idx[end] if end in idx else idx[kept[bisect.bisect_left(kept, end)]]
         out.append(CellSpec(c.text, r0, c.col, max(1, r1 - r0), c.col_span, page=c.page))
     return out
 
@@ -263,8 +281,12 @@ def _continues(prev: Item, cur: Item) -> bool:
 
 def _merge_tables(prev: Item, cur: Item) -> None:
     """Append ``cur`` (the same table on the next page) to ``prev``, joining a row split by the page break."""
-    last_row = max(c.row for c in prev.cells)
-    above = {c.col: c for c in prev.cells if c.row <= last_row < c.row + c.row_span}
+    if prev.tail is None:  # the cells that reach the last row, kept between pages: a table that runs
+        last = max(c.row for c in prev.cells)  # over a hundred pages is not rescanned for every page
+        prev.tail = [c for c in prev.cells if c.row + c.row_span > last]
+    last_row = max(c.row for c in prev.tail)
+    above = {c.col: c for c in prev.tail if c.row <= last_row < c.row + c.row_span}
+    n_before = len(prev.cells)
     first = [c for c in cur.cells if c.row == 0]
     first_col_empty = not any(c.col == 0 and c.text.strip() for c in first)
     shift = last_row + 1
@@ -296,6 +318,9 @@ def _merge_tables(prev: Item, cur: Item) -> None:
             if c.row == 0 and c.row_span > 1 and id(c) not in carried and c.text.strip():
                 prev.cells.append(CellSpec(c.text, shift, c.col, c.row_span - 1, c.col_span, page=c.page))
     prev.page = cur.page
+    cands = prev.tail + prev.cells[n_before:]
+    last = max(c.row for c in cands)
+    prev.tail = [c for c in cands if c.row + c.row_span > last]
 
 
 def _classify_page(lines: list[Line], page_no: int, width: float, height: float) -> list[Item]:
@@ -379,10 +404,24 @@ def parse(path: Path) -> Document:
     import pdfplumber
 
     try:
+        damage = damaged(path, pdf)
         with pdfplumber.open(path) as pl:
-            return _parse(path, pl, pdf)
+            doc = _parse(path, pl, pdf)
     finally:
         pdf.close()
+    doc.warnings[:0] = damage
+    return doc
+
+
+def damaged(path: Path, pdf: pdfium.PdfDocument) -> list[str]:
+    """A warning for a PDF that pdfium had to repair: cut short, or with a broken cross-reference table."""
+    with open(path, "rb") as f:
+        f.seek(max(0, os.fstat(f.fileno()).st_size - 2048))
+        if b"%%EOF" not in f.read():
+            return ["warning: pdf: truncated (no %EOF at the end); pages or text may be missing"]
+    if not pdfium_c.FPDF_DocumentHasValidCrossReferenceTable(pdf.raw):
+        return ["warning: pdf: damaged cross-reference table, repaired by the reader; text may be incomplete"]
+    return []
 
 
 def _parse(path: Path, pl, pdf: pdfium.PdfDocument) -> Document:
@@ -396,12 +435,12 @@ def _parse(path: Path, pl, pdf: pdfium.PdfDocument) -> Document:
     missing_ocr: list[int] = []
     for idx in range(n):
         page = pdf[idx]
-        if (
-            pdfium_c.FPDFPage_GetAnnotCount(page.raw) > 0
-        ):  # signing software stamps the number and date as annotations
-            page.flatten()
-            page.close()
-            page = pdf[idx]
+        if pdfium_c.FPDFPage_GetAnnotCount(page.raw) > 0:
+            # signing software stamps the number and date as annotations; flattened by the raw call,
+            # which needs no form environment (page.flatten() refuses a page of a PDF without forms)
+            if pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_NORMALDISPLAY) == pdfium_c.FLATTEN_SUCCESS:
+                page.close()
+                page = pdf[idx]
         width, height = page.get_size()
         chars = _page_chars(page, height)
         words = chars_to_words(chars)
@@ -410,7 +449,7 @@ def _parse(path: Path, pl, pdf: pdfium.PdfDocument) -> Document:
         body_text = " ".join(sg.text for sg in segs if not STAMP_RE.search(sg.text))
         img = _big_image(page, width, height)
         letters = sum(c.isalpha() for c in body_text)
-        garbage = letters > 200 and vietnamese_score(body_text) < 0.03
+        garbage = letters > 200 and unreadable(body_text)
         if (letters < 40 and img is not None) or garbage:
             if not tesseract_available():
                 missing_ocr.append(idx + 1)
@@ -451,7 +490,9 @@ def _parse(path: Path, pl, pdf: pdfium.PdfDocument) -> Document:
 def _emit(path: Path, items: list[Item], ocr_pages: set[int], missing_ocr: list[int]) -> Document:
     b = DocBuilder(str(path), "pdf")
     if missing_ocr:
-        b.warnings.append(f"pages {missing_ocr} are scans; OCR is needed (install tesseract-ocr-vie)")
+        b.warnings.append(
+            f"warning: pages {missing_ocr} are scans; OCR is needed (install tesseract-ocr-vie)"
+        )
     tagger = ZoneTagger(has_header=False)
     stamps = [it for it in items if it.kind == "stamp"]
     for it in items:

@@ -26,7 +26,8 @@ def _binary(s: str) -> bool:
 def decode(data: bytes) -> tuple[str, str]:
     """Bytes to text and the encoding it was in; binary content raises ParseError."""
     if data.startswith(codecs.BOM_UTF8):
-        return data[3:].decode("utf-8", errors="replace"), "utf-8"
+        s = data[3:].decode("utf-8", errors="replace")
+        return s, "utf-8" if s.count("\ufffd") == data.count("\ufffd".encode()) else "utf-8-replace"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace"), "utf-16"
     head = data[:4000]
@@ -48,13 +49,37 @@ def decode(data: bytes) -> tuple[str, str]:
     latin = data.decode("latin-1")
     if _binary(latin):
         raise ParseError("binary content, not text")
-    cands = [
-        (unicodedata.normalize("NFC", data.decode("cp1258", errors="replace")), "cp1258"),
-        (from_tcvn3(latin), "tcvn3"),
-        (from_vni(latin), "vni"),
-    ]
-    best = max(cands, key=lambda c: vietnamese_score(c[0]))
-    return best
+    return _legacy_or_replaced(data, latin)
+
+
+LEGACY_MIN_SCORE = 0.15  # common-word share a legacy decoding must reach (Vietnamese prose: 0.3 to 0.5)
+_SAMPLE = 200_000
+
+
+def _legacy_or_replaced(data: bytes, latin: str) -> tuple[str, str]:
+    """Bytes that are not UTF-8: the legacy encoding that explains them (its text reads as Vietnamese,
+    better than UTF-8 with the bad bytes replaced), else UTF-8 with U+FFFD (encoding ``utf-8-replace``)."""
+    replaced = data.decode("utf-8", errors="replace")
+    decoders = {
+        "cp1258": lambda n: unicodedata.normalize("NFC", data[:n].decode("cp1258", errors="replace")),
+        "tcvn3": lambda n: from_tcvn3(latin[:n]),
+        "vni": lambda n: from_vni(latin[:n]),
+    }
+    scores = {enc: vietnamese_score(fn(_SAMPLE)) for enc, fn in decoders.items()}
+    name = max(scores, key=lambda k: scores[k])
+    if scores[name] >= LEGACY_MIN_SCORE and scores[name] > vietnamese_score(replaced[:_SAMPLE]) + 0.05:
+        return decoders[name](len(data)), name
+    return replaced, "utf-8-replace"
+
+
+def decoding_warning(encoding: str, text: str, data: bytes) -> str:
+    """The warning for a file that was not UTF-8: the legacy encoding chosen, or how many byte
+    sequences became U+FFFD."""
+    if encoding != "utf-8-replace":
+        return f"warning: decoded from {encoding}"
+    n = text.count("\ufffd") - data.count("\ufffd".encode())
+    return (f"warning: not UTF-8, and no legacy encoding (TCVN3, VNI, Windows-1258) explains it: "
+            f"{n} invalid byte sequences replaced by U+FFFD")  # fmt: skip
 
 
 def lines_to_document(b: DocBuilder, lines: list[str], *, page: int | None = None, ocr: bool = False) -> None:
@@ -92,9 +117,9 @@ def lines_to_document(b: DocBuilder, lines: list[str], *, page: int | None = Non
 def parse(path: Path) -> Document:
     data = path.read_bytes()
     text, encoding = decode(data)
-    b = DocBuilder(str(path), "txt", repair=encoding in ("utf-8", "utf-16"))
+    b = DocBuilder(str(path), "txt", repair=encoding in ("utf-8", "utf-16", "utf-8-replace"))
     if encoding not in ("utf-8", "utf-16"):
-        b.warnings.append(f"decoded from {encoding}")
+        b.warnings.append(decoding_warning(encoding, text, data))
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines_to_document(b, lines)
     doc = b.build()

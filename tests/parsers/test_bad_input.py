@@ -57,3 +57,21 @@ def test_cli_reports_one_line_and_no_traceback(tmp_path: Path):
     assert out.returncode == 1
     assert "Traceback" not in out.stderr
     assert out.stderr.strip().count("\n") == 0 and "bad.pdf: error: pdf" in out.stderr
+
+
+def test_a_text_file_over_the_text_limit_is_refused_before_it_is_read(tmp_path: Path, monkeypatch):
+    p = tmp_path / "big.txt"
+    p.write_text("Sở Nội vụ đạt 90 điểm.\n" * 200, encoding="utf-8")
+    monkeypatch.setenv("DOCMINE_MAX_TEXT_BYTES", "1000")
+    with pytest.raises(
+        ParseError, match=r"txt: text file too large: \d+ bytes \(limit 1000; set DOCMINE_MAX_TEXT_BYTES\)"
+    ):
+        parse(p)
+
+
+def test_a_document_whose_text_is_over_the_character_limit_is_refused(tmp_path: Path, monkeypatch):
+    p = tmp_path / "long.txt"
+    p.write_text("Sở Nội vụ đạt 90 điểm.\n" * 200, encoding="utf-8")
+    monkeypatch.setenv("DOCMINE_MAX_CHARS", "500")
+    with pytest.raises(ParseError, match=r"text too long to extract: \d+ characters \(limit 500"):
+        parse(p)

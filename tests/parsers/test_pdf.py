@@ -176,3 +176,85 @@ def test_real_scans_are_ocrd_in_reading_order(name, header, body):
         first_stamp = min(b.start for b in doc.blocks_of("stamp"))
         assert first_stamp > doc.text.find(body)
     assert "Ký bởi" not in " ".join(doc.block_text(b) for b in doc.blocks_of("paragraph", "header"))
+
+
+# PDFs written byte by byte (tests/pdfs.py): what real archives hold, made small.
+_ASCII = {c: f"{c:04X}" for c in range(0x20, 0x7F)}
+
+
+def test_mathematical_letters_given_as_surrogate_halves_become_valid_text(tmp_path: Path):
+    import json
+
+    from docmine.pipeline import process
+    from tests.pdfs import make_pdf, text_op
+
+    cmap = {**_ASCII, ord("A"): "D835DC00", ord("X"): "D835", ord("Y"): "DC00", ord("Z"): "0007"}
+    p = tmp_path / "math.pdf"
+    p.write_bytes(make_pdf([text_op(b"Chi so A tang, X Y Z het")], cmap=cmap))
+    doc = parse(p)
+    assert (
+        "Chi so \U0001d400 tang, \ufffd \ufffd het" in doc.text
+    )  # paired; lone halves replaced; BEL dropped
+    rec = process(p).to_record()
+    assert json.loads(json.dumps(rec, ensure_ascii=False).encode("utf-8"))["source"] == str(p)
+
+
+def test_annotations_of_a_pdf_without_forms_are_flattened_into_the_text(tmp_path: Path):
+    from tests.pdfs import make_pdf, text_op
+
+    p = tmp_path / "stamped.pdf"
+    p.write_bytes(make_pdf([text_op(b"Body text")], annotation=text_op(b"So 123 ngay 5", 2, 4, 10)))
+    doc = parse(p)
+    assert "So 123 ngay 5" in doc.text and "Body text" in doc.text
+
+
+@pytest.mark.parametrize(
+    ("cut", "warning"),
+    [
+        (lambda d: d[:-6], "truncated"),
+        (lambda d: d[: d.rfind(b"startxref")], "truncated"),
+        (lambda d: d[: d.rfind(b"startxref")] + b"startxref\n99\n%%EOF\n", "damaged cross-reference table"),
+    ],
+)
+def test_a_truncated_or_repaired_pdf_is_read_with_a_warning(tmp_path: Path, cut, warning):
+    from docmine.pipeline import process
+    from tests.pdfs import make_pdf, text_op
+
+    p = tmp_path / "hurt.pdf"
+    p.write_bytes(cut(make_pdf([text_op(b"Page one"), text_op(b"Page two")])))
+    res = process(p)
+    assert res.document is not None and "Page two" in res.document.text
+    assert [e for e in res.errors if warning in e] and all(e.startswith("warning: pdf:") for e in res.errors)
+
+
+def test_a_sound_pdf_gets_no_warning():
+    assert parse(seed("003_a4fdff8cd5cb32b2", "pdf")).warnings == []
+
+
+def test_a_text_layer_of_place_names_is_read_not_sent_to_ocr():
+    from docmine.legacy import unreadable
+
+    places = "Số thứ tự Đối tượng gán mã Mã bưu chính X. Krông Búk P. Hương Trà X. Nghĩa Hưng " * 20
+    assert not unreadable(places)
+    assert not unreadable("KÕ ho¹ch c¶i c¸ch hµnh chÝnh cña tØnh " * 10)  # TCVN3: repaired, not scanned
+    assert unreadable("Wkh txlfn eurzq ira mxpsv ryhu wkh odcb grj " * 10)  # a font with no usable map
+
+
+def test_a_table_running_over_many_pages_is_one_table_with_every_row(tmp_path: Path):
+    from docmine.builder import CellSpec
+    from docmine.parsers.pdf import Item, _merge_tables
+
+    def page(n: int) -> Item:
+        cells = [
+            CellSpec(f"{n}.{r}" if c == 0 else f"Dòng {r} trang {n}", r, c, page=n)
+            for r in range(30)
+            for c in range(3)
+        ]
+        return Item("table", n, 0, cells=cells, n_cols=3)
+
+    first = page(1)
+    for n in range(2, 121):
+        _merge_tables(first, page(n))
+    rows = {c.row for c in first.cells}
+    assert len(rows) == 30 * 120 and max(rows) == 30 * 120 - 1
+    assert {c.text for c in first.cells if c.row == 30 * 120 - 1 and c.col == 0} == {"120.29"}

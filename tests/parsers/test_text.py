@@ -85,7 +85,7 @@ def test_vni_file(tmp_path: Path):
     p.write_bytes(vni.encode("latin-1"))
     doc = parse(p)
     assert doc.text == "Chỉ số cải cách hành chính năm 2022 của Sở Lao động đạt 92,35 điểm, xếp thứ 3/18."
-    assert "decoded from vni" in doc.warnings
+    assert "warning: decoded from vni" in doc.warnings
 
 
 def test_tcvn3_file(tmp_path: Path):
@@ -99,3 +99,41 @@ def test_binary_as_text_is_an_error(tmp_path: Path):
     p.write_bytes(bytes(range(256)) * 50)
     with pytest.raises(ParseError, match="binary"):
         parse(p)
+
+
+def test_utf8_with_a_few_bad_bytes_stays_utf8_with_a_warning(tmp_path: Path):
+    good = parse(seed("000_88c36853ee0d1535")).text
+    raw = seed("000_88c36853ee0d1535").read_bytes()
+    p = tmp_path / "hurt.txt"
+    p.write_bytes(raw[:300] + b"\xff\xfe" + raw[300:])  # two stray bytes in a UTF-8 letter
+    doc = parse(p)
+    assert doc.text.startswith(good[:40]) and "\ufffd" in doc.text  # not garbled as TCVN3 or VNI
+    assert [w for w in doc.warnings if w.startswith("warning: not UTF-8") and "2 invalid byte sequences" in w]
+
+
+def test_bytes_no_legacy_encoding_explains_are_replaced_with_a_warning(tmp_path: Path):
+    p = tmp_path / "latin.txt"
+    p.write_bytes("Résumé of the café menu, naïve piñata, façade and Zürich.\n".encode("latin-1") * 5)
+    doc = parse(p)
+    assert "R\ufffdsum\ufffd of the caf\ufffd menu" in doc.text
+    assert doc.warnings and doc.warnings[0].startswith("warning: not UTF-8")
+
+
+def test_a_legacy_encoding_that_explains_the_bytes_is_still_chosen_and_said(tmp_path: Path):
+    p = tmp_path / "cp1258.txt"
+    p.write_bytes(_cp1258_bytes(SENTENCE))
+    doc = parse(p)
+    assert doc.text == SENTENCE and doc.warnings == ["warning: decoded from cp1258"]
+
+
+def test_a_megabyte_on_one_line_is_many_blocks_over_the_same_text(tmp_path: Path):
+    from docmine.builder import MAX_BLOCK
+
+    sentence = "Năm 2022, Chỉ số cải cách hành chính của Sở Nội vụ đạt 90,5 điểm, xếp thứ 2/18. "
+    p = tmp_path / "one-line.txt"
+    p.write_text(sentence * 3000, encoding="utf-8")
+    doc = parse(p)
+    assert doc.text == (sentence * 3000).strip()
+    assert len(doc.blocks) > 50 and max(b.end - b.start for b in doc.blocks) <= MAX_BLOCK
+    assert all(doc.view[b.start : b.end] == doc.block_text(b) for b in doc.blocks)
+    assert doc.blocks[0].start == 0 and doc.blocks[-1].end == len(doc.text)
