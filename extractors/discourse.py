@@ -17,6 +17,7 @@ the section heading above it (``II. NHỮNG HẠN CHẾ TRONG NĂM 2021``).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -98,6 +99,7 @@ def _segments(doc: Document) -> list[Segment]:
             if m:
                 notes[m.group(1)] = m.group(2).strip()
     out: list[Segment] = []
+    parts: dict[int, list[str]] = {}  # a segment's pieces, joined once (repeated += would be quadratic)
     for b in doc.blocks:
         if b.kind in SKIP:
             continue
@@ -106,12 +108,15 @@ def _segments(doc: Document) -> list[Segment]:
         if out and first.islower() and out[-1].kind != "heading" and not _MARKER.match(t):
             prev = out[-1]
             gap = doc.view[prev.end : b.start]  # a footnote or page furniture between: blanked, same length
-            prev.text = prev.text + " " * len(gap) + t
+            parts.setdefault(id(prev), [prev.text]).extend((" " * len(gap), t))
             prev.end = b.end
             continue
         m = _MARKER.match(t)
         marker = m.group(0).strip() if m else ""
         out.append(Segment(b.start, b.end, b.kind, t, marker, b.start + (m.end() if m else 0)))
+    for seg in out:
+        if id(seg) in parts:
+            seg.text = "".join(parts[id(seg)])
     heading = sub = None
     stack: list[tuple[str | None, Segment]] = []  # (marker kind of the items it introduces, lead-in)
     for s in out:
@@ -175,7 +180,9 @@ def year_near(doc: Document, seg: Segment | None, start: int) -> int | None:
         return None
     text = seg.text
     rel = start - seg.start
-    for a, b in sentences(text):
+    spans = [(a - seg.start, b - seg.start) for a, b in seg.sentences]  # split once per segment
+    i = max(bisect.bisect_right(spans, (rel, float("inf"))) - 1, 0)
+    for a, b in spans[i : i + 2]:
         if a <= rel <= b:
             cut = text.rfind("; ", a, rel)
             a = cut + 2 if cut >= 0 else a
@@ -191,7 +198,7 @@ def year_near(doc: Document, seg: Segment | None, start: int) -> int | None:
                 before = [m for m in ys if m.start() <= rel - a] or ys
                 return int(before[-1].group(1))
             break
-    for a, b in sentences(text):
+    for a, b in spans:
         if a > rel:
             break
         m = re.match(r"\s*(?:[-+•*]\s*)?(?:Trong\s+|Tính đến\s+)?(?:năm|Năm)\s+(\d{4})\b", text[a:b])
@@ -208,10 +215,9 @@ def year_near(doc: Document, seg: Segment | None, start: int) -> int | None:
 
 
 def segment_at(segs: list[Segment], offset: int) -> Segment | None:
-    for s in segs:
-        if s.start <= offset < s.end:
-            return s
-    return None
+    """The segment holding ``offset`` (segments are in text order)."""
+    i = bisect.bisect_right([s.start for s in segs], offset) - 1
+    return segs[i] if i >= 0 and segs[i].start <= offset < segs[i].end else None
 
 
 _DIRECTIVE_CUE = re.compile(
