@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -136,13 +137,20 @@ _NAME = r"[" + UPPER + r"]\w*(?:[ ]+[" + UPPER + r"]\w*)*"
 # a place or an agency the gazetteers do not know: a head word, then a proper name (``huyện Hòn Đất``,
 # ``phường 1 Bảo Lộc``, ``Cục Thuế``, ``Sở Lao`` to be widened by :func:`_extend_name`)
 _PLACE_PREFIX = re.compile(r"^(?i:tỉnh|thành phố|tp\.?|huyện|h\.|quận|thị xã|tx\.?|xã|phường|thị trấn|đặc khu)[ ]*")
+def _cased(words: str) -> str:
+    """An alternation of ``words`` (``|``-separated) as written in lower case, Capitalized and in capitals
+    (an inline ``(?i:...)`` would keep the regex engine from skipping ahead to them)."""
+    forms = [f for w in words.split("|") for f in (w, w[:1].upper() + w[1:], w.upper())]
+    return "(?:" + "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True)) + ")"
+
+
 PLACE_RE = re.compile(
-    r"(?<!\w)(?i:tỉnh|thành phố|tp\.?|huyện|h\.|quận|thị xã|tx\.?|xã|phường|thị trấn|đặc khu)[ ]*"
+    _cased("tỉnh|thành phố|tp.|tp|huyện|h.|quận|thị xã|tx.|tx|xã|phường|thị trấn|đặc khu") + "[ ]*"
     r"(?:\d{1,2}(?:[ ]+" + _NAME + r")?|" + _NAME + r")"
 )
 AGENCY_RE = re.compile(
-    r"(?<!\w)(?i:sở|bộ chỉ huy|bộ|ban|chi cục|tổng cục|cục|văn phòng|thanh tra|trung tâm|ủy ban|kho bạc|ngân hàng|"
-    r"công an|bảo hiểm|đài|viện kiểm sát|viện|trường|tòa án|liên đoàn|quỹ|báo|hội)[ ]+" + _NAME
+    _cased("sở|bộ chỉ huy|bộ|ban|chi cục|tổng cục|cục|văn phòng|thanh tra|trung tâm|ủy ban|kho bạc|ngân hàng|"
+           "công an|bảo hiểm|đài|viện kiểm sát|viện|trường|tòa án|liên đoàn|quỹ|báo|hội") + "[ ]+" + _NAME
 )
 
 
@@ -210,13 +218,13 @@ def _entities(doc: Document, sdoc, lower_hits, proper_hits) -> list[Mention]:
     for label, s, e in proper_hits:
         span = sdoc[s:e]
         cands.append((span.start_char, span.end_char, label.split("|")[1], g.provinces.get(span.text)))
-    for m in PLACE_RE.finditer(view):
+    for m in _scan(PLACE_RE, view):
         name = _PLACE_PREFIX.sub("", m.group(0))
         if name in g.provinces and re.match(r"(?i)tỉnh|thành phố|tp", m.group(0)):
             cands.append((m.start(), m.end(), "province", g.provinces[name]))  # ``TP.HCM``, ``tỉnh Hà Giang``
         else:
             cands.append((m.start(), m.end(), _place_kind(m.group(0)), None))
-    for m in AGENCY_RE.finditer(view):
+    for m in _scan(AGENCY_RE, view):
         cands.append((m.start(), m.end(), "agency", None))
     # a longer mention wins; among equal spans, a gazetteer's (canonical) wins
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0]), c[3] is None))
@@ -297,31 +305,50 @@ def _out_of(k: str) -> str:
     return rf"(?:\s*/\s*|\s+trên\s+(?:tổng\s+số\s+)?|\s+trong\s+(?:tổng\s+)?số\s+|\s+trong\s+)(?P<{k}t>\d{{1,3}})(?![\d/])"
 
 
-RANK_RE = re.compile(
-    r"(?<![\w])(?:(?:xếp|đứng|giữ|ở|đạt|duy trì|vươn lên|tụt xuống|lên|xuống|tụt|nằm ở|có)\s+)?"
-    r"(?:(?:ở\s+)?(?:vị trí|thứ hạng|hạng|thứ|vị thứ)\s+)(?:thứ\s+)?" + _pos("a") + "(?:" + _out_of("a") + ")?"
-    r"|(?<![\w])(?:xếp|đứng|tụt xuống|vươn lên|lên|xuống|ở)\s+" + _pos("b") + _out_of("b") +
-    r"|(?<![\w])(?<!người )(?<!Người )(?P<first>đứng đầu|dẫn đầu|xếp đầu|đầu bảng|quán quân|thủ khoa|ngôi đầu|"
-    r"vị trí đầu|vị trí dẫn đầu|cao nhất)(?![\w])"
-    r"|(?<![\w])(?P<last>xếp cuối|đứng cuối|cuối bảng|đội sổ|chót bảng|vị trí cuối(?: cùng)?|bét bảng|thấp nhất)(?![\w])"
-    r"(?:\s*(?:-\s*)?(?:thứ\s+)?(?P<lastn>\d{1,3})(?:\s*/\s*(?P<lastt>\d{1,3}))?(?![\d/]))?"
-    r"|\(\s*(?P<pp>\d{1,3})\s*/\s*(?P<pt>\d{1,3})\s*\)",  # ``Lâm Đồng (46/63)``
-    re.I,
+# Each pattern begins with its own words, so the regex engine can skip ahead to them: the word
+# boundary before a match is checked by :func:`_scan` (a look-behind in front would make the engine
+# try every position of the text), and the case-free ones run on :func:`lowered` text without re.I.
+RANK_AT = re.compile(r"(?:vị trí|thứ hạng|hạng|thứ|vị thứ)\s+(?:thứ\s+)?" + _pos("a") + "(?:" + _out_of("a") + ")?")
+RANK_VERB = re.compile(r"(?:xếp|đứng|tụt xuống|vươn lên|lên|xuống|ở)\s+" + _pos("b") + _out_of("b"))
+RANK_FIRST = re.compile(
+    r"(?:đứng đầu|dẫn đầu|xếp đầu|đầu bảng|quán quân|thủ khoa|ngôi đầu|vị trí đầu|vị trí dẫn đầu|cao nhất)(?!\w)"
 )
+RANK_LAST = re.compile(
+    r"(?:xếp cuối|đứng cuối|cuối bảng|đội sổ|chót bảng|vị trí cuối(?: cùng)?|bét bảng|thấp nhất)(?!\w)"
+    r"(?:\s*(?:-\s*)?(?:thứ\s+)?(?P<lastn>\d{1,3})(?:\s*/\s*(?P<lastt>\d{1,3}))?(?![\d/]))?",
+)
+RANK_PAIR = re.compile(r"\(\s*(?P<pp>\d{1,3})\s*/\s*(?P<pt>\d{1,3})\s*\)")  # ``Lâm Đồng (46/63)``
+_VERB_BEFORE = re.compile(r"(?:xếp|đứng|giữ|ở|đạt|duy trì|vươn lên|tụt xuống|lên|xuống|tụt|nằm ở|có)\s+(?:ở\s+)?$", re.I)
+
+
+def lowered(text: str) -> str:
+    """``text`` in lower case, letter for letter (offsets unchanged): case-free patterns run on it
+    without ``re.I``, which would keep the regex engine from skipping ahead to their words."""
+    low = text.lower()
+    return low if len(low) == len(text) else "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _scan(rx: re.Pattern[str], text: str, before: str = "") -> Iterator[re.Match[str]]:
+    """Matches of ``rx`` that start a word (not after a letter, digit or one of ``before``)."""
+    for m in rx.finditer(text):
+        i = m.start()
+        if i and (text[i - 1].isalnum() or text[i - 1] == "_" or text[i - 1] in before):
+            continue
+        yield m
+
+
 _WEEKDAY = re.compile(r"\s*,?\s*(?:ngày\s*)?\d{1,2}\s*/\s*\d{1,2}", re.I)
 RANK_CHANGE_RE = re.compile(
-    r"(?<![\w])(tăng|giảm|tụt|lên|xuống|vượt|thăng|nhảy|tụt giảm|thụt lùi)\s+(?:thêm\s+)?(?:được\s+)?(\d{1,3})\s+"
+    r"(tăng|giảm|tụt|lên|xuống|vượt|thăng|nhảy|tụt giảm|thụt lùi)\s+(?:thêm\s+)?(?:được\s+)?(\d{1,3})\s+"
     r"(?:bậc|hạng|vị trí|bậc xếp hạng|thứ hạng)(?![\w])",
-    re.I,
 )
 VALUE_CHANGE_RE = re.compile(
-    rf"(?<![\w])(?<!không )(?<!chưa )(tăng|giảm|cao hơn|thấp hơn|tăng thêm|giảm thêm|tăng lên|giảm đi|tăng gần|giảm gần|giảm nhẹ|tăng nhẹ)\s+"
+    rf"(tăng|giảm|cao hơn|thấp hơn|tăng thêm|giảm thêm|tăng lên|giảm đi|tăng gần|giảm gần|giảm nhẹ|tăng nhẹ)\s+"
     rf"(?:so với\s+(?:năm\s+)?(?:\d{{4}}\s+)?(?:cùng kỳ\s+)?)?(?:là\s+|được\s+|gần\s+|hơn\s+)?({NUMBER_RE})\s*(điểm phần trăm|điểm|%)",
-    re.I,
 )
 SIGNED_CHANGE_RE = re.compile(rf"\(\s*([+\-])\s*({NUMBER_RE})\s*(điểm|%)?\s*\)")
 NUMBER_MENTION_RE = re.compile(
-    rf"(?<![\w/.,\-])({NUMBER_RE})(?:\s*/\s*({NUMBER_RE})(?=\s*điểm)|\s*/\s*(100|10|1)(?![\d/.,]))?(?![\w/]|[.,]\d)"
+    rf"({NUMBER_RE})(?:\s*/\s*({NUMBER_RE})(?=\s*điểm)|\s*/\s*(100|10|1)(?![\d/.,]))?(?![\w/]|[.,]\d)"
     r"(?:\s*(%|điểm|phần trăm)(?![\w]))?"
 )
 _NOT_RANK_BEFORE = re.compile(
@@ -329,19 +356,18 @@ _NOT_RANK_BEFORE = re.compile(
     r"(?<![\d/.,])\d{1,2}\s*|\d+\s+(?:vị trí|đơn vị|tỉnh(?:,\s*thành(?: phố)?)?|sở(?:,\s*(?:ban,\s*)?ngành)?|địa phương|huyện|cơ quan|bộ))\s*$",
     re.I,
 )
-YEAR_RE = re.compile(r"(?<![\w])(?:năm|Năm|NĂM)\s+(\d{4})(?![\d/])")
+YEAR_RE = re.compile(r"(?:năm|Năm|NĂM)\s+(\d{4})(?![\d/])")
 _INDEX_YEAR = re.compile(r"(?:\s+[" + UPPER + r"]\w*){0,3}\s*[-–]?\s*(\d{4})(?![\d/])")  # ``DDCI Bắc Giang 2020``
 _COMPARED = re.compile(r"(?:so với|so|với|hơn)\s*(?:cùng kỳ\s*)?$", re.I)
 TOTAL_RE = re.compile(
-    r"(?<![\w.,])(\d{1,3})\s+(huyện\s*/\s*thành phố|huyện\s*/\s*thị xã|tỉnh,\s*thành phố(?:\s+trực thuộc Trung ương)?|tỉnh,\s*thành|tỉnh thành(?: phố)?|tỉnh|"
+    r"(\d{1,3})\s+(huyện\s*/\s*thành phố|huyện\s*/\s*thị xã|tỉnh,\s*thành phố(?:\s+trực thuộc Trung ương)?|tỉnh,\s*thành|tỉnh thành(?: phố)?|tỉnh|"
     r"bộ,\s*cơ quan ngang bộ|bộ,\s*ngành|bộ|sở,\s*ban,\s*ngành(?:\s+tỉnh)?|sở,\s*ngành|sở|"
     r"cơ quan,\s*đơn vị|cơ quan|đơn vị|địa phương|huyện,\s*thị xã,\s*thành phố|huyện,\s*thành phố|huyện|"
     r"xã,\s*phường,\s*thị trấn|xã,\s*phường,\s*đặc khu|xã,\s*phường|xã|phường|quận,\s*huyện)(?![\w])",
-    re.I,
 )
 
 
-RATIO_RE = re.compile(r"(?<![\w/.,\-])(\d{1,3}(?:\.\d{3})+|\d{1,5})\s*/\s*(\d{1,3}(?:\.\d{3})+|\d{1,5})(?![\w/]|[.,]\d|\s*-\s*\w)")
+RATIO_RE = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d{1,5})\s*/\s*(\d{1,3}(?:\.\d{3})+|\d{1,5})(?![\w/]|[.,]\d|\s*-\s*\w)")
 _NOT_RATIO_BEFORE = re.compile(r"(?:ngày|từ|đến|tháng|số|Số|quý|Quý|lần|năm|Điều|khoản)\s*[:]?\s*$|[-/]\s*$")
 _NOUN_AFTER = re.compile(r"\s+(?!năm\b|tháng\b|ngày\b|và\b|của\b|so\b|đạt\b|là\b|với\b)([^\W\d_][\w&]*)")
 
@@ -383,39 +409,49 @@ def _pos_value(digits: str | None, word: str | None) -> int | None:
 def _numbers_etc(view: str, index_ends: list[int]) -> list[Mention]:
     out: list[Mention] = []
     taken: list[tuple[int, int]] = []
-    for m in RANK_RE.finditer(view):
-        if _NOT_RANK_BEFORE.search(view[max(0, m.start() - 30) : m.start()]) or re.match(
-            r"(?:năm|lần)\s", view[m.start() : m.end()], re.I
-        ):
-            continue  # ``năm thứ 2 liên tiếp``, ``lần thứ 3``
-        if re.match(r"thứ\s", m.group(0), re.I) and _WEEKDAY.match(view, m.end()):
-            continue  # ``Thứ 3, ngày 18/06/2024`` is a weekday
-        g = m.groupdict()
-        if g["pp"]:
-            pos, total = int(g["pp"]), int(g["pt"])
-            if 0 < pos <= total and total >= 5:
-                out.append(Mention("rank", m.start(), m.end(), "pair", pos, total))
-                taken.append((m.start(), m.end()))
-            continue
-        if g["first"]:
-            out.append(Mention("rank", m.start(), m.end(), "first", 1))
-        elif g["last"]:
-            n, t = g["lastn"], g["lastt"]
-            total = int(t) if t else (int(n) if n else None)
-            out.append(Mention("rank", m.start(), m.end(), "last", int(n) if n else None, total))
-        else:
-            k = "a" if g["ad"] or g["aw"] else "b"
-            pos = _pos_value(g[k + "d"], g[k + "w"])
+    low = lowered(view)
+    ranks: list[Mention] = []
+    for m in _scan(RANK_PAIR, view):
+        pos, total = int(m.group("pp")), int(m.group("pt"))
+        if 0 < pos <= total and total >= 5:
+            ranks.append(Mention("rank", m.start(), m.end(), "pair", pos, total))
+    for m in _scan(RANK_FIRST, low):
+        if not re.search(r"người\s*$", view[max(0, m.start() - 8) : m.start()], re.I):  # ``người đứng đầu``
+            ranks.append(Mention("rank", m.start(), m.end(), "first", 1))
+    for m in _scan(RANK_LAST, low):
+        n, t = m.group("lastn"), m.group("lastt")
+        total = int(t) if t else (int(n) if n else None)
+        ranks.append(Mention("rank", m.start(), m.end(), "last", int(n) if n else None, total))
+    for rx, k in ((RANK_AT, "a"), (RANK_VERB, "b")):
+        for m in _scan(rx, low):
+            pos = _pos_value(m.group(k + "d"), m.group(k + "w"))
             if not pos:
                 continue
-            total = int(g[k + "t"]) if g[k + "t"] else None  # kept as written, even past its total
-            out.append(Mention("rank", m.start(), m.end(), None, pos, total))
-        taken.append((m.start(), m.end()))
-    for m in RANK_CHANGE_RE.finditer(view):
+            start = m.start()
+            verb = _VERB_BEFORE.search(view[max(0, start - 20) : start]) if k == "a" else None
+            if verb and (start - 20 + verb.start() <= 0 or not view[max(0, start - 20) + verb.start() - 1].isalnum()):
+                start -= len(verb.group(0))  # ``xếp thứ 3``: the verb belongs to the rank
+            total = int(m.group(k + "t")) if m.group(k + "t") else None  # kept as written, even past its total
+            ranks.append(Mention("rank", start, m.end(), None, pos, total))
+    ranks.sort(key=lambda r: (r.start, -r.end))
+    for r in ranks:
+        if any(t[0] <= r.start and r.end <= t[1] for t in taken[-3:]):
+            continue  # inside a longer rank (``vị trí cuối cùng - thứ 19``)
+        if _NOT_RANK_BEFORE.search(view[max(0, r.start - 30) : r.start]) or re.match(
+            r"(?:năm|lần)\s", view[r.start : r.end], re.I
+        ):
+            continue  # ``năm thứ 2 liên tiếp``, ``lần thứ 3``
+        if re.match(r"thứ\s", view[r.start : r.end], re.I) and _WEEKDAY.match(view, r.end):
+            continue  # ``Thứ 3, ngày 18/06/2024`` is a weekday
+        out.append(r)
+        taken.append((r.start, r.end))
+    for m in _scan(RANK_CHANGE_RE, low):
         sign = -1 if m.group(1).lower() in ("giảm", "tụt", "xuống", "tụt giảm", "thụt lùi") else 1
         out.append(Mention("rank_change", m.start(), m.end(), "bậc", sign * int(m.group(2))))
         taken.append((m.start(), m.end()))
-    for m in VALUE_CHANGE_RE.finditer(view):
+    for m in _scan(VALUE_CHANGE_RE, low):
+        if re.search(r"(?:không|chưa)\s+$", view[max(0, m.start() - 6) : m.start()]):
+            continue  # ``không thấp hơn 80%``: a bound, not a change
         v = parse_number(m.group(2), max_value=100)
         if v is None:
             continue
@@ -429,7 +465,8 @@ def _numbers_etc(view: str, index_ends: list[int]) -> list[Mention]:
             continue
         out.append(Mention("value_change", m.start(), m.end(), m.group(3), (-1 if m.group(1) == "-" else 1) * v))
         taken.append((m.start(), m.end()))
-    for m in YEAR_RE.finditer(view):
+    years = list(_scan(YEAR_RE, view))
+    for m in years:
         taken.append((m.start(), m.end()))
     taken.sort()
     starts = [t[0] for t in taken]
@@ -438,7 +475,7 @@ def _numbers_etc(view: str, index_ends: list[int]) -> list[Mention]:
         i = bisect.bisect_right(starts, s) - 1
         return i >= 0 and taken[i][0] <= s and e <= taken[i][1]
 
-    for m in YEAR_RE.finditer(view):
+    for m in years:
         y = int(m.group(1))
         if 1990 <= y <= 2100:
             out.append(Mention("year", m.start(), m.end(), _year_role(view, m.start()), y))
@@ -446,7 +483,7 @@ def _numbers_etc(view: str, index_ends: list[int]) -> list[Mention]:
         m = _INDEX_YEAR.match(view, e)
         if m and 1990 <= int(m.group(1)) <= 2100:
             out.append(Mention("year", m.start(1), m.end(1), _year_role(view, m.start()), int(m.group(1))))
-    for m in RATIO_RE.finditer(view):
+    for m in _scan(RATIO_RE, view, "/.,-"):
         if inside(m.start(), m.end()) or _NOT_RATIO_BEFORE.search(view[max(0, m.start() - 12) : m.start()]):
             continue
         a, b = parse_number(m.group(1)), parse_number(m.group(2))
@@ -455,11 +492,11 @@ def _numbers_etc(view: str, index_ends: list[int]) -> list[Mention]:
         noun = _noun_after(view, m.end())
         end = m.end() + (view.find(noun, m.end()) - m.end() + len(noun) if noun else 0)
         out.append(Mention("ratio", m.start(), end, noun, a, int(b)))
-    for m in TOTAL_RE.finditer(view):
+    for m in _scan(TOTAL_RE, low, ".,"):
         n = int(m.group(1))
         if n >= 2:
             out.append(Mention("total", m.start(), m.end(), " ".join(m.group(2).lower().split()), n))
-    for m in NUMBER_MENTION_RE.finditer(view):
+    for m in _scan(NUMBER_MENTION_RE, view, "/.,-"):
         if inside(m.start(), m.end(1)):
             continue
         unit = m.group(4)
@@ -489,14 +526,19 @@ def _year_role(view: str, start: int) -> str | None:
 
 # ---------------------------------------------------------------- all together
 
+
+def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    """Whether ``[s, e)`` overlaps one of the sorted ``spans`` (which may nest)."""
+    i = bisect.bisect_left(spans, (e, -1))
+    return any(spans[j][1] > s for j in range(max(0, i - 8), i))
+
 _COMPONENT_NAMED = re.compile(
-    r"(?<!\w)(?:tiêu chí(?: thành phần)?|lĩnh vực|chỉ số thành phần|trụ cột|chỉ số)\s+"
-    r"(?!(?:này|đó|trên|năm|chung|cải cách|hài lòng|CCHC|PAR|PCI|PAPI|DTI|SIPAS|DDCI|đạt|xếp|tăng|giảm|của|được|là|"
+    r"(?:tiêu chí(?: thành phần)?|lĩnh vực|chỉ số thành phần|trụ cột|chỉ số)\s+"
+    r"(?!(?:này|đó|trên|năm|chung|cải cách|hài lòng|cchc|par|pci|papi|dti|sipas|ddci|đạt|xếp|tăng|giảm|của|được|là|"
     r"có|với|cao|thấp|trung bình|tuyệt đối|đánh giá|tổng hợp|này|các|những)\b)"
-    r"(?P<name>[" + UPPER + r"a-zđ][^\W\d_]*(?:[ ,\-]+(?!(?:đạt|xếp|tăng|giảm|với|là|được|có|dẫn|đứng|của|chiếm|lên|từ|và|"
+    r"(?P<name>[^\W\d_]+(?:[ ,\-]+(?!(?:đạt|xếp|tăng|giảm|với|là|được|có|dẫn|đứng|của|chiếm|lên|từ|và|"
     r"năm|trong|tại|so|nhưng|còn|thì|khi|đã|vẫn|cũng|luôn|ở)\b)[^\W\d_]+){0,11})",
-    re.I,
-)
+)  # run on lowered text
 _BREAKDOWN = re.compile(r"trong đó|bao gồm|gồm|cụ thể|thành phần|\(", re.I)
 
 
@@ -540,13 +582,13 @@ def _find(doc: Document) -> list[Mention]:
                 continue
             comps.append((span.start_char, span.end_char, rest[0]))
     out = _subordinate(view, out)
-    for m in _COMPONENT_NAMED.finditer(view):  # ``tiêu chí Kiểm soát tham nhũng``: a component by its head word
+    taken = sorted([(cs, ce) for cs, ce, _ in comps] + [(i.start, i.end) for i in out])
+    named = []
+    for m in _scan(_COMPONENT_NAMED, lowered(view)):  # ``tiêu chí Kiểm soát tham nhũng``: a component by its head word
         s, e = m.start("name"), m.end("name")
-        if not any(cs < e and s < ce for cs, ce, _ in comps) and not any(
-            i.start < e and s < i.end for i in out if i.kind == "index"
-        ):
-            comps.append((s, e, None))
-    comps.sort()
+        if not _overlaps(taken, s, e):
+            named.append((s, e, None))
+    comps = sorted(comps + named)
     out += [Mention("component", s, e, idx) for s, e, idx in comps]
     out += _entities(doc, sdoc, lower_hits, proper_hits)
     out += _numbers_etc(view, index_ends)
