@@ -359,12 +359,14 @@ _NOT_RANK_BEFORE = re.compile(
 YEAR_RE = re.compile(r"(?:năm|Năm|NĂM)\s+(\d{4})(?![\d/])")
 _INDEX_YEAR = re.compile(r"(?:\s+[" + UPPER + r"]\w*){0,3}\s*[-–]?\s*(\d{4})(?![\d/])")  # ``DDCI Bắc Giang 2020``
 _COMPARED = re.compile(r"(?:so với|so|với|hơn)\s*(?:cùng kỳ\s*)?$", re.I)
-TOTAL_RE = re.compile(
-    r"(\d{1,3})\s+(huyện\s*/\s*thành phố|huyện\s*/\s*thị xã|tỉnh,\s*thành phố(?:\s+trực thuộc Trung ương)?|tỉnh,\s*thành|tỉnh thành(?: phố)?|tỉnh|"
-    r"bộ,\s*cơ quan ngang bộ|bộ,\s*ngành|bộ|sở,\s*ban,\s*ngành(?:\s+tỉnh)?|sở,\s*ngành|sở|"
+# the groups results are counted in (``63 tỉnh, thành phố``, ``các sở, ban, ngành``), longest first
+GROUP_NOUNS = (
+    r"(?:huyện\s*/\s*thành phố|huyện\s*/\s*thị xã|tỉnh,\s*thành phố(?:\s+trực thuộc trung ương)?|tỉnh,\s*thành|"
+    r"tỉnh thành(?: phố)?|tỉnh|bộ,\s*cơ quan ngang bộ|bộ,\s*ngành|bộ|sở,\s*ban,\s*ngành(?:\s+tỉnh)?|sở,\s*ngành|sở|"
     r"cơ quan,\s*đơn vị|cơ quan|đơn vị|địa phương|huyện,\s*thị xã,\s*thành phố|huyện,\s*thành phố|huyện|"
-    r"xã,\s*phường,\s*thị trấn|xã,\s*phường,\s*đặc khu|xã,\s*phường|xã|phường|quận,\s*huyện)(?![\w])",
+    r"xã,\s*phường,\s*thị trấn|xã,\s*phường,\s*đặc khu|xã,\s*phường|xã|phường|quận,\s*huyện)(?![\w])"
 )
+TOTAL_RE = re.compile(r"(\d{1,3})\s+(" + GROUP_NOUNS + ")")  # run on lowered text
 
 
 RATIO_RE = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d{1,5})\s*/\s*(\d{1,3}(?:\.\d{3})+|\d{1,5})(?![\w/]|[.,]\d|\s*-\s*\w)")

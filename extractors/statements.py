@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from docmine.model import Document
 from docmine.normalize import UPPER
 from extractors.discourse import segments
-from extractors.mentions import Mention, Mentions, mentions
+from extractors.mentions import GROUP_NOUNS, Mention, Mentions, mentions
 from extractors.tables import flat_spans, in_spans
 from extractors.topics import topic_at
 
@@ -52,9 +52,7 @@ _REGION = re.compile(r"(?:trong|của|xét trong)\s+(?:khu vực|vùng|cụm|nh�
 _AVERAGE = re.compile(r"trung bình|bình quân", re.I)
 _GROUP = re.compile(
     r"(?:(?:các|toàn bộ)\s+)?(?:\d{1,3}\s+)?(?:các\s+)?(?:khối\s+)?"
-    r"(?:tỉnh,\s*thành phố|tỉnh, thành|tỉnh thành|tỉnh|bộ,\s*cơ quan ngang bộ|bộ,\s*ngành|sở,\s*ban,\s*ngành|sở,\s*ngành|sở|"
-    r"ngành|huyện,\s*thị xã,\s*thành phố|huyện,\s*thành phố|huyện|xã,\s*phường,\s*thị trấn|xã|cơ quan,\s*đơn vị|đơn vị|"
-    r"địa phương|UBND cấp huyện|UBND cấp xã|cấp huyện|cấp xã|cấp tỉnh|cả 3 cấp)(?![\w])|cả nước|toàn quốc",
+    r"(?:" + GROUP_NOUNS + r"|ngành|ubnd cấp huyện|ubnd cấp xã|cấp huyện|cấp xã|cấp tỉnh|cả 3 cấp)(?![\w])|cả nước|toàn quốc",
     re.I,
 )
 GROUP_OF = {"province": ("tỉnh",), "ministry": ("bộ",), "department": ("sở", "cơ quan", "đơn vị"),
