@@ -493,13 +493,19 @@ def plant_no_lead(text: str, rec: dict) -> Plant | None:
         m = re.match(
             r"(?P<pre>\s*(?:[-+•]|\d{1,2}[.)]|[a-zđ][.)])?\s*(?:[^:]{0,40}:\s*)?)(?P<unit>(?:Giao\s+(?:cho\s+)?)?"
             + re.escape(lead)
-            + r"(?:\s+chủ trì)?\s*[,:]?\s*(?:phối hợp với[^,;]+,\s*)?)",
+            + r"(?:\s+chủ trì)?\s*[,:]?\s*)",
             seg,
         )
         if not m:
             continue
         rest = seg[m.end() :]
-        if not rest or len(rest) < 15 or re.match(r"(?:và|,)", rest):
+        if len(rest) < 15 or not re.match(
+            r"(?:tổ chức|xây dựng|rà soát|tham mưu|thực hiện|triển khai|báo cáo|"
+            r"hoàn thành|kiểm tra|theo dõi|tiếp tục|khẩn trương|chủ động|cập nhật|"
+            r"hướng dẫn|đôn đốc|nghiên cứu|phối hợp)\b",
+            rest,
+            re.I,
+        ):
             continue
         rest = rest[0].upper() + rest[1:]
         new = text[: ev["start"]] + seg[: m.start("unit")] + rest + text[ev["end"] :]
