@@ -92,8 +92,16 @@ def _value(s: str) -> float:
 def _percent_counts(ctx: Context) -> list[Finding]:
     """A percentage against the counts of its own clause (never of the next sentence)."""
     out, view = [], ctx.doc.view
+    paired: set[int] = set()  # percentages already paired with the counts before them
     for rx in (COUNT_THEN_PCT, PCT_THEN_COUNT):
         for m in rx.finditer(view):
+            if rx is PCT_THEN_COUNT:
+                close = view.find(")", m.end())
+                inside = view[m.start("n") : close if close > 0 else m.end()]
+                if m.start("v") in paired or len(re.findall(r"\d\s*/\s*\d", inside)) > 1:
+                    continue  # "đạt 30% (4/15 sở và 38/124 xã)": a breakdown, not the rate's counts
+            else:
+                paired.add(m.start("v"))
             num, den, v = int(m.group("n")), int(m.group("d")), _value(m.group("v"))
             if (
                 not (0 < num <= den)
@@ -119,15 +127,21 @@ def _ranks(ctx: Context) -> list[Finding]:
         if f.rank is not None and f.rank_total is not None and f.rank > f.rank_total:
             out.append(Finding("arith.rank_over_total", "error",
                                f"Xếp hạng {f.rank}/{f.rank_total}: thứ hạng lớn hơn tổng số đơn vị.", f.evidence))  # fmt: skip
+    scores = ctx.facts("scores")
     groups = defaultdict(list)
     for f in ranked:
         if f.rank_total is not None:
             groups[(f.index, f.year)].append(f)
     for (index, year), fs in groups.items():
-        totals = sorted({f.rank_total for f in fs})
-        if len(totals) > 1:
-            overall = [f for f in fs if f in ctx.facts("scores")]
-            where = overall[0] if overall else fs[0]
+        # one entity's ranks share a total; two groups ranked apart (14 sở, 124 xã) do not
+        entities = {f.entity for f in fs if f in scores} or {None}
+        for entity in entities:
+            same = [f for f in fs if f.entity == entity or (f not in scores and f.entity is None)]
+            totals = sorted({f.rank_total for f in same})
+            if len(totals) < 2:
+                continue
+            overall = [f for f in same if f in scores]
+            where = overall[0] if overall else same[0]
             seen = ", ".join(f"/{t}" for t in totals)
             msg = (f"Số đơn vị được xếp hạng không thống nhất trong cùng văn bản ({index or 'chỉ số'}"
                    f"{' năm ' + str(year) if year else ''}: {seen}).")  # fmt: skip

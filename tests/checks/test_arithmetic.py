@@ -116,3 +116,16 @@ def test_a_truncated_or_rounded_percentage_agrees_with_its_counts():
 def test_a_rank_is_not_a_count():
     body = "Năm 2023, Sở xếp 09/17 sở, ban, ngành với chỉ số đạt 84,66%."
     assert "arith.percent_counts" not in codes(check_letter(body=body))
+
+
+def test_a_breakdown_in_brackets_is_not_the_rate_s_counts():
+    body = "Đã kiểm tra 42/139 cơ quan, đơn vị, đạt tỷ lệ 30% (4/15 sở, ngành và 38/124 UBND cấp xã)."
+    assert "arith.percent_counts" not in codes(check_letter(body=body))
+
+
+def test_two_groups_ranked_apart_keep_their_own_totals():
+    body = (
+        "Năm 2023, Chỉ số cải cách hành chính của Sở Nội vụ đạt 90,1 điểm, xếp thứ 2/14 sở, ban, ngành. "
+        "Chỉ số cải cách hành chính của UBND xã Tân Lập đạt 85,2 điểm, xếp thứ 5/124 xã, phường."
+    )
+    assert "arith.rank_totals" not in codes(check_letter(body=body))
