@@ -9,10 +9,7 @@ from collections import defaultdict
 
 from docmine.checks.base import Context, Finding, fmt
 from docmine.evaluate import overlap
-from extractors.metrics import met_of
-
-CLAIM_NO = re.compile(r"\b(?:chưa|không)\s+(?:đạt|hoàn thành|bảo đảm|đảm bảo)", re.I)
-CLAIM_YES = re.compile(r"\b(?:đã\s+)?(?:đạt|hoàn thành|vượt)\s+(?:yêu cầu|chỉ tiêu|mục tiêu|kế hoạch)", re.I)
+from docmine.facts import Evidence
 
 
 def decimals(x: float) -> int:
@@ -59,26 +56,67 @@ def _criteria_sum(ctx: Context) -> list[Finding]:
     return out
 
 
+_NUM = r"\d{1,3}(?:[.,]\d{1,3})?"
+# a count and its percentage in one clause: "hoàn thành 40/48 nhiệm vụ, đạt 85%", "đạt 97% (86/87 hồ sơ)"
+COUNT_THEN_PCT = re.compile(
+    rf"(?<![\d/,.])(?<!thứ )(?<!hạng )(?<!ngày )(?<!Số )(?<!số )(?P<n>\d{{1,5}})\s*/\s*(?P<d>\d{{1,5}})(?![\d/]|\s*điểm)"
+    rf"(?P<mid>[^.;:!?\n%()/]{{0,70}}?)(?P<v>{_NUM})\s*%"
+)
+PCT_THEN_COUNT = re.compile(
+    rf"(?<![\d,.])(?P<v>{_NUM})\s*%\s*\((?:[^()/\d]{{0,20}})?(?P<n>\d{{1,5}})\s*/\s*(?P<d>\d{{1,5}})(?![\d/])"
+)
+# between a count and its rate: a few words, nothing else counted, ending in the rate's verb
+_MID_OK = re.compile(
+    r"^(?!.*(?:chỉ số|điểm|\bxếp\b))[^\d]{0,60}(?:đạt|bằng|chiếm|tỷ lệ|tương đương|tương ứng)(?:\s+tỷ lệ)?\s*$",
+    re.I,
+)
+_RANKED = re.compile(r"(?:xếp|thứ|hạng|đứng|ngày|tháng|[Ss]ố)\s*(?:thứ|hạng)?\s*$")
+
+
+def agrees(value: float, num: int, den: int) -> bool:
+    """Whether a stated percentage is its counts' quotient, rounded or truncated as written.
+
+    >>> agrees(98.85, 86, 87), agrees(98.8, 86, 87), agrees(98, 86, 87), agrees(97, 86, 87)
+    (True, True, True, False)
+    """
+    exact = 100.0 * num / den
+    d = decimals(value)
+    step = 10.0**-d
+    return abs(exact - value) <= 0.5 * step + 1e-9 or 0 <= exact - value < step + 1e-9
+
+
+def _value(s: str) -> float:
+    return float(s.replace(",", "."))
+
+
 def _percent_counts(ctx: Context) -> list[Finding]:
-    out = []
-    metrics = ctx.facts("metrics")
-    counted = [c for c in metrics if c.unit != "%" and c.numerator and c.denominator]
-    for m in metrics:
-        if m.unit != "%" or m.value is None:
-            continue
-        num, den = m.numerator, m.denominator
-        if not (num and den):  # "đạt 97% (86/87 hồ sơ)": the counts are a mention of their own
-            near = [
-                c for c in counted if c.evidence.start < m.evidence.end and m.evidence.start < c.evidence.end
-            ]
-            if len(near) != 1:
+    """A percentage against the counts of its own clause (never of the next sentence)."""
+    out, view = [], ctx.doc.view
+    paired: set[int] = set()  # percentages already paired with the counts before them
+    for rx in (COUNT_THEN_PCT, PCT_THEN_COUNT):
+        for m in rx.finditer(view):
+            if rx is PCT_THEN_COUNT:
+                close = view.find(")", m.end())
+                inside = view[m.start("n") : close if close > 0 else m.end()]
+                if m.start("v") in paired or len(re.findall(r"\d\s*/\s*\d", inside)) > 1:
+                    continue  # "đạt 30% (4/15 sở và 38/124 xã)": a breakdown, not the rate's counts
+            else:
+                paired.add(m.start("v"))
+            num, den, v = int(m.group("n")), int(m.group("d")), _value(m.group("v"))
+            if (
+                not (0 < num <= den)
+                or den < 2
+                or v > 100
+                or _RANKED.search(view[max(0, m.start() - 12) : m.start()])
+                or ("mid" in m.groupdict() and not _MID_OK.match(m.group("mid")))
+            ):
                 continue
-            num, den = near[0].numerator, near[0].denominator
-        expected = 100.0 * num / den
-        if abs(expected - m.value) > 0.5 * 10 ** -decimals(m.value) + 1e-9:
-            msg = (f"{fmt(num)}/{fmt(den)} là {fmt(round(expected, 2))}%, "
-                   f"văn bản ghi {fmt(m.value)}%.")  # fmt: skip
-            out.append(Finding("arith.percent_counts", "error", msg, m.evidence))
+            if agrees(v, num, den):
+                continue
+            msg = f"{num}/{den} là {fmt(round(100.0 * num / den, 2))}%, văn bản ghi {m.group('v')}%."
+            out.append(
+                Finding("arith.percent_counts", "error", msg, Evidence.of(ctx.doc, m.start(), m.end()))
+            )
     return out
 
 
@@ -89,15 +127,21 @@ def _ranks(ctx: Context) -> list[Finding]:
         if f.rank is not None and f.rank_total is not None and f.rank > f.rank_total:
             out.append(Finding("arith.rank_over_total", "error",
                                f"Xếp hạng {f.rank}/{f.rank_total}: thứ hạng lớn hơn tổng số đơn vị.", f.evidence))  # fmt: skip
+    scores = ctx.facts("scores")
     groups = defaultdict(list)
     for f in ranked:
         if f.rank_total is not None:
             groups[(f.index, f.year)].append(f)
     for (index, year), fs in groups.items():
-        totals = sorted({f.rank_total for f in fs})
-        if len(totals) > 1:
-            overall = [f for f in fs if f in ctx.facts("scores")]
-            where = overall[0] if overall else fs[0]
+        # one entity's ranks share a total; two groups ranked apart (14 sở, 124 xã) do not
+        entities = {f.entity for f in fs if f in scores} or {None}
+        for entity in entities:
+            same = [f for f in fs if f.entity == entity or (f not in scores and f.entity is None)]
+            totals = sorted({f.rank_total for f in same})
+            if len(totals) < 2:
+                continue
+            overall = [f for f in same if f in scores]
+            where = overall[0] if overall else same[0]
             seen = ", ".join(f"/{t}" for t in totals)
             msg = (f"Số đơn vị được xếp hạng không thống nhất trong cùng văn bản ({index or 'chỉ số'}"
                    f"{' năm ' + str(year) if year else ''}: {seen}).")  # fmt: skip
@@ -105,24 +149,60 @@ def _ranks(ctx: Context) -> list[Finding]:
     return out
 
 
+CLAIM_NO = re.compile(r"\b(?:chưa|không)\s+(?:đạt|hoàn thành|bảo đảm|đảm bảo)\b", re.I)
+CLAIM_YES = re.compile(r"\b(?:đã\s+)?(?:đạt|hoàn thành|vượt)\s+(?:yêu cầu|chỉ tiêu|mục tiêu|kế hoạch)", re.I)
+_PCT = re.compile(rf"(?P<v>{_NUM})\s*%")
+REQUIREMENT = re.compile(
+    r"chỉ tiêu|yêu cầu|tối thiểu|tối đa|mục tiêu|kế hoạch|quy định|phải đạt|không quá", re.I
+)
+VALUE = re.compile(r"hiện đạt|chỉ đạt|mới đạt|thực tế|đạt|tỷ lệ|\blà\b|được", re.I)
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?](?=\d)[^.!?\n]*)*")
+
+
+def roles(sentence: str) -> tuple[list[float], list[tuple[float, str]]]:
+    """The values and the requirements of a sentence, each read from the words before it.
+
+    >>> roles("chưa đạt chỉ tiêu đề ra (chỉ tiêu tối thiểu 98%, hiện đạt 97,28%)")
+    ([97.28], [(98.0, '>=')])
+    """
+    values, reqs = [], []
+    for m in _PCT.finditer(sentence):
+        before = sentence[max(0, m.start() - 30) : m.start()]
+        before = re.split(r"[\d%]", before)[-1]  # the words since the number before
+        req = max((x.end() for x in REQUIREMENT.finditer(before)), default=-1)
+        val = max((x.end() for x in VALUE.finditer(before)), default=-1)
+        v = _value(m.group("v"))
+        if req > val:  # the nearest cue decides: "yêu cầu, tỷ lệ đạt 35%" is a value
+            op = "<=" if re.search(r"tối đa|không quá|dưới", before, re.I) else ">="
+            reqs.append((v, op))
+        elif val > req:
+            values.append(v)
+    return values, reqs
+
+
 def _met_claims(ctx: Context) -> list[Finding]:
-    out = []
-    metrics = ctx.facts("metrics")
-    per_sentence = defaultdict(int)
-    for m in metrics:
-        per_sentence[m.evidence.start] += 1
-    for m in metrics:
-        if m.value is None or m.target is None or not m.target_op or per_sentence[m.evidence.start] > 1:
+    """A "đạt / chưa đạt yêu cầu" claim against the value and the requirement its sentence states.
+
+    Only a claim is checked: "đạt 97% (chỉ tiêu 95%)" states a value, it claims nothing.
+    """
+    out, view = [], ctx.doc.view
+    for m in _SENTENCE.finditer(view):
+        sent = m.group(0)
+        no, yes = CLAIM_NO.search(sent), CLAIM_YES.search(sent)
+        if not (no or yes) or (no and yes):
             continue
-        text = ctx.doc.view[m.evidence.start : m.evidence.end]
-        claim = False if CLAIM_NO.search(text) else True if CLAIM_YES.search(text) else None
-        actual = met_of(m.value, m.op, m.target, m.target_op, m.numerator, m.denominator, m.unit or "%")
-        if claim is None or actual is None or claim == actual:
+        values, reqs = roles(sent)
+        if len(values) != 1 or len(reqs) != 1:
+            continue
+        (req, op), value = reqs[0], values[0]
+        actual = value >= req if op == ">=" else value <= req
+        claim = not no
+        if claim == actual:
             continue
         said = "đạt" if claim else "chưa đạt"
-        msg = (f"Văn bản nói {said} yêu cầu, nhưng {fmt(m.value)}{m.unit or ''} so với yêu cầu "
-               f"{m.target_op} {fmt(m.target)} là {'đạt' if actual else 'chưa đạt'}.")  # fmt: skip
-        out.append(Finding("arith.met_claim", "error", msg, m.evidence))
+        msg = (f"Văn bản nói {said} yêu cầu, nhưng {fmt(value)}% so với yêu cầu {op} {fmt(req)}% là "
+               f"{'đạt' if actual else 'chưa đạt'}.")  # fmt: skip
+        out.append(Finding("arith.met_claim", "error", msg, Evidence.of(ctx.doc, m.start(), m.end())))
     return out
 
 

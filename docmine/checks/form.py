@@ -9,16 +9,11 @@ from __future__ import annotations
 
 import re
 
+from docmine.checks import layout
 from docmine.checks.base import Context, Finding
 from docmine.facts import Evidence
-from docmine.zones import TITLE_RE
 from extractors.document import TITLE_MAP, issuer_of
 
-QUOC_HIEU = re.compile(r"C[ỘO]NG\s+H[ÒO]A\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM", re.I)
-TIEU_NGU = re.compile(r"Độc\s+lập\s*-\s*Tự\s+do\s*-\s*Hạnh\s+phúc", re.I)
-NUMBER_LINE = re.compile(r"^\s*Số\s*[:.]?\s*(\S*?)\s*/\s*(\S*)", re.M)
-PLACE_DATE = re.compile(r"^[^\n,]{2,40},\s*ngày\s*(\S*?)\s*tháng\s*(\S*?)\s*năm\s*(\S*)", re.M | re.I)
-FORM_LINE = re.compile(r"^\s*(KT|TL|TM|TUQ|Q)\s*\.\s*(.+?)\s*$")
 # Phụ lục III of Nghị định 30/2020: the abbreviation of each type in a number's symbol
 TYPE_CODES = {
     "Nghị quyết": "NQ", "Quyết định": "QĐ", "Chỉ thị": "CT", "Quy chế": "QC", "Quy định": "QyĐ",
@@ -28,22 +23,7 @@ TYPE_CODES = {
     "Giấy mời": "GM", "Giấy giới thiệu": "GGT", "Giấy nghỉ phép": "NP", "Phiếu gửi": "PG",
     "Phiếu chuyển": "PC", "Phiếu báo": "PB", "Kết luận": "KL",
 }  # fmt: skip
-SIGN_TITLE = re.compile(
-    r"(?:PHÓ\s+)?(?:GIÁM ĐỐC|CHỦ TỊCH|TRƯỞNG [A-ZĐÀ-Ỹ ]+|CHÁNH [A-ZĐÀ-Ỹ ]+|BỘ TRƯỞNG|"
-    r"CỤC TRƯỞNG|VIỆN TRƯỞNG|HIỆU TRƯỞNG|BÍ THƯ|TỔNG GIÁM ĐỐC)"
-)
-PERSON = re.compile(r"(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\s+){1,4}[A-ZĐÀ-Ỹ][a-zđà-ỹ]+")
 CODE_TYPES = {v: k for k, v in TYPE_CODES.items()}
-COLLECTIVE = re.compile(r"ỦY BAN|UỶ BAN|UBND|\bBAN\b|HỘI ĐỒNG|ĐẢNG ỦY|TỈNH ỦY|THƯỜNG TRỰC|TẬP THỂ|ĐOÀN", re.I)
-
-
-def _head(ctx: Context, chars: int = 3000) -> str:
-    return ctx.doc.view[:chars]
-
-
-def _blocks(ctx: Context, kind: str) -> list[tuple[str, int, int]]:
-    d = ctx.doc
-    return [(d.block_text(b), b.start, b.end) for b in d.blocks if b.kind == kind]
 
 
 def _ev(ctx: Context, start: int, end: int) -> Evidence:
@@ -55,12 +35,14 @@ def check(ctx: Context) -> list[Finding]:
     if info is None or info.doc_type == "Tin bài":
         return []
     doc, out = ctx.doc, []
-    head = _head(ctx)
-    if not QUOC_HIEU.search(head):
+    h = layout.header(doc)
+    sig = layout.signature(doc)
+    doc_type = TITLE_MAP.get(h.title or "", info.doc_type) if h.title else info.doc_type
+    if h.quoc_hieu is None:
         out.append(
             Finding("form.quoc_hieu", "error", "Thiếu Quốc hiệu “CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM”.")
         )
-    if not TIEU_NGU.search(head):
+    if h.tieu_ngu is None:
         out.append(Finding("form.tieu_ngu", "error", "Thiếu Tiêu ngữ “Độc lập - Tự do - Hạnh phúc”."))
     if issuer_of(doc, is_letter=False)[0] is None:
         out.append(
@@ -68,56 +50,49 @@ def check(ctx: Context) -> list[Finding]:
                 "form.issuer", "error", "Thiếu tên cơ quan, tổ chức ban hành văn bản ở góc trên bên trái."
             )
         )
-    out += _number(ctx, head, info.doc_type)
-    out += _date(ctx, head)
-    if not info.subject:
-        what = (
-            "trích yếu nội dung (V/v ...)"
-            if info.doc_type == "Công văn"
-            else "tên loại và trích yếu nội dung"
-        )
+    out += _number(ctx, h, doc_type)
+    out += _date(ctx, h)
+    if not (info.subject or h.vv or _subject_under_title(ctx, h)):
+        what = "trích yếu nội dung (V/v ...)" if doc_type == "Công văn" else "tên loại và trích yếu nội dung"
         out.append(Finding("form.trich_yeu", "error", f"Thiếu {what}."))
-    if info.doc_type == "Công văn" and not info.recipients and not re.search(r"Kính gửi", doc.view):
+    if doc_type == "Công văn" and not info.recipients and not h.kinh_gui:
         out.append(Finding("form.kinh_gui", "error", "Công văn thiếu phần “Kính gửi”."))
-    if not re.search(r"^\s*Nơi nhận", doc.view, re.M):
+    if not sig.has_cc:
         out.append(Finding("form.noi_nhan", "error", "Thiếu phần “Nơi nhận”."))
-    title, name = info.signer_title, info.signer_name
-    if not title or not name:  # no signature zone (it is found from "Nơi nhận"): read the last lines
-        title, name = title or _tail(ctx, SIGN_TITLE), name or _tail(ctx, PERSON)
-    if not title:
-        out.append(Finding("form.signer_title", "error", "Thiếu chức vụ của người ký."))
-    if not name:
-        out.append(Finding("form.signer_name", "error", "Thiếu họ tên của người ký."))
-    out += _signer_form(ctx, title)
+    out += _signer(ctx, sig)
     return out
 
 
-def _tail(ctx: Context, rx: re.Pattern) -> str | None:
-    """A signer's title or name among the last lines of the letter."""
-    d = ctx.doc
-    for b in d.blocks[-6:]:
-        t = d.block_text(b).strip()
-        if rx.fullmatch(t):
-            return t
-    return None
+def _subject_under_title(ctx: Context, h: layout.Header) -> bool:
+    """A line under the type name (``KẾ HOẠCH`` / ``Cải thiện Chỉ số ...``) that is not the body yet."""
+    if not h.title:
+        return False
+    ps = layout.pieces(ctx.doc, h.start, h.end)
+    k = next((i for i, p in enumerate(ps) if p.text == h.title), None)
+    if k is None or k + 1 >= len(ps):
+        return False
+    nxt = ps[k + 1].text
+    return len(nxt) < 400 and not re.match(
+        r"(Căn cứ|Kính gửi|Thực hiện|Ngày \d|CHỦ TỊCH|BỘ TRƯỞNG|GIÁM ĐỐC)", nxt
+    )
 
 
-def _number(ctx: Context, head: str, doc_type: str | None) -> list[Finding]:
-    m = NUMBER_LINE.search(head)
+def _number(ctx: Context, h: layout.Header, doc_type: str | None) -> list[Finding]:
+    m = h.number
     if m is None:
         return [Finding("form.number", "error", "Thiếu số, ký hiệu của văn bản (“Số: .../...”).")]
     ev = _ev(ctx, m.start(), m.end())
     out = []
-    if not re.search(r"\d", m.group(1)):
+    if not re.search(r"\d", m.group("num")):
         out.append(Finding("form.number_blank", "warning", "Số văn bản để trống: văn bản còn là dự thảo, "
                            "số được cấp khi phát hành.", ev))  # fmt: skip
-    code = re.split(r"[-/]", m.group(2))[0] if m.group(2) else ""
+    sym = m.group("sym")
+    code = re.split(r"[-/]", sym)[0] if sym else ""
     expected = TYPE_CODES.get(doc_type or "")
-    titled = _title_type(ctx)
-    if titled and expected and code != expected:
-        msg = f"Ký hiệu “{m.group(2)}” không hợp với loại văn bản {titled} (phải là {expected}-...)."
+    if h.title and expected and code != expected and code in CODE_TYPES:
+        msg = f"Ký hiệu “{sym}” không hợp với loại văn bản {doc_type} (phải là {expected}-...)."
         out.append(Finding("form.symbol_type", "error", msg, ev))
-    elif not titled and doc_type == "Công văn" and code in CODE_TYPES:
+    elif not h.title and doc_type == "Công văn" and code in CODE_TYPES:
         msg = (
             f"Công văn mang ký hiệu “{code}” của loại {CODE_TYPES[code]}: ký hiệu công văn không có tên loại."
         )
@@ -125,60 +100,54 @@ def _number(ctx: Context, head: str, doc_type: str | None) -> list[Finding]:
     return out
 
 
-def _title_type(ctx: Context) -> str | None:
-    d = ctx.doc
-    for b in d.blocks[:40]:
-        t = d.block_text(b).strip()
-        if TITLE_RE.match(t):
-            return TITLE_MAP.get(t.upper(), t.capitalize())
-    return None
-
-
-def _date(ctx: Context, head: str) -> list[Finding]:
-    m = PLACE_DATE.search(head)
+def _date(ctx: Context, h: layout.Header) -> list[Finding]:
+    m = h.date
     if m is None:
-        return [
-            Finding(
-                "form.date",
-                "error",
-                "Thiếu địa danh và thời gian ban hành (“..., ngày ... tháng ... năm ...”).",
-            )
-        ]
-    blank = [
-        name for name, g in zip(("ngày", "tháng", "năm"), m.groups(), strict=True) if not re.search(r"\d", g)
-    ]
+        msg = "Thiếu địa danh và thời gian ban hành (“..., ngày ... tháng ... năm ...”)."
+        return [Finding("form.date", "error", msg)]
+    parts = (("ngày", m.group("d")), ("tháng", m.group("m")), ("năm", m.group("y")))
+    blank = [name for name, g in parts if g is not None and not re.search(r"\d", g)]
     if blank:
         msg = f"Ngày ban hành để trống ({', '.join(blank)}): văn bản còn là dự thảo."
         return [Finding("form.date_blank", "warning", msg, _ev(ctx, m.start(), m.end()))]
     return []
 
 
-def _signer_form(ctx: Context, title: str | None) -> list[Finding]:
-    lines = _blocks(ctx, "signature")
-    forms = [(m, s, e) for t, s, e in lines if (m := FORM_LINE.match(t))]
-    t = (title or "").lower()
+def _signer(ctx: Context, sig: layout.Signature) -> list[Finding]:
+    """Title, name and the KT./TM./TL. forms, read from the signature zone's pieces."""
+    info = ctx.info
     out: list[Finding] = []
-    kinds = {m.group(1) for m, _, _ in forms}
-    for m, s, e in forms:
-        kind, of = m.group(1), m.group(2)
-        ev = _ev(ctx, s, e)
-        if kind == "KT" and title and not t.startswith("phó"):
+    title, name = sig.title, sig.name
+    if sig.start is None:  # no zone found: what the document extractor read, if anything
+        title, name = info.signer_title, info.signer_name
+    if not title and not sig.stamp:  # a digitally signed scan: the block is in the image, not lost
+        out.append(Finding("form.signer_title", "error", "Thiếu chức vụ của người ký."))
+    if not name and not sig.stamp:
+        out.append(Finding("form.signer_name", "error", "Thiếu họ tên của người ký."))
+    t = (title or "").upper()
+    kinds = {f.kind for f in sig.forms}
+    for f in sig.forms:
+        ev = _ev(ctx, f.piece.start, f.piece.end)
+        if f.kind == "KT" and t and layout.head_title(t):
             out.append(Finding("form.signer_form", "error",
-                               f"“KT. {of}” là ký thay người đứng đầu: người ký phải là cấp phó, không phải “{title}”.", ev))  # fmt: skip
-        elif kind == "TM" and not COLLECTIVE.search(of):
+                               f"“KT. {f.of}” là ký thay người đứng đầu: người ký phải là cấp phó, không phải “{title}”.", ev))  # fmt: skip
+        elif f.kind == "TM" and f.of and not layout.COLLECTIVE.search(f.of):
             out.append(Finding("form.signer_form", "error",
-                               f"“TM. {of}”: ký thay mặt chỉ dùng cho tập thể lãnh đạo (Ủy ban, Ban, Hội đồng...).", ev))  # fmt: skip
-        elif kind == "TM" and t.startswith("phó") and "KT" not in kinds:
+                               f"“TM. {f.of}”: ký thay mặt chỉ dùng cho tập thể lãnh đạo (Ủy ban, Ban, Hội đồng...).", ev))  # fmt: skip
+        elif (
+            f.kind == "TM"
+            and t
+            and layout.is_deputy(t)
+            and "KT" not in kinds
+            and re.search(r"ỦY BAN|UỶ BAN|HỘI ĐỒNG", f.of)
+        ):
+            out.append(Finding("form.signer_form", "warning",
+                               f"Cấp phó ký thay mặt tập thể thường có “KT.” dưới “TM. {f.of}”.", ev))  # fmt: skip
+        elif f.kind == "TL" and t and (t == f.of.upper() or layout.deputy_of(t, f.of)) and "KT" not in kinds:
             out.append(Finding("form.signer_form", "error",
-                               f"Cấp phó ký thay mặt tập thể phải có “KT.” dưới “TM. {of}”.", ev))  # fmt: skip
-        elif kind == "TL" and title and (t == of.lower() or t == "phó " + of.lower()):
-            out.append(Finding("form.signer_form", "error",
-                               f"“TL. {of}” là thừa lệnh: người ký là trưởng đơn vị được giao, không phải “{title}”.", ev))  # fmt: skip
-    if not forms and t.startswith("phó"):
-        out.append(Finding("form.signer_form", "warning",
-                           f"Người ký là “{title}” (cấp phó) nhưng không có “KT.”.", _sig_ev(ctx, lines)))  # fmt: skip
+                               f"“TL. {f.of}” là thừa lệnh: người ký là trưởng đơn vị được giao, không phải “{title}”.", ev))  # fmt: skip
+    if not sig.forms and t and layout.is_deputy(t):
+        p = sig.title_piece
+        out.append(Finding("form.signer_form", "warning", f"Người ký là “{title}” (cấp phó) nhưng không có “KT.”.",
+                           _ev(ctx, p.start, p.end) if p else None))  # fmt: skip
     return out
-
-
-def _sig_ev(ctx: Context, lines: list[tuple[str, int, int]]) -> Evidence | None:
-    return _ev(ctx, lines[0][1], lines[-1][2]) if lines else None

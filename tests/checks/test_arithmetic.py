@@ -82,3 +82,50 @@ def test_a_target_below_the_result_the_letter_reports():
 def test_a_target_above_the_result_is_fine():
     body = "Năm 2023, Chỉ số hài lòng của Sở Nội vụ đạt 91,25%.\n\nPhấn đấu năm 2024 Chỉ số hài lòng của Sở đạt từ 93% trở lên."
     assert "target.below_result" not in codes(check_letter(body=body))
+
+
+def test_value_and_requirement_are_read_by_their_words_not_their_order():
+    body = "Tỷ lệ hồ sơ đúng hạn chưa đạt chỉ tiêu đề ra (chỉ tiêu tối thiểu 98%, hiện đạt 97,28%)."
+    assert "arith.met_claim" not in codes(check_letter(body=body))
+    flipped = "Tỷ lệ hồ sơ đúng hạn đã đạt chỉ tiêu đề ra (chỉ tiêu tối thiểu 98%, hiện đạt 97,28%)."
+    assert "arith.met_claim" in codes(check_letter(body=flipped), "error")
+
+
+def test_a_value_with_its_target_in_brackets_claims_nothing():
+    body = "Tỷ lệ thanh toán trực tuyến đạt 45% (chỉ tiêu 50%)."
+    assert "arith.met_claim" not in codes(check_letter(body=body))
+
+
+def test_a_count_and_a_percentage_in_one_clause_that_disagree():
+    r = check_letter(body="Năm 2023, Sở hoàn thành 40/48 nhiệm vụ, đạt 85%.")
+    f = next(f for f in r.findings if f.code == "arith.percent_counts")
+    assert f.severity == "error" and "83,33%" in f.message and "40/48" in f.evidence.text
+
+
+def test_counts_and_a_percentage_of_another_sentence_are_no_pair():
+    body = "Năm 2023, Sở hoàn thành 35/45 nhiệm vụ được giao. 100% hồ sơ được giải quyết đúng hạn."
+    assert "arith.percent_counts" not in codes(check_letter(body=body))
+
+
+def test_a_truncated_or_rounded_percentage_agrees_with_its_counts():
+    for pct in ("98,85", "98,8", "98,9", "98"):
+        body = f"Năm 2023, đã giải quyết 86/87 hồ sơ, đạt {pct}%."
+        assert "arith.percent_counts" not in codes(check_letter(body=body)), pct
+
+
+def test_a_rank_is_not_a_count():
+    body = "Năm 2023, Sở xếp 09/17 sở, ban, ngành với chỉ số đạt 84,66%."
+    assert "arith.percent_counts" not in codes(check_letter(body=body))
+
+
+def test_a_breakdown_in_brackets_is_not_the_rate_s_counts():
+    body = "Đã kiểm tra 42/139 cơ quan, đơn vị, đạt tỷ lệ 30% (4/15 sở, ngành và 38/124 UBND cấp xã)."
+    assert "arith.percent_counts" not in codes(check_letter(body=body))
+
+
+def test_two_groups_ranked_apart_keep_their_own_totals():
+    body = (
+        "Năm 2023, Chỉ số cải cách hành chính của Sở Nội vụ đạt 90,1 điểm, xếp thứ 2/14 sở, ban, ngành. "
+        "Chỉ số cải cách hành chính của UBND xã Tân Lập đạt 85,2 điểm, xếp thứ 5/124 xã, phường."
+    )
+    assert "arith.rank_totals" not in codes(check_letter(body=body))

@@ -38,3 +38,51 @@ def test_a_task_row_with_no_lead_unit():
 
 def test_task_rows_with_lead_units():
     assert codes(check_letter(body=TASKS.format(lead="Phòng Nội vụ"))) == []
+
+
+def test_deadlines_written_in_other_ways_count():
+    for when in ("trước 11g00 ngày 06/11/2025", "trong năm 2026", "hằng tuần", "trước ngày 20/02/2025"):
+        body = f"Giao Văn phòng Sở chủ trì tổ chức hội nghị tập huấn nghiệp vụ, hoàn thành {when}."
+        assert codes(check_letter(body=body)) == [], when
+
+
+def test_a_deadline_in_the_lead_in_holds_for_its_items():
+    body = (
+        "Giao Văn phòng Sở chủ trì thực hiện các nội dung sau, hoàn thành trước ngày 30/6/2024:\n\n"
+        "a) Tổ chức rà soát quy trình nội bộ giải quyết thủ tục hành chính.\n\n"
+        "b) Xây dựng báo cáo đánh giá kết quả thực hiện."
+    )
+    assert [c for c in codes(check_letter(body=body)) if c.startswith("task.")] == []
+
+
+def test_an_ongoing_duty_needs_no_deadline():
+    r = check_letter(body="Giao Văn phòng Sở chủ trì thường xuyên theo dõi, đôn đốc việc giải quyết hồ sơ.")
+    assert codes(r) == []
+
+
+def test_a_support_unit_is_not_a_task():
+    body = "Giao Văn phòng Sở chủ trì tổ chức hội nghị, hoàn thành trong tháng 5/2024.\n\nĐơn vị phối hợp: Các phòng chuyên môn."
+    assert codes(check_letter(body=body)) == []
+
+
+def test_a_task_that_names_no_unit_under_a_directive_lead_in():
+    body = (
+        "Thực hiện Kế hoạch số 12/KH-UBND, Chủ tịch Ủy ban nhân dân tỉnh có ý kiến như sau:\n\n"
+        "Tổ chức rà soát các thủ tục hành chính còn tồn đọng, hoàn thành trước ngày 15/5/2024."
+    )
+    r = check_letter(recipients="", body=body)
+    f = [f for f in r.findings if f.code.startswith("task.")]
+    assert [x.code for x in f] == ["task.no_lead"] and "Tổ chức rà soát" in f[0].evidence.text
+
+
+def test_a_task_with_its_unit_has_no_lead_finding():
+    body = (
+        "Thực hiện Kế hoạch số 12/KH-UBND, Chủ tịch Ủy ban nhân dân tỉnh có ý kiến như sau:\n\n"
+        "Giao Sở Nội vụ tổ chức rà soát các thủ tục hành chính còn tồn đọng, hoàn thành trước ngày 15/5/2024."
+    )
+    assert [c for c in codes(check_letter(recipients="", body=body)) if c.startswith("task.")] == []
+
+
+def test_one_task_gets_at_most_one_finding():
+    r = check_letter(body="Tổ chức hội nghị tập huấn cho cán bộ, công chức.", recipients="")
+    assert len([f for f in r.findings if f.code.startswith("task.")]) <= 1
