@@ -141,6 +141,51 @@ def _segments(doc: Document) -> list[Segment]:
     return out
 
 
+_OPEN_END = re.compile(r"[\w,)]\**\s*$")
+
+
+def joined_segments(doc: Document) -> list[Segment]:
+    """:func:`segments` with paragraphs broken at a hard line wrap joined again (built once per document).
+
+    A text copied with hard-wrapped lines can break a paragraph where the next line starts with a capital
+    (``... đơn giản hóa`` / ``TTHC vẫn còn chậm.``): a paragraph of 60 characters or more that ends
+    without a mark (its last sentence 40 characters or more: not a caption such as ``Nguồn: báo X``),
+    followed by a paragraph without a list marker, continues in it. The joined segment
+    keeps the first one's context; its text blanks what lies between, as :func:`segments` does.
+
+    >>> from docmine.builder import DocBuilder
+    >>> b = DocBuilder("x", "txt")
+    >>> for line in ["Tuy nhiên, việc tham mưu phương án cắt giảm, đơn giản hóa thủ tục", "TTHC vẫn còn chậm."]:
+    ...     _ = b.add(line, "paragraph")
+    >>> [" ".join(s.text.split()) for s in joined_segments(b.build())]
+    ['Tuy nhiên, việc tham mưu phương án cắt giảm, đơn giản hóa thủ tục TTHC vẫn còn chậm.']
+    """
+    got = doc.layers.get("joined_segments")
+    if got is not None:
+        return got
+    out: list[Segment] = []
+    for s in segments(doc):
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind == s.kind == "paragraph"
+            and not s.marker
+            and len(prev.text) >= 60
+            and _OPEN_END.search(prev.text)
+            and len(prev.text) - sentences(prev.text)[-1][0] >= 40  # not a caption after a sentence
+            and not s.text.rstrip().endswith(":")
+        ):
+            gap = s.start - prev.end
+            merged = Segment(prev.start, s.end, prev.kind, prev.text + " " * gap + s.text, prev.marker,
+                             prev.body_start, prev.heading, prev.subheading, prev.lead,
+                             prev.footnotes + s.footnotes)  # fmt: skip
+            out[-1] = merged
+            continue
+        out.append(s)
+    doc.layers["joined_segments"] = out
+    return out
+
+
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\u00b9\u00b2\u00b3\u2070-\u2079*)]*\s+(?=[" + UPPER + r"\d(\"“])|\n+")
 
 

@@ -39,11 +39,20 @@ import re
 from docmine.facts import Evidence, Shortcoming
 from docmine.model import Document
 from extractors import criteria as criteria_x
-from extractors.common import area_of, clean
-from extractors.discourse import Segment, context_kind, lead_kind, segments, sentences, year_near
+from extractors.common import AREAS, area_of, clean
+from extractors.discourse import (
+    Segment,
+    context_kind,
+    joined_segments,
+    lead_kind,
+    segments,
+    sentences,
+    year_near,
+)
 from extractors.mentions import mentions
 from extractors.similar import contained, token_f1
-from extractors.topics import headline_span
+from extractors.tables import flat_spans, in_spans
+from extractors.topics import document_year, headline_span, topic_at
 from extractors.units import UNIT_HEAD, is_unit, split_units
 
 _CODE = re.compile(
@@ -54,6 +63,8 @@ _CAUSE_TAIL = re.compile(
     r"[.,;]?\s*(?:Lý do\s*:\s*|[Nn]guyên nhân(?:\s+[^\W\d_]+){0,6}?(?:\s+(?:là|chủ yếu là|chính là))?\s*(?=do\b)|"
     r"[Nn]guyên nhân\s*:\s*)(.+)$"
 )
+
+
 def _rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """Compile with each literal space of the pattern matching any run of whitespace (wrapped lines)."""
     return re.compile(pattern.replace(" ", r"\s+"), flags)
@@ -63,7 +74,9 @@ _UNIT_SENT = re.compile(r"^\s*(?:Đơn vị|Các đơn vị|Phòng|Cơ quan)[^.]
 
 # ---------------------------------------------------------------- the genre's words for a fault
 
-_NOUN = r"(?:tồn tại|hạn chế|khó khăn|vướng mắc|bất cập|yếu kém|thiếu sót|khuyết điểm|khiếm khuyết|thách thức)"
+_NOUN = (
+    r"(?:tồn tại|hạn chế|khó khăn|vướng mắc|bất cập|yếu kém|thiếu sót|khuyết điểm|khiếm khuyết|thách thức)"
+)
 _FAULT = _rx(
     r"(?<!\w)(?:"
     r"(?:vẫn còn|còn|vẫn)\s+(?:khá\s+|rất\s+|quá\s+|nhiều\s+|một số\s+|những\s+)?"
@@ -81,18 +94,23 @@ _FAULT = _rx(
 )
 # what makes a fault word something else: a remedy, a task, a plan or a rank before it in its clause
 _REMEDY = _rx(
-    r"khắc phục|cải thiện|chấn chỉnh|\btránh\b|không để|phấn đấu|đề nghị|yêu cầu|\bgiao\b|kiên quyết|xử lý nghiêm|"
-    r"làm rõ|phân tích|tháo gỡ|ghi nhận|rút kinh nghiệm|\bcần\b|\bphải\b|tập trung vào|hạn chế tối đa|giảm thiểu|"
+    r"khắc phục|(?:để|nhằm|cần|phải|tiếp tục) (?:cải thiện|nâng cao|giải quyết)|chấn chỉnh|\btránh\b|không để|phấn đấu|đề nghị|yêu cầu|\bgiao\b|kiên quyết|xử lý nghiêm|"
+    r"làm rõ|phân tích|tháo gỡ|ghi nhận (?:những|các)|rút kinh nghiệm|\bcần\b|\bphải\b|tập trung vào|hạn chế tối đa|giảm thiểu|"
     r"không còn|đã khắc phục|nhằm|mục đích|giải pháp|đánh giá những|chỉ ra được",
     re.I,
 )
+_TURN = _rx(r",? (?:như vậy|do đó|vì vậy|tuy nhiên|nhưng|song|thế nhưng)\b,?", re.I)  # a clause that turns
 _CONDITION = re.compile(r"(?<!\w)(?:nếu|trường hợp|khi|giả sử)(?!\w)", re.I)
-_BAND = re.compile(r"(?:trung bình|nhóm|xếp loại|loại|mức)\s*$", re.I)  # ``nhóm trung bình thấp``, ``nhóm chưa tốt``
+_BAND = re.compile(
+    r"(?:trung bình|nhóm|xếp loại|loại|mức)\s*$", re.I
+)  # ``nhóm trung bình thấp``, ``nhóm chưa tốt``
 _GOOD_OBJECT = _rx(
-    r"[^.;,]{0,40}?(?:vi phạm|sai phạm|kiến nghị xử lý|cần xử lý|tồn đọng|khiếu nại|trễ hạn|trễ hẹn|quá hạn|sai sót)", re.I
+    r"[^.;,]{0,40}?(?:vi phạm|sai phạm|kiến nghị xử lý|cần xử lý|tồn đọng|khiếu nại|trễ hạn|trễ hẹn|quá hạn|sai sót)",
+    re.I,
 )
 _NONE_BEFORE = _rx(r"(?:không|chưa) (?:có|để|còn|xảy ra|phát sinh)(?: [^\W\d_]+){0,3} $", re.I)
-_COUNTED = _rx(r"\bsố(?: [^\W\d_]+){0,3} $", re.I)  # ``số hồ sơ quá hạn là 02``: a count, not a fault
+_COUNTED = _rx(r"(?:\bsố(?: [^\W\d_]+){0,3}|(?:đúng|trước|sớm) (?:hạn|hẹn)\s*(?:,|và|hoặc|/)) $", re.I)
+# ``số hồ sơ quá hạn là 02``, ``tỷ lệ hồ sơ đúng hạn, trễ hạn``: a count or a breakdown, not a fault
 _DIRECTS = _rx(r"(?<!\w)(?:yêu cầu|đề nghị|giao cho|giao) (?=[^\W\d_])", re.I)
 _SCORE_WORDS = _rx(r"kết quả|điểm|thứ hạng|xếp hạng|chỉ số|PAR|PCI|PAPI|SIPAS|DDCI|DTI|ICT", re.I)
 # a sentence that asks for something rather than reports
@@ -103,7 +121,9 @@ _TASK_OPENER = _rx(
     r"Ban hành|Kiện toàn|Tổ chức|Nghiên cứu|Hướng dẫn|Cập nhật|Công khai|Tuyên truyền|Phối hợp|Chủ trì|Theo dõi|"
     r"Hoàn thành|Rút kinh nghiệm|Xử lý|Sớm|Nghiêm túc|Quan tâm|Phát huy|Gửi)\b"
 )
-_REMEDY_PARA = re.compile(r"\s*(?:[-+•*]\s*)?(?:Đề xuất\s+)?(?:giải pháp|biện pháp|kiến nghị|đề xuất)[^:]{0,30}:", re.I)
+_REMEDY_PARA = re.compile(
+    r"\s*(?:[-+•*]\s*)?(?:Đề xuất\s+)?(?:giải pháp|biện pháp|kiến nghị|đề xuất)[^:]{0,30}:", re.I
+)
 
 # openers of a fault sentence that are not the fault: connectors, concessions, reporting frames
 _OPENER = _rx(
@@ -119,24 +139,30 @@ _INTRO = _rx(
     + _NOUN
     + r"(?:[,\s]+(?:và\s+)?"
     + _NOUN
-    + r")*[^:;.]{0,90}?(?:\s*[,]?\s*(?:như|thể hiện ở|thể hiện qua|cụ thể là|cụ thể|đó là|gồm)\s*:?|\s*:)\s*",
+    + r")*[^:;.]{0,90}?(?:\s*[,]?\s*(?:như|thể hiện ở|thể hiện qua|cụ thể là|cụ thể|đó là|gồm)(?!\w)\s*:?|\s*:)\s*",
     re.I,
 )
+_INTRO_WORDS = _rx(_NOUN + r"|điểm thấp|mất điểm|chưa tốt|chưa đạt|chưa cao", re.I)
+_OPENING_YEAR = re.compile(r"\s*(?:Trong|Tính đến|Đến hết|Hết)?\s*(?:năm|Năm|NĂM)\s+(\d{4})\b")
+_COLON = re.compile(r":\s*")
 _LIST_START = _rx(r"\s*(?:Trong đó|Cụ thể(?: như sau)?|Như sau)\s*:\s*", re.I)
 _EXISTENTIAL = _rx(
     r"(?:còn|vẫn còn|có|gặp|bộc lộ)\s+(?:một số|những|nhiều|không ít)\s+(?:mặt\s+)?" + _NOUN
     + r"(?:[,\s]+(?:và\s+)?" + _NOUN + r")*\s*[.…]*\s*$",
     re.I,
 )  # fmt: skip
-_CAUSE_START = _rx(
-    r"\s*(?:[^,;:]{0,80}?,\s*)?(?:[Nn]guyên nhân|Lý do)\b(?![^:]{0,80}:\s*\(?\d\))", re.I
-)
+_CAUSE_START = _rx(r"\s*(?:[^,;:]{0,80}?,\s*)?(?:[Nn]guyên nhân|Lý do)\b(?![^:]{0,80}:\s*\(?\d\))", re.I)
 _BACK_CAUSE = _rx(
-    r"\s*[Nn]guyên nhân\s+(?:của|dẫn đến|chủ yếu của)?\s*(?:những|các)?\s*" + _NOUN + r"[^.:;]{0,60}?(?:nêu trên|trên đây|này)",
+    r"\s*[Nn]guyên nhân\s+(?:của|dẫn đến|chủ yếu của)?\s*(?:những|các)?\s*"
+    + _NOUN
+    + r"[^.:;]{0,60}?(?:nêu trên|trên đây|này)",
     re.I,
 )
 _CAUSE_BODY = re.compile(r"(?:như|là|gồm)\s*:\s*|:\s*|(?<!\w)(?=do\b)", re.I)
-_FOOTREF = re.compile(r"\[\d{1,3}\]")
+_FOOTREF = re.compile(r"\[(\d{1,3})\]")
+_NOTE = re.compile(
+    r"\s*\[(\d{1,3})\]"
+)  # the text of a footnote in a web copy: ``[8] Như: Bộ Ngoại giao (28,57%)``
 _NOUN_RE = _rx(_NOUN, re.I)
 _LABEL = re.compile(r"\s*(?:\(\d{1,2}\)\s*)?(?:Nhóm|Về|Lĩnh vực|Trụ cột)\s[^:;.]{1,60}:\s*")
 _NUMBERED = re.compile(r"\(\d{1,2}\)\s+")
@@ -179,7 +205,7 @@ def fault_at(view: str, start: int, end: int, *, aside: bool = True) -> int | No
         p = m.start()
         if not aside and view.count("(", start, p) > view.count(")", start, p):
             continue  # a fault only in a bracketed aside is not what the sentence states
-        cut = max(view.rfind(";", start, p), start)
+        cut = max([view.rfind(";", start, p), start] + [b.end() for b in _TURN.finditer(view, start, p)])
         if _REMEDY.search(view, cut, p):
             continue
         clause = max(view.rfind(",", start, p), view.rfind("(", start, p), cut)
@@ -191,6 +217,8 @@ def fault_at(view: str, start: int, end: int, *, aside: bool = True) -> int | No
             continue  # ``kết quả PAR INDEX khá thấp``: a position of a score, not a fault
         if m.group(0)[:3].lower() in ("chư", "khô") and _GOOD_OBJECT.match(view, m.end()):
             continue  # ``chưa có văn bản cần kiến nghị xử lý``: nothing wrong was found
+        if re.search(r"\bsẽ\s+$", view[max(start, p - 8) : p]):
+            continue  # ``sẽ không thể đăng tải``: what will happen, not what went wrong
         if _NONE_BEFORE.search(view[max(start, p - 40) : p]):
             continue  # ``không có hồ sơ trễ hẹn``
         if re.match(r"trễ|quá", m.group(0), re.I) and _COUNTED.search(view[max(start, p - 30) : p]):
@@ -207,7 +235,9 @@ def _directs(text: str, start: int, end: int) -> bool:
     (True, False)
     """
     for m in _DIRECTS.finditer(text, start, end):
-        if UNIT_HEAD.match(text[m.end() : m.end() + 80]) and not re.search(r"(?:đạt|đáp ứng|theo)\s*$", text[max(start, m.start() - 10) : m.start()]):
+        if UNIT_HEAD.match(text[m.end() : m.end() + 80]) and not re.search(
+            r"(?:đạt|đáp ứng|theo)\s*$", text[max(start, m.start() - 10) : m.start()]
+        ):
             return True
     return False
 
@@ -222,8 +252,10 @@ def _context(seg: Segment) -> str | None:
     return k
 
 
-def _chunks(view: str, a: int, b: int) -> list[tuple[int, int]]:
-    """Parallel faults sharing one sentence: ``A còn thấp, B còn thấp, chưa có C`` (three or more)."""
+def _chunks(view: str, a: int, b: int, least: int = 3) -> list[tuple[int, int]]:
+    """Parallel faults sharing one sentence, each with its own subject: ``A còn thấp, B còn thấp, chưa có
+    C`` (``least`` of them, else the sentence is one fault); a predicate without a subject (``..., chưa
+    đáp ứng yêu cầu``) goes on with the fault before it."""
     parts, s = [], a
     for m in re.finditer(r",\s+", view[a:b]):
         parts.append((s, a + m.start()))
@@ -233,27 +265,34 @@ def _chunks(view: str, a: int, b: int) -> list[tuple[int, int]]:
     cur = None
     for p in parts:
         cur = (cur[0], p[1]) if cur else p
-        if fault_at(view, *p) is not None:
+        at = fault_at(view, *p)
+        if at is None:
+            continue
+        if out and at == p[0] and cur == p:
+            out[-1] = (out[-1][0], p[1])  # no subject of its own
+        else:
             out.append(cur)
-            cur = None
+        cur = None
     if cur and out:
         out[-1] = (out[-1][0], cur[1])
-    return out if len(out) >= 3 else [(a, b)]
+    return out if len(out) >= least else [(a, b)]
 
 
 def _items(view: str, a: int, b: int) -> list[tuple[int, int]]:
-    """The items of an inline fault list ``view[a:b]``: semicolons, ``(1) (2)`` markers, parallel commas."""
+    """The items of an inline fault list ``view[a:b]``: semicolons, ``(1) (2)`` markers and their labels
+    (``(1) Nhóm hạ tầng số:``), parallel commas."""
     pieces: list[tuple[int, int]] = []
     marks = [m.start() for m in _NUMBERED.finditer(view, a, b)]
-    bounds = [a, *[m for m in marks if m > a], b] if len(marks) >= 2 else [a, b]
+    bounds = sorted({a, *marks, b})
     for s, e in zip(bounds, bounds[1:], strict=False):
+        labelled = False
+        lab = _LABEL.match(view, s, e)
+        if lab:
+            s, labelled = lab.end(), True
         for m in re.finditer(r"[^;]+", view[s:e]):
             ps, pe = s + m.start(), s + m.end()
-            lab = _LABEL.match(view, ps, pe)
-            if lab:
-                ps = lab.end()
             if view[ps:pe].strip():
-                pieces += _chunks(view, ps, pe)
+                pieces += _chunks(view, ps, pe, 2 if labelled or len(marks) >= 2 else 3)
     return pieces
 
 
@@ -275,6 +314,10 @@ def extract(doc: Document) -> list[Shortcoming]:
     ms = mentions(doc)
     head = headline_span(doc)
     own = _own_names(doc)
+    notes = _notes(doc)
+    signed = max(
+        (b.end for b in doc.blocks_of("signature")), default=len(doc.text)
+    )  # after it: appendices, site furniture
 
     def add(seg, start, end, text, code=None, area_hint=None, year=None, cause=None) -> Shortcoming | None:
         """One shortcoming from ``text`` (read at ``doc.text[start:end]``)."""
@@ -285,19 +328,40 @@ def extract(doc: Document) -> list[Shortcoming]:
         text = clean(text)
         if len(text.split()) < 3 or any(contained(o.text or "", text) >= 0.9 for o in out):
             return None
-        units += [u for u in _named_units(doc, ms, start, end, own) if u not in units]
-        area = area_of("", code) or (area_of(area_hint) if area_hint else None) or area_of(text)
+        units += [u for u in _named_units(doc, ms, start, end, own) + _noted_units(doc, ms, notes, start, end)
+                  if u not in units]  # fmt: skip
+        area = (
+            area_of("", code)
+            or _area(_topic(text))
+            or (area_of(area_hint) if area_hint else None)
+            or _area(_without(doc, ms, start, end, text))
+        )
         y = year if year is not None else year_near(doc, seg, start)
+        if y is None:  # the year its section opens with, the index year in effect, the letter's own year
+            y = (
+                opened.get(id(seg.heading) if seg else None)
+                or topic_at(doc, start).year
+                or document_year(doc)
+            )
         s = Shortcoming(Evidence.of(doc, start, end), text=text, criterion=code, area=area, units=units,
                         cause=cause, year=y)  # fmt: skip
         out.append(s)
         return s
 
     run: list[Shortcoming] = []  # the items of the fault passage being read, for a cause stated after them
-    for seg in segments(doc):
-        if seg.kind == "heading" or seg.is_title:
+    flat = flat_spans(doc)
+    opened: dict[int | None, int] = {}  # the last ``Năm 2025, ...`` a paragraph of each section opened with
+    for seg in joined_segments(doc):
+        if (y := _OPENING_YEAR.match(seg.body)) is not None:
+            opened[id(seg.heading) if seg.heading else None] = int(y.group(1))
+        if seg.kind == "heading" or seg.is_title or in_spans(flat, seg.start) or _NOTE.match(seg.text):
             continue
-        if head and head[0] <= seg.start < head[1] and not seg.marker and not re.search(r"[.…;!?]\W*$", seg.text):
+        if (
+            head
+            and head[0] <= seg.start < head[1]
+            and not seg.marker
+            and not re.search(r"[.…;!?]\W*$", seg.text)
+        ):
             continue  # a news headline (``Đồng Nai chưa thể cải thiện xếp hạng ...``) announces, it does not list
         body = seg.body
         if _BACK_CAUSE.match(body):
@@ -306,13 +370,14 @@ def extract(doc: Document) -> list[Shortcoming]:
                 s.cause = s.cause or cause
             run = []
             continue
-        if seg.text.rstrip().endswith(":") or _REMEDY_PARA.match(body) or _TASK_OPENER.match(body):
+        if _REMEDY_PARA.match(body) or _TASK_OPENER.match(body):
             continue
         kind = _context(seg)
         before = len(out)
         if kind == "shortcoming" and (lead_kind(seg.lead) == "shortcoming" or seg.lead is None):
-            _item(seg, add)
-        elif kind != "directive":
+            if not seg.text.rstrip().endswith(":"):
+                _item(seg, add)
+        elif kind != "directive" and seg.start < signed:
             _sentences(seg, add)
         if len(out) > before:
             run = out[before:]
@@ -328,7 +393,9 @@ def extract(doc: Document) -> list[Shortcoming]:
 
 
 _POSITIVE = re.compile(r"đạt (?:điểm )?tối đa|^tốt$|^hoàn thành$|^đạt$", re.I)
-_WORDS = re.compile(r"(?<!\w)(?!(?:tăng|giảm|điểm|bậc|hạng|so|với|năm)(?!\w))[^\W\d_]+", re.I)  # a note of words, not of changes
+_WORDS = re.compile(
+    r"(?<!\w)(?!(?:tăng|giảm|điểm|bậc|hạng|so|với|năm)(?!\w))[^\W\d_]+", re.I
+)  # a note of words, not of changes
 
 
 def _item(seg: Segment, add) -> None:
@@ -358,7 +425,9 @@ def _sentences(seg: Segment, add) -> None:
     """Faults stated in the sentences of a paragraph: inline lists after an intro, sentences with a
     fault predicate; a cause sentence right after a fault is its cause."""
     t, base = seg.text, seg.start
-    listing = False  # after ``còn một số tồn tại, hạn chế.``: the sentences that follow are its items
+    listing = (
+        False  # after an intro (``còn một số tồn tại, hạn chế như:``) the sentences that follow are items
+    )
     named = False  # the sentence before names faults
     last = None
 
@@ -369,36 +438,67 @@ def _sentences(seg: Segment, add) -> None:
         a = max(a, seg.body_start - base)
         if a >= b:
             continue
-        if _CAUSE_START.match(t, a, b) and not _INTRO.search(t, a, b):
+        if t[a:b].rstrip().endswith(":"):
+            named = True
+            continue  # it introduces the list items that follow
+        intro = _intro(t, a, b)
+        if intro is None and (listing or named):
+            intro = _LIST_START.match(t, a, b)  # ``... những tồn tại, hạn chế. Trong đó: A. B.``
+        named = bool(_NOUN_RE.search(t, a, b))
+        if intro is None and _CAUSE_START.match(t, a, b):
             if last is not None and last.cause is None:
                 last.cause = _cause_of(t[a:b])
             continue
         if _TASK_OPENER.match(t, a, b) or _directs(t, a, b):
             listing, last = False, None
             continue
-        intro = _INTRO.search(t, a, b)
-        if intro is None and (listing or named):
-            intro = _LIST_START.match(t, a, b)  # ``... những tồn tại, hạn chế. Trong đó: A. B.``
-        named = bool(_NOUN_RE.search(t, a, b))
-        if intro and intro.end() < b - 3:
-            descriptive = not _REMEDY.search(t, a, intro.start())
+        if intro is not None and intro.end() < b - 3:
+            descriptive = intro.re is not _COLON and not _REMEDY.search(t, a, intro.start())
             for x, y in _items(t, intro.end(), b):
                 if descriptive or fault_at(t, x, y) is not None:
-                    last = put(x, y) or last
+                    last = put(*_trim(t, x, y)) or last
             listing = True
             continue
         if _EXISTENTIAL.search(t, a, b) and not _REMEDY.search(t, a, b):
             listing = True
             continue
-        if fault_at(t, a, b, aside=False) is None and not (listing and not _REMEDY.search(t, a, b)):
+        if listing and not _REMEDY.search(t, a, b):
+            for x, y in _items(t, *_trim(t, a, b)):
+                last = put(x, y) or last
+            continue
+        at = fault_at(t, a, b, aside=False)
+        if at is None:
             continue
         x, y = _trim(t, a, b)
-        spans = [(x + p.start(), x + p.end()) for p in re.finditer(r"[^;]+", t[x:y])]
-        if len(spans) > 1 and all(fault_at(t, p, q) is not None for p, q in spans[1:]):
-            for p, q in spans:
-                last = put(p, q) or last
-        else:
-            last = put(x, y) or last
+        turn = [m.end() for m in _TURN.finditer(t, x, at)]
+        x = max([x, *turn])  # ``..., như vậy kết quả ... chưa đạt kế hoạch``: the clause that turns
+        for p, q in _faulty_parts(t, x, y):
+            last = put(p, q) or last
+
+
+def _faulty_parts(t: str, a: int, b: int) -> list[tuple[int, int]]:
+    """A sentence's parts between semicolons that state a fault, each with the parts after it that do not
+    (``còn 3.507 giấy tờ cần chuẩn hóa; 2.244 TTHC cần chuẩn hóa ...`` is one fault)."""
+    out: list[tuple[int, int]] = []
+    for m in re.finditer(r"[^;]+", t[a:b]):
+        p, q = a + m.start(), a + m.end()
+        if fault_at(t, p, q, aside=False) is not None:
+            out.append((p, q))
+        elif out:
+            out[-1] = (out[-1][0], q)
+    return out
+
+
+def _intro(t: str, a: int, b: int) -> re.Match[str] | None:
+    """Where an inline fault list starts in a sentence: after ``còn một số hạn chế như:`` or after a
+    colon whose clause names faults (``Nguyên nhân chỉ số đạt điểm thấp tập trung ở các nhóm:``)."""
+    m = _INTRO.search(t, a, b)
+    if m:
+        return m
+    c = t.find(":", a, b)
+    if c > a and _INTRO_WORDS.search(t, a, c) and not _LABEL.match(t, a, b):
+        return _COLON.match(t, c)  # its items must each state a fault
+    return None
 
 
 def _cause_of(text: str) -> str | None:
@@ -410,17 +510,16 @@ def _cause_of(text: str) -> str | None:
 
 
 def _own_names(doc: Document) -> list[str]:
-    """The writer and the headline's entity: named in the text, they are not units at fault."""
+    """The writer and the entity its headline names: named in the text, they are not units at fault."""
     from extractors.document import extract as document_info
-    from extractors.topics import topic_at
 
     names = []
     info = document_info(doc)
     if info and info[0].issuer:
         names.append(info[0].issuer)
-    t = topic_at(doc, 0)
-    if t.entity:
-        names.append(t.entity)
+    head = headline_span(doc)
+    if head:
+        names += [doc.text[e.start : e.end] for e in mentions(doc).get("entity", *head)][:1]
     return names
 
 
@@ -439,7 +538,106 @@ def _named_units(doc: Document, ms, start: int, end: int, own: list[str]) -> lis
         subject = _SUBJECT_BEFORE.search(view[max(start, e.start - 20) : e.start]) or e.start == start
         if not (subject or _LISTED_BEFORE.search(left)):
             continue
+        stop = view.find(";", e.end, end)
+        if subject and fault_at(view, e.end, stop if stop >= 0 else end) is None:
+            continue  # the subject of a clause that states no fault
         if any(token_f1(name, o) >= 0.6 for o in own):
             continue
         out.append(clean(name))
+    listed = _listed(doc.text[start:end])
+    if listed:
+        out = [u for u in out if not any(token_f1(u, x) >= 0.6 or u in x for x in listed)] + listed
+    return out
+
+
+_LIST_WORD = re.compile(r"(?<!\w)(?:như|gồm|bao gồm)(?!\w)\s*:?\s*")
+_NAME_START = re.compile(r"(?:[A-ZĐÀ-Ỹ]|(?:huyện|xã|phường|thị xã|thị trấn|quận|tỉnh|thành phố)\s+[A-ZĐÀ-Ỹ])")
+
+
+def _listed(text: str) -> list[str]:
+    """The names listed after ``như``/``gồm`` in an item, as written (``chưa thực hiện hết kiến nghị như Sở
+    Công Thương, huyện Tuy Phong cũ, Quỹ Phát triển rừng (trước sắp xếp)...``): consecutive items that
+    start with a name, two or more of them.
+
+    >>> _listed("một số đơn vị, như Bộ Tài chính và Bộ Tư pháp, mới ghi nhận số liệu")
+    ['Bộ Tài chính', 'Bộ Tư pháp']
+    """
+    for m in _LIST_WORD.finditer(text):
+        items: list[str] = []
+        for part in re.split(r"\s*[;,]\s*|\s+và\s+(?=[A-ZĐÀ-Ỹ])", text[m.end() :]):
+            part = clean(re.sub(r"\.{2,}|…", "", part))
+            if not part or not _NAME_START.match(part) or len(part.split()) > 14 or re.search(r"\d", part):
+                break
+            items.append(part)
+        if len(items) >= 2:
+            return items
+    return []
+
+
+_MORE_AREAS = {  # cues of the genre beyond common.AREAS, read the same way (the earliest cue wins)
+    "thủ tục hành chính": r"quy trình nội bộ|niêm yết|công bố,? công khai|công bố danh mục|đúng hạn|đúng hẹn|"
+    r"kết quả giải quyết|giải quyết hồ sơ|hồ sơ TTHC|tiếp nhận và giải quyết",
+    "hiện đại hóa": r"số hóa|hệ thống thông tin|điện toán|an toàn thông tin|dịch vụ công trực tuyến|DVCTT|"
+    r"trí tuệ nhân tạo|ứng dụng AI|dữ liệu",
+    "thể chế": r"(?:cần|phải) (?:được )?(?:sửa đổi|bổ sung|hoàn thiện)|văn bản pháp luật",
+    "tài chính công": r"giải ngân|đầu tư công|vốn đầu tư|thu ngân sách|chi ngân sách",
+}
+_AREA_RES = [(a, _rx(p, re.I)) for a, p in [*_MORE_AREAS.items(), *AREAS.items()]]
+_PURPOSE = _rx(
+    r"\s*(?:[^\W\d_]+ ){0,2}(?:kinh phí|ngân sách)(?: [^\W\d_]+){0,3} (?:cho|dành cho|bố trí cho)", re.I
+)
+
+
+def _area(text: str | None) -> str | None:
+    """PAR area by the earliest cue in ``text``; money spent on something, when the item is about that money
+    (``kinh phí cho công tác chuyển đổi số còn hạn chế``), is of the area it is spent on.
+
+    >>> _area("Việc cập nhật quy trình nội bộ, quy trình điện tử giải quyết TTHC còn chậm")
+    'thủ tục hành chính'
+    >>> _area("kinh phí dành cho công tác chuyển đổi số còn hạn chế")
+    'hiện đại hóa'
+    """
+    if not text:
+        return None
+    if m := _PURPOSE.match(text):
+        text = text[m.end() :]
+    best, pos = None, len(text) + 1
+    for a, r in _AREA_RES:
+        m = r.search(text)
+        if m and m.start() < pos:
+            best, pos = a, m.start()
+    return best or area_of(text)
+
+
+def _topic(text: str) -> str | None:
+    """The topic an item opens with (``Về cải cách thể chế ...``)."""
+    m = re.match(r"\s*Về\s+((?:\S+\s+){0,5}\S+)", text)
+    return m.group(1) if m else None
+
+
+def _without(doc: Document, ms, start: int, end: int, text: str) -> str:
+    """``text`` without the names of bodies in it: ``Bộ Tài chính`` says nothing of the area."""
+    for e in ms.get("entity", start, end):
+        text = text.replace(doc.text[e.start : e.end], " ")
+    return text
+
+
+def _notes(doc: Document) -> dict[str, tuple[int, int]]:
+    """Footnotes of a web copy by number: ``[8]`` up to the next ``[9]`` (at most 600 characters)."""
+    found = [(m.group(1), s.start) for s in segments(doc) if (m := _NOTE.match(s.text))]
+    out = {}
+    for i, (n, at) in enumerate(found):
+        nxt = found[i + 1][1] if i + 1 < len(found) else len(doc.text)
+        out[n] = (at, min(nxt, at + 600))
+    return out
+
+
+def _noted_units(doc: Document, ms, notes: dict[str, tuple[int, int]], start: int, end: int) -> list[str]:
+    """The bodies named in the footnotes an item points to (``... thấp[8]`` with ``[8] Như: Ngân hàng Nhà
+    nước Việt Nam (28,05%); Bộ Ngoại giao (28,57%)``)."""
+    out: list[str] = []
+    for ref in _FOOTREF.finditer(doc.view, start, end):
+        span = notes.get(ref.group(1))
+        if span:
+            out += [clean(doc.text[e.start : e.end]) for e in ms.get("entity", *span)]
     return out
