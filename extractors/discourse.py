@@ -168,8 +168,10 @@ def joined_segments(doc: Document) -> list[Segment]:
         prev = out[-1] if out else None
         if (
             prev is not None
-            and prev.kind == s.kind == "paragraph"
-            and not s.marker
+            and prev.kind in ("paragraph", "list_item")
+            and not prev.is_title
+            and s.kind in ("paragraph", "list_item")
+            and (not s.marker or s.text.lstrip().startswith("**"))  # ``**trong năm 2025**``: bold, not a marker
             and len(prev.text) >= 60
             and _OPEN_END.search(prev.text)
             and len(prev.text) - sentences(prev.text)[-1][0] >= 40  # not a caption after a sentence
@@ -297,6 +299,18 @@ def lead_kind(lead: Segment | None) -> str | None:
         return "directive"
     return None
 
+
+TASK_OPENING = re.compile(
+    (
+        r"\s*(?:[-+•*]\s*)?(?:Đề nghị|Yêu cầu|Giao|Chỉ đạo|Tiếp tục|Tăng cường|Tập trung|Khẩn trương|Đẩy mạnh|Nâng cao|"
+        r"Cải thiện|Khắc phục|Chấn chỉnh|Thực hiện|Triển khai|Rà soát|Xây dựng|Kiểm tra|Đôn đốc|Chủ động|Quán triệt|"
+        r"Phấn đấu|Duy trì|Bảo đảm|Đảm bảo|Kịp thời|Thường xuyên|Tham mưu|Ban hành|Kiện toàn|Tổ chức|Nghiên cứu|"
+        r"Hướng dẫn|Cập nhật|Công khai|Tuyên truyền|Phối hợp|Chủ trì|Theo dõi|Hoàn thành|Rút kinh nghiệm|Xử lý|Sớm|"
+        r"Nghiêm túc|Quan tâm|Phát huy|Gửi|Giải quyết|Cung cấp|Số hóa|Thí điểm|Tích hợp|Cắt giảm|Đơn giản hóa|Bố trí)(?!\w)"
+    ).replace(" ", r"\s+")
+)
+"""A sentence that opens with a verb of a task asks for something (``Tăng cường kiểm tra ...``,
+``Hoàn thành 100% ...``): ``TASK_OPENING.match(text, start)``."""
 
 _UNITS_ONLY = re.compile(
     r"^\s*(?:\d{1,2}[.)]\s*)?(?:Trưởng|Thủ trưởng|Giám đốc|Chánh|Văn phòng|Phòng|Các|các|Trung tâm|UBND|Ủy ban|Sở|Ban)\b[^.;]{0,150}:\s*$"

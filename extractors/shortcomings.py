@@ -41,6 +41,7 @@ from docmine.model import Document
 from extractors import criteria as criteria_x
 from extractors.common import AREAS, area_of, clean
 from extractors.discourse import (
+    TASK_OPENING,
     Segment,
     context_kind,
     joined_segments,
@@ -83,7 +84,8 @@ _FAULT = _rx(
     r"(?:chậm|thấp|hạn chế|yếu|cao|ít|thiếu|bất cập|hình thức|khó khăn|vướng mắc|tồn tại|lúng túng|tình trạng|"
     r"xảy ra|trường hợp|chưa|khiêm tốn|kém|sai sót|nhiều hạn chế|nhiều khó khăn)"
     r"|chưa\s+(?!từng\b|kể\b|biết\b)[^\W\d_]+"
-    r"|không\s+(?:đạt|thực hiện|hoàn thành|kịp thời|đảm bảo|bảo đảm|đáp ứng|thể|gửi|công khai|cập nhật|ban hành|"
+    r"|không\s+(?:đạt|thực hiện|hoàn thành|kịp thời|đảm bảo|bảo đảm|đáp ứng|gửi|công khai|cập nhật|ban hành|"
+    r"thể (?:hoàn thành|thực hiện|đáp ứng|triển khai|giải quyết|đạt)|"
     r"đầy đủ)"
     r"|trễ hạn|quá hạn|trễ hẹn|chậm trễ|chậm muộn|(?:giảm|mất|bị trừ)\s+điểm\s+(?:ở|do|tại|vì)|mất điểm"
     r"|đạt điểm thấp(?! nhất)|điểm số thấp(?! nhất)|khiêm tốn|bộc lộ|khiếm khuyết|thiếu sót|yếu kém|bất cập"
@@ -114,13 +116,15 @@ _COUNTED = _rx(r"(?:\bsố(?: [^\W\d_]+){0,3}|(?:đúng|trước|sớm) (?:hạn
 _DIRECTS = _rx(r"(?<!\w)(?:yêu cầu|đề nghị|giao cho|giao) (?=[^\W\d_])", re.I)
 _SCORE_WORDS = _rx(r"kết quả|điểm|thứ hạng|xếp hạng|chỉ số|PAR|PCI|PAPI|SIPAS|DDCI|DTI|ICT", re.I)
 # a sentence that asks for something rather than reports
-_TASK_OPENER = _rx(
-    r"\s*(?:[-+•*]\s*)?(?:Đề nghị|Yêu cầu|Giao|Chỉ đạo|Tiếp tục|Tăng cường|Tập trung|Khẩn trương|Đẩy mạnh|Nâng cao|"
-    r"Cải thiện|Khắc phục|Chấn chỉnh|Thực hiện|Triển khai|Rà soát|Xây dựng|Kiểm tra|Đôn đốc|Chủ động|Quán triệt|"
-    r"Phấn đấu|Duy trì|Bảo đảm|Đảm bảo|Kịp thời|Thường xuyên|Để|Nhằm|Giải pháp|Đề xuất|Kiến nghị|Mục tiêu|Tham mưu|"
-    r"Ban hành|Kiện toàn|Tổ chức|Nghiên cứu|Hướng dẫn|Cập nhật|Công khai|Tuyên truyền|Phối hợp|Chủ trì|Theo dõi|"
-    r"Hoàn thành|Rút kinh nghiệm|Xử lý|Sớm|Nghiêm túc|Quan tâm|Phát huy|Gửi)\b"
-)
+_LABEL_OPENER = _rx(r"\s*(?:[-+•*]\s*)?(?:Để|Nhằm|Giải pháp|Đề xuất|Kiến nghị|Mục tiêu)\b")
+
+
+def _task(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether a sentence asks for something (a task verb or a purpose or remedy label opens it)."""
+    end = len(text) if end is None else end
+    return bool(TASK_OPENING.match(text, start, end) or _LABEL_OPENER.match(text, start, end))
+
+
 _REMEDY_PARA = re.compile(
     r"\s*(?:[-+•*]\s*)?(?:Đề xuất\s+)?(?:giải pháp|biện pháp|kiến nghị|đề xuất)[^:]{0,30}:", re.I
 )
@@ -223,6 +227,10 @@ def fault_at(view: str, start: int, end: int, *, aside: bool = True) -> int | No
             continue  # ``không có hồ sơ trễ hẹn``
         if re.match(r"trễ|quá", m.group(0), re.I) and _COUNTED.search(view[max(start, p - 30) : p]):
             continue
+        if re.search(r"\btiền\s+$", view[max(start, p - 8) : p]):
+            continue  # ``tiền chậm nộp``: a term of law, not a fault
+        if re.match(r"[^.;:]{0,60}?\bthì\b", view[m.end() : end]):
+            continue  # ``... chưa thực hiện việc thu hồi thì vẫn được kê biên``: the condition of a rule
         return p
     return None
 
@@ -313,7 +321,6 @@ def extract(doc: Document) -> list[Shortcoming]:
     out: list[Shortcoming] = []
     ms = mentions(doc)
     head = headline_span(doc)
-    own = _own_names(doc)
     notes = _notes(doc)
     signed = max(
         (b.end for b in doc.blocks_of("signature")), default=len(doc.text)
@@ -328,7 +335,7 @@ def extract(doc: Document) -> list[Shortcoming]:
         text = clean(text)
         if len(text.split()) < 3 or any(contained(o.text or "", text) >= 0.9 for o in out):
             return None
-        units += [u for u in _named_units(doc, ms, start, end, own) + _noted_units(doc, ms, notes, start, end)
+        units += [u for u in _named_units(doc, ms, start, end) + _noted_units(doc, ms, notes, start, end)
                   if u not in units]  # fmt: skip
         area = (
             area_of("", code)
@@ -370,11 +377,13 @@ def extract(doc: Document) -> list[Shortcoming]:
                 s.cause = s.cause or cause
             run = []
             continue
-        if _REMEDY_PARA.match(body) or _TASK_OPENER.match(body):
+        if _REMEDY_PARA.match(body) or _task(body):
             continue
         kind = _context(seg)
         before = len(out)
-        if kind == "shortcoming" and (lead_kind(seg.lead) == "shortcoming" or seg.lead is None):
+        if kind == "shortcoming" and (
+            lead_kind(seg.lead) == "shortcoming" and _names_faults(seg.lead) or seg.lead is None
+        ):
             if not seg.text.rstrip().endswith(":"):
                 _item(seg, add)
         elif kind != "directive" and seg.start < signed:
@@ -396,6 +405,14 @@ _POSITIVE = re.compile(r"đạt (?:điểm )?tối đa|^tốt$|^hoàn thành$|^�
 _WORDS = re.compile(
     r"(?<!\w)(?!(?:tăng|giảm|điểm|bậc|hạng|so|với|năm)(?!\w))[^\W\d_]+", re.I
 )  # a note of words, not of changes
+
+
+_HARDSHIP = _rx(r"(?:đặc biệt|hoàn cảnh|điều kiện[^.;:]{0,40}|vùng|địa bàn) khó khăn", re.I)
+
+
+def _names_faults(lead: Segment | None) -> bool:
+    """Whether a lead-in names faults (not ``địa bàn có điều kiện ... đặc biệt khó khăn bao gồm:``)."""
+    return lead is not None and bool(_INTRO_WORDS.search(_HARDSHIP.sub(" ", lead.text)))
 
 
 def _item(seg: Segment, add) -> None:
@@ -438,6 +455,9 @@ def _sentences(seg: Segment, add) -> None:
         a = max(a, seg.body_start - base)
         if a >= b:
             continue
+        if not listing and not _may_state_fault(t[a:b]):
+            named = False
+            continue  # most sentences name no fault at all: a quick look spares the grammar below
         if t[a:b].rstrip().endswith(":"):
             named = True
             continue  # it introduces the list items that follow
@@ -449,12 +469,14 @@ def _sentences(seg: Segment, add) -> None:
             if last is not None and last.cause is None:
                 last.cause = _cause_of(t[a:b])
             continue
-        if _TASK_OPENER.match(t, a, b) or _directs(t, a, b):
+        if _task(t, a, b) or _directs(t, a, b):
             listing, last = False, None
             continue
         if intro is not None and intro.end() < b - 3:
             descriptive = intro.re is not _COLON and not _REMEDY.search(t, a, intro.start())
             for x, y in _items(t, intro.end(), b):
+                if _task(t, x, y):
+                    continue
                 if descriptive or fault_at(t, x, y) is not None:
                     last = put(*_trim(t, x, y)) or last
             listing = True
@@ -474,6 +496,17 @@ def _sentences(seg: Segment, add) -> None:
         x = max([x, *turn])  # ``..., như vậy kết quả ... chưa đạt kế hoạch``: the clause that turns
         for p, q in _faulty_parts(t, x, y):
             last = put(p, q) or last
+
+
+_STEMS = ("còn", "chưa", "không", "trễ", "quá hạn", "chậm", "thấp", "hạn chế", "tồn tại", "khó khăn", "bất cập",
+          "yếu", "thiếu", "khiêm tốn", "bộc lộ", "khiếm khuyết", "mất điểm", "giảm điểm", "vượt", "hình thức",
+          "vướng mắc", "thách thức", "sai sót", "nguyên nhân", "lý do", ":", "cao hơn", "trong đó")  # fmt: skip
+
+
+def _may_state_fault(sentence: str) -> bool:
+    """Whether a sentence holds any word the fault grammar starts from (a cheap test before it)."""
+    low = " ".join(sentence.lower().split())
+    return any(w in low for w in _STEMS)
 
 
 def _faulty_parts(t: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -510,24 +543,28 @@ def _cause_of(text: str) -> str | None:
 
 
 def _own_names(doc: Document) -> list[str]:
-    """The writer and the entity its headline names: named in the text, they are not units at fault."""
-    from extractors.document import extract as document_info
+    """The writer and the entity its headline names: named in the text, they are not units at fault
+    (read once per document, and only for a document that names a unit at all)."""
+    got = doc.layers.get("shortcomings.own")
+    if got is None:
+        from extractors.document import extract as document_info
 
-    names = []
-    info = document_info(doc)
-    if info and info[0].issuer:
-        names.append(info[0].issuer)
-    head = headline_span(doc)
-    if head:
-        names += [doc.text[e.start : e.end] for e in mentions(doc).get("entity", *head)][:1]
-    return names
+        got = []
+        info = document_info(doc)
+        if info and info[0].issuer:
+            got.append(info[0].issuer)
+        head = headline_span(doc)
+        if head:
+            got += [doc.text[e.start : e.end] for e in mentions(doc).get("entity", *head)][:1]
+        doc.layers["shortcomings.own"] = got
+    return got
 
 
 _SUBJECT_BEFORE = re.compile(r"(?:^|[,;:]\s*|\b(?:Hiện nay|Đến nay|Năm \d{4},?)\s+)$")
 _LISTED_BEFORE = re.compile(r"(?:\bnhư|\bgồm|\blà|:)\s*(?:[^,;()]{0,80}?,\s*)*$")
 
 
-def _named_units(doc: Document, ms, start: int, end: int, own: list[str]) -> list[str]:
+def _named_units(doc: Document, ms, start: int, end: int) -> list[str]:
     """Bodies an item names as at fault: the subject of a clause (``Văn phòng UBND tỉnh chưa ...``) or
     a list after ``như``/``gồm`` (``chưa thực hiện hết ... như Sở Công Thương, huyện Cư Jút``)."""
     view = doc.view
@@ -541,7 +578,7 @@ def _named_units(doc: Document, ms, start: int, end: int, own: list[str]) -> lis
         stop = view.find(";", e.end, end)
         if subject and fault_at(view, e.end, stop if stop >= 0 else end) is None:
             continue  # the subject of a clause that states no fault
-        if any(token_f1(name, o) >= 0.6 for o in own):
+        if any(token_f1(name, o) >= 0.6 for o in _own_names(doc)):
             continue
         out.append(clean(name))
     listed = _listed(doc.text[start:end])
