@@ -349,6 +349,8 @@ def extract(doc: Document) -> list[Shortcoming]:
                 opened.get(id(seg.heading) if seg else None)
                 or topic_at(doc, start).year
                 or document_year(doc)
+                or _dated_year(doc, ms)
+                or _last_year(ms, start)
             )
         s = Shortcoming(Evidence.of(doc, start, end), text=text, criterion=code, area=area, units=units,
                         cause=cause, year=y)  # fmt: skip
@@ -657,6 +659,19 @@ def _without(doc: Document, ms, start: int, end: int, text: str) -> str:
     for e in ms.get("entity", start, end):
         text = text.replace(doc.text[e.start : e.end], " ")
     return text
+
+
+def _dated_year(doc: Document, ms) -> int | None:
+    """The year of the letter's date line (``Hà Nội, ngày 22 tháng 11 năm 2025``) among its first lines."""
+    head = doc.blocks[min(len(doc.blocks), 30) - 1].end if doc.blocks else 0
+    ys = [y for y in ms.get("year", 0, min(head, 1500)) if y.label == "date"]
+    return int(ys[0].value) if ys else None
+
+
+def _last_year(ms, at: int) -> int | None:
+    """The last year the text named before ``at`` (not one compared with, nor a date's)."""
+    ys = [y for y in ms.get("year", 0, at) if y.label is None]
+    return int(ys[-1].value) if ys else None
 
 
 def _notes(doc: Document) -> dict[str, tuple[int, int]]:

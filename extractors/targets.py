@@ -63,6 +63,7 @@ _PAST = _rx(
     r"kết quả|vừa qua|năm qua|chưa|không đạt|vượt)(?!\w)"
 )
 # words that make a percentage a goal by themselves (``Đảm bảo hoàn thành 100% ...``, ``tối thiểu 30%``)
+_OP_WORDS = _rx(r"(?:\s(?:đạt|là|tối thiểu|ít nhất|từ|trên|dưới|không thấp hơn|không dưới))+\s*$")
 _ASIDE = r",\s*(?:cao hơn|thấp hơn|so với|tăng|giảm|trong đó|chiếm|nhằm|góp phần)\b"
 _FIRM = _rx(
     r"(?<!\w)(?:đảm bảo|bảo đảm|hoàn thành|phải|tối thiểu|ít nhất|trở lên|không thấp hơn|không dưới)(?!\w)"
@@ -335,6 +336,11 @@ def _indicator(doc: Document, g: _Goal, a: int, b: int, clause_start: int, index
         named = [m for m in mentions(doc).get("index", clause_start, g.start) if m.name == "strong"]
         if index and named:
             return doc.text[named[-1].start : named[-1].end]  # ``Phấn đấu Chỉ số hài lòng ... đạt trên 90%``
+        if re.match(r"\s*(?:[,;.]|$)", view[g.end : b]):  # ``đạt mục tiêu cắt giảm tối thiểu 30%, trình ...``
+            cues = [m.end() for m in _GOAL_CUE.finditer(view, clause_start, g.start)]
+            before = _OP_WORDS.sub("", view[cues[-1] if cues else clause_start : g.start]).strip(" ,:")
+            if before:
+                return before
         found = indicator_of(view[a:b], Quantity(g.start, g.end, g.value, g.unit), a)
         return re.split(_ASIDE, found)[0] if found else None
     if (
@@ -345,7 +351,7 @@ def _indicator(doc: Document, g: _Goal, a: int, b: int, clause_start: int, index
         return view[at : at + stop.start()] if stop else view[at:b]
     subject = _subject(view, clause_start, g.start)
     if g.kind == "rank":
-        stop = re.search(r"[;.]|,\s", view[g.end : b])
+        stop = re.search(r"[;.]|,\s+(?:và|đồng thời|trong đó|nhằm|thời gian|góp phần|để)\b", view[g.end : b])
         tail = view[g.end : g.end + (stop.start() if stop else b - g.end)]
         tail = re.split(r"\s+(?:và|,)\s+(?=[^\W\d_]+\s+[^\W\d_]+\s+(?:đạt|tăng))", tail)[0]
         pred = view[_verb_start(view, clause_start, g.start) : g.end] + tail
