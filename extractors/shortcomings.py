@@ -444,9 +444,9 @@ def _sentences(seg: Segment, add) -> None:
     """Faults stated in the sentences of a paragraph: inline lists after an intro, sentences with a
     fault predicate; a cause sentence right after a fault is its cause."""
     t, base = seg.text, seg.start
-    listing = (
-        False  # after an intro (``còn một số tồn tại, hạn chế như:``) the sentences that follow are items
-    )
+    # after an intro the sentences that follow are items: ``any`` after ``còn một số tồn tại, hạn chế như:``,
+    # ``faults`` (those that state one) after ``Nguyên nhân chỉ số đạt điểm thấp tập trung ở các nhóm:``
+    listing: str | None = None
     named = False  # the sentence before names faults
     last = None
 
@@ -472,23 +472,26 @@ def _sentences(seg: Segment, add) -> None:
                 last.cause = _cause_of(t[a:b])
             continue
         if _task(t, a, b) or _directs(t, a, b):
-            listing, last = False, None
+            listing, last = None, None
             continue
         if intro is not None and intro.end() < b - 3:
-            descriptive = intro.re is not _COLON and not _REMEDY.search(t, a, intro.start())
+            descriptive = (
+                intro.re is _INTRO or intro.re is _LIST_START and listing == "any"
+            ) and not _REMEDY.search(t, a, intro.start())  # else each item must state a fault
             for x, y in _items(t, intro.end(), b):
                 if _task(t, x, y):
                     continue
                 if descriptive or fault_at(t, x, y) is not None:
                     last = put(*_trim(t, x, y)) or last
-            listing = True
+            listing = "any" if descriptive else "faults"  # the sentences after it go on with the list
             continue
         if _EXISTENTIAL.search(t, a, b) and not _REMEDY.search(t, a, b):
-            listing = True
+            listing = "any"
             continue
         if listing and not _REMEDY.search(t, a, b):
             for x, y in _items(t, *_trim(t, a, b)):
-                last = put(x, y) or last
+                if listing == "any" or fault_at(t, x, y) is not None:
+                    last = put(x, y) or last
             continue
         at = fault_at(t, a, b, aside=False)
         if at is None:
