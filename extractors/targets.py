@@ -52,6 +52,7 @@ def _rx(pattern: str, flags: int = re.I) -> re.Pattern[str]:
 
 # a goal said in so many words
 _GOAL_CUE = _rx(r"(?<!\w)(?:phấn đấu|mục tiêu|chỉ tiêu|định hướng|kế hoạch giao|hướng tới|hướng đến)(?!\w)")
+_ANY_GOAL = re.compile(r"\d|đầu|cao nhất|thứ nhất", re.I)
 _CUE_STEMS = ("phấn đấu", "mục tiêu", "chỉ tiêu", "định hướng", "kế hoạch giao", "hướng tới", "hướng đến")
 # the lead of a list of goals, a heading or subheading over them
 # ``chưa đạt chỉ tiêu``, ``vượt mục tiêu``, ``Chương trình mục tiêu``: a yardstick or a name, not a goal set here
@@ -110,6 +111,8 @@ def extract(doc: Document) -> list[Target]:
             continue
         if head and head[0] <= seg.start < head[1] and not re.search(r"[.;]\W*$", seg.text):
             continue  # a headline announces a plan; its goals are in the body
+        if not _ANY_GOAL.search(seg.text):
+            continue  # no number and no first place: nothing to read
         scoped = _goal_scope(seg)
         listed = lead_kind(seg.lead) == "directive"  # an item of a directive's list
         headed = context_kind(seg) == "directive"  # under a heading of tasks: sentences that ask count
