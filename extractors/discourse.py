@@ -148,17 +148,17 @@ def joined_segments(doc: Document) -> list[Segment]:
     """:func:`segments` with paragraphs broken at a hard line wrap joined again (built once per document).
 
     A text copied with hard-wrapped lines can break a paragraph where the next line starts with a capital
-    (``... đơn giản hóa`` / ``TTHC vẫn còn chậm.``): a paragraph of 60 characters or more that ends
+    (``... quy trình nội bộ tại một số`` / ``UBND xã vẫn chậm.``): a paragraph of 60 characters or more that ends
     without a mark (its last sentence 40 characters or more: not a caption such as ``Nguồn: báo X``),
     followed by a paragraph without a list marker, continues in it. The joined segment
     keeps the first one's context; its text blanks what lies between, as :func:`segments` does.
 
     >>> from docmine.builder import DocBuilder
     >>> b = DocBuilder("x", "txt")
-    >>> for line in ["Tuy nhiên, việc tham mưu phương án cắt giảm, đơn giản hóa thủ tục", "TTHC vẫn còn chậm."]:
+    >>> for line in ["Tuy nhiên, việc rà soát quy trình nội bộ tại một số xã, phường trên địa bàn", "UBND xã vẫn chậm."]:
     ...     _ = b.add(line, "paragraph")
     >>> [" ".join(s.text.split()) for s in joined_segments(b.build())]
-    ['Tuy nhiên, việc tham mưu phương án cắt giảm, đơn giản hóa thủ tục TTHC vẫn còn chậm.']
+    ['Tuy nhiên, việc rà soát quy trình nội bộ tại một số xã, phường trên địa bàn UBND xã vẫn chậm.']
     """
     got = doc.layers.get("joined_segments")
     if got is not None:

@@ -503,13 +503,13 @@ GOAL_CHANGE_RE = re.compile(
 
 
 def top_ranks(doc: Document, start: int, end: int) -> list[Mention]:
-    """Ranks a goal names by a group of leaders in ``doc.view[start:end]``: ``top 5``, ``nhóm 10 tỉnh,
-    thành phố dẫn đầu`` (``label`` ``top``, ``value`` the size of the group).
+    """Ranks a goal names by a group of leaders in ``doc.view[start:end]``: ``top 8``, ``nhóm 15 tỉnh
+    dẫn đầu khu vực`` (``label`` ``top``, ``value`` the size of the group).
 
     >>> from docmine.parsers.text import from_string
-    >>> d = from_string("duy trì trong TOP 5 các tỉnh; thuộc nhóm 10 tỉnh, thành phố dẫn đầu cả nước")
+    >>> d = from_string("giữ vững trong TOP 8 cả nước; thuộc nhóm 15 tỉnh dẫn đầu khu vực")
     >>> [(m.label, m.value) for m in top_ranks(d, 0, len(d.text))]
-    [('top', 5), ('top', 10)]
+    [('top', 8), ('top', 15)]
     """
     out = []
     for m in TOP_RE.finditer(doc.view, start, end):
@@ -520,14 +520,14 @@ def top_ranks(doc: Document, start: int, end: int) -> list[Mention]:
 
 
 def goal_changes(doc: Document, start: int, end: int) -> list[Mention]:
-    """Rises a goal asks for in ``doc.view[start:end]``: ``tăng từ 2 - 4 bậc``, ``tăng ít nhất 01 bậc``,
-    ``tăng 3,37 điểm``; ``label`` the unit (``bậc`` or ``điểm``), ``value`` the least rise, ``name`` the
+    """Rises a goal asks for in ``doc.view[start:end]``: ``tăng từ 3 - 6 bậc``, ``tăng ít nhất 02 bậc``,
+    ``tăng 2,15 điểm``; ``label`` the unit (``bậc`` or ``điểm``), ``value`` the least rise, ``name`` the
     comparison (``>=`` for a range or a floor, ``>`` for ``trên``, else ``=``).
 
     >>> from docmine.parsers.text import from_string
-    >>> d = from_string("tăng từ 2- 4 bậc; tăng ít nhất 01 bậc; tổng điểm tăng 3,37 điểm")
+    >>> d = from_string("tăng từ 3- 6 bậc; tăng ít nhất 02 bậc; tổng điểm tăng 2,15 điểm")
     >>> [(m.label, m.value, m.name) for m in goal_changes(d, 0, len(d.text))]
-    [('bậc', 2, '>='), ('bậc', 1, '>='), ('điểm', 3.37, '=')]
+    [('bậc', 3, '>='), ('bậc', 2, '>='), ('điểm', 2.15, '=')]
     """
     out = []
     for m in GOAL_CHANGE_RE.finditer(doc.view, start, end):
@@ -542,9 +542,9 @@ def goal_changes(doc: Document, start: int, end: int) -> list[Mention]:
 
 
 def noun_after(view: str, at: int) -> str | None:
-    """The noun a number counts, read as for ratios (``10 thủ tục hành chính``: ``thủ tục``).
+    """The noun a number counts, read as for ratios (``12 thủ tục hành chính``: ``thủ tục``).
 
-    >>> noun_after("đưa 10 thủ tục hành chính lên ứng dụng", 6)
+    >>> noun_after("đưa 12 thủ tục hành chính lên nền tảng số", 6)
     'thủ tục'
     """
     return _noun_after(view, at)

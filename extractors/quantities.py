@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from docmine.vnnum import NUMBER_RE
 
 _OP_BEFORE = [  # negated forms first: "không thấp hơn" is >=, not <
-    (re.compile(r"(?:không thấp hơn|không dưới|(?i:ít nhất|tối thiểu)|từ)\s*$"), ">="),  # ``Tối thiểu 20%``
+    (re.compile(r"(?:không thấp hơn|không dưới|(?i:ít nhất|tối thiểu)|từ)\s*$"), ">="),  # ``Tối thiểu 15%``
     (re.compile(r"(?:không quá|không vượt quá|không cao hơn|(?i:tối đa))\s*$"), "<="),
     (re.compile(r"(?:dưới|thấp hơn|chưa đến|chưa tới|chưa được)\s*$"), "<"),
     (re.compile(r"(?:trên|hơn|vượt|cao hơn|vượt mức)\s*$"), ">"),
@@ -108,7 +108,7 @@ def quantities_in(doc, start: int, end: int, *, directive: bool = False) -> list
             continue
         near = before[-30:]
         if _GOAL_AS_REQ.search(near) and any(found[j].role == "value" for j in range(i)):
-            # ``tỷ lệ này chỉ đạt 45,8%, trong khi mục tiêu đề ra là 50%``: the yardstick of the value before
+            # ``tỷ lệ này mới đạt 61,4%, trong khi mục tiêu đề ra là 65%``: the yardstick of the value before
             x.role, x.attach = "requirement", [j for j in range(i) if found[j].role == "value"][-1]
             continue
         if _REQ_BEFORE.search(near) or _REQ_PAREN.search(before[-120:]):
@@ -130,7 +130,7 @@ def quantities_in(doc, start: int, end: int, *, directive: bool = False) -> list
 
 def comparison(before: str, after: str) -> str:
     """The comparison the words around a number make (the same words as for percentages): ``từ 80 điểm
-    trở lên`` is ``>=``, ``trên 72 điểm`` is ``>``, ``không quá`` is ``<=``; ``=`` otherwise.
+    trở lên`` is ``>=``, ``trên 75 điểm`` is ``>``, ``không quá`` is ``<=``; ``=`` otherwise.
 
     >>> comparison("Phấn đấu đạt từ ", " điểm trở lên"), comparison("đạt trên ", " điểm"), comparison("đạt ", " điểm")
     ('>=', '>', '=')

@@ -166,7 +166,7 @@ _CAUSE_BODY = re.compile(r"(?:như|là|gồm)\s*:\s*|:\s*|(?<!\w)(?=do\b)", re.I
 _FOOTREF = re.compile(r"\[(\d{1,3})\]")
 _NOTE = re.compile(
     r"\s*\[(\d{1,3})\]"
-)  # the text of a footnote in a web copy: ``[8] Như: Bộ Ngoại giao (28,57%)``
+)  # the text of a footnote in a web copy: ``[4] Như: Sở Xây dựng (31,2%)``
 _NOUN_RE = _rx(_NOUN, re.I)
 _LABEL = re.compile(r"\s*(?:\(\d{1,2}\)\s*)?(?:Nhóm|Về|Lĩnh vực|Trụ cột)\s[^:;.]{1,60}:\s*")
 _NUMBERED = re.compile(r"\(\d{1,2}\)\s+")
@@ -218,11 +218,11 @@ def fault_at(view: str, start: int, end: int, *, aside: bool = True) -> int | No
         if _BAND.search(view[max(start, p - 25) : p]):
             continue
         if re.search(r"thấp|cao", m.group(0), re.I) and _SCORE_WORDS.search(view, cut, p):
-            continue  # ``kết quả PAR INDEX khá thấp``: a position of a score, not a fault
+            continue  # ``điểm Chỉ số CCHC khá thấp``: a position of a score, not a fault
         if m.group(0)[:3].lower() in ("chư", "khô") and _GOOD_OBJECT.match(view, m.end()):
-            continue  # ``chưa có văn bản cần kiến nghị xử lý``: nothing wrong was found
+            continue  # ``chưa phát hiện văn bản phải kiến nghị xử lý``: nothing wrong was found
         if re.search(r"\bsẽ\s+$", view[max(start, p - 8) : p]):
-            continue  # ``sẽ không thể đăng tải``: what will happen, not what went wrong
+            continue  # ``sẽ không thể gửi báo cáo``: what will happen, not what went wrong
         if _NONE_BEFORE.search(view[max(start, p - 40) : p]):
             continue  # ``không có hồ sơ trễ hẹn``
         if re.match(r"trễ|quá", m.group(0), re.I) and _COUNTED.search(view[max(start, p - 30) : p]):
@@ -230,7 +230,7 @@ def fault_at(view: str, start: int, end: int, *, aside: bool = True) -> int | No
         if re.search(r"\btiền\s+$", view[max(start, p - 8) : p]):
             continue  # ``tiền chậm nộp``: a term of law, not a fault
         if re.match(r"[^.;:]{0,60}?\bthì\b", view[m.end() : end]):
-            continue  # ``... chưa thực hiện việc thu hồi thì vẫn được kê biên``: the condition of a rule
+            continue  # ``... chưa nộp đủ hồ sơ thì được xem xét lại``: the condition of a rule
         return p
     return None
 
@@ -288,7 +288,7 @@ def _chunks(view: str, a: int, b: int, least: int = 3) -> list[tuple[int, int]]:
 
 def _items(view: str, a: int, b: int) -> list[tuple[int, int]]:
     """The items of an inline fault list ``view[a:b]``: semicolons, ``(1) (2)`` markers and their labels
-    (``(1) Nhóm hạ tầng số:``), parallel commas."""
+    (``(1) Nhóm hạ tầng:``), parallel commas."""
     pieces: list[tuple[int, int]] = []
     marks = [m.start() for m in _NUMBERED.finditer(view, a, b)]
     bounds = sorted({a, *marks, b})
@@ -371,7 +371,7 @@ def extract(doc: Document) -> list[Shortcoming]:
             and not seg.marker
             and not re.search(r"[.…;!?]\W*$", seg.text)
         ):
-            continue  # a news headline (``Đồng Nai chưa thể cải thiện xếp hạng ...``) announces, it does not list
+            continue  # a news headline (``Huyện X chưa cải thiện được thứ hạng ...``) announces, it does not list
         body = seg.body
         if _BACK_CAUSE.match(body):
             cause = _cause_of(body)
@@ -413,7 +413,7 @@ _HARDSHIP = _rx(r"(?:đặc biệt|hoàn cảnh|điều kiện[^.;:]{0,40}|vùng
 
 
 def _names_faults(lead: Segment | None) -> bool:
-    """Whether a lead-in names faults (not ``địa bàn có điều kiện ... đặc biệt khó khăn bao gồm:``)."""
+    """Whether a lead-in names faults (not ``các xã có điều kiện đặc biệt khó khăn gồm:``)."""
     return lead is not None and bool(_INTRO_WORDS.search(_HARDSHIP.sub(" ", lead.text)))
 
 
@@ -445,7 +445,7 @@ def _sentences(seg: Segment, add) -> None:
     fault predicate; a cause sentence right after a fault is its cause."""
     t, base = seg.text, seg.start
     # after an intro the sentences that follow are items: ``any`` after ``còn một số tồn tại, hạn chế như:``,
-    # ``faults`` (those that state one) after ``Nguyên nhân chỉ số đạt điểm thấp tập trung ở các nhóm:``
+    # ``faults`` (those that state one) after ``Các tiêu chí bị mất điểm tập trung ở các nhóm:``
     listing: str | None = None
     named = False  # the sentence before names faults
     last = None
@@ -516,7 +516,7 @@ def _may_state_fault(sentence: str) -> bool:
 
 def _faulty_parts(t: str, a: int, b: int) -> list[tuple[int, int]]:
     """A sentence's parts between semicolons that state a fault, each with the parts after it that do not
-    (``còn 3.507 giấy tờ cần chuẩn hóa; 2.244 TTHC cần chuẩn hóa ...`` is one fault)."""
+    (``còn 1.250 hồ sơ cần số hóa; 430 thủ tục cần chuẩn hóa ...`` is one fault)."""
     out: list[tuple[int, int]] = []
     for m in re.finditer(r"[^;]+", t[a:b]):
         p, q = a + m.start(), a + m.end()
@@ -529,7 +529,7 @@ def _faulty_parts(t: str, a: int, b: int) -> list[tuple[int, int]]:
 
 def _intro(t: str, a: int, b: int) -> re.Match[str] | None:
     """Where an inline fault list starts in a sentence: after ``còn một số hạn chế như:`` or after a
-    colon whose clause names faults (``Nguyên nhân chỉ số đạt điểm thấp tập trung ở các nhóm:``)."""
+    colon whose clause names faults (``Các tiêu chí bị mất điểm tập trung ở các nhóm:``)."""
     m = _INTRO.search(t, a, b)
     if m:
         return m
@@ -571,7 +571,7 @@ _LISTED_BEFORE = re.compile(r"(?:\bnhư|\bgồm|\blà|:)\s*(?:[^,;()]{0,80}?,\s*
 
 def _named_units(doc: Document, ms, start: int, end: int) -> list[str]:
     """Bodies an item names as at fault: the subject of a clause (``Văn phòng UBND tỉnh chưa ...``) or
-    a list after ``như``/``gồm`` (``chưa thực hiện hết ... như Sở Công Thương, huyện Cư Jút``)."""
+    a list after ``như``/``gồm`` (``chưa nộp đủ báo cáo như Sở Xây dựng, huyện Đông Sơn``)."""
     view = doc.view
     out: list[str] = []
     for e in ms.get("entity", start, end):
@@ -597,12 +597,12 @@ _NAME_START = re.compile(r"(?:[A-ZĐÀ-Ỹ]|(?:huyện|xã|phường|thị xã|t
 
 
 def _listed(text: str) -> list[str]:
-    """The names listed after ``như``/``gồm`` in an item, as written (``chưa thực hiện hết kiến nghị như Sở
-    Công Thương, huyện Tuy Phong cũ, Quỹ Phát triển rừng (trước sắp xếp)...``): consecutive items that
+    """The names listed after ``như``/``gồm`` in an item, as written (``chưa nộp đủ báo cáo như Sở Y tế,
+    huyện Đông Sơn cũ, Quỹ Bảo lãnh tín dụng (trước sắp xếp)...``): consecutive items that
     start with a name, two or more of them.
 
-    >>> _listed("một số đơn vị, như Bộ Tài chính và Bộ Tư pháp, mới ghi nhận số liệu")
-    ['Bộ Tài chính', 'Bộ Tư pháp']
+    >>> _listed("một số cơ quan, như Sở Y tế và Sở Xây dựng, mới cập nhật một phần dữ liệu")
+    ['Sở Y tế', 'Sở Xây dựng']
     """
     for m in _LIST_WORD.finditer(text):
         items: list[str] = []
@@ -658,14 +658,14 @@ def _topic(text: str) -> str | None:
 
 
 def _without(doc: Document, ms, start: int, end: int, text: str) -> str:
-    """``text`` without the names of bodies in it: ``Bộ Tài chính`` says nothing of the area."""
+    """``text`` without the names of bodies in it: ``Sở Tài chính`` says nothing of the area."""
     for e in ms.get("entity", start, end):
         text = text.replace(doc.text[e.start : e.end], " ")
     return text
 
 
 def _dated_year(doc: Document, ms) -> int | None:
-    """The year of the letter's date line (``Hà Nội, ngày 22 tháng 11 năm 2025``) among its first lines."""
+    """The year of the letter's date line (``Thanh Hóa, ngày 05 tháng 3 năm 2024``) among its first lines."""
     head = doc.blocks[min(len(doc.blocks), 30) - 1].end if doc.blocks else 0
     ys = [y for y in ms.get("year", 0, min(head, 1500)) if y.label == "date"]
     return int(ys[0].value) if ys else None
@@ -688,8 +688,8 @@ def _notes(doc: Document) -> dict[str, tuple[int, int]]:
 
 
 def _noted_units(doc: Document, ms, notes: dict[str, tuple[int, int]], start: int, end: int) -> list[str]:
-    """The bodies named in the footnotes an item points to (``... thấp[8]`` with ``[8] Như: Ngân hàng Nhà
-    nước Việt Nam (28,05%); Bộ Ngoại giao (28,57%)``)."""
+    """The bodies named in the footnotes an item points to (``... thấp[4]`` with ``[4] Như: Sở Y tế
+    (31,2%); huyện Đông Sơn (35,8%)``)."""
     out: list[str] = []
     for ref in _FOOTREF.finditer(doc.view, start, end):
         span = notes.get(ref.group(1))

@@ -3,30 +3,30 @@
 How the genre states a goal, and what this module reads as one:
 
 - **where**: a sentence that says so (``phấn đấu``, ``mục tiêu``, ``chỉ tiêu``, ``định hướng``, ``đặt
-  mục tiêu``), the items of a goal list (``Mục tiêu đến hết năm 2025: - 100% ... - 80% ...``, list
+  mục tiêu``), the items of a goal list (``Mục tiêu đến cuối năm 2026: - 100% ... - 85% ...``, list
   items under ``Mục tiêu cụ thể`` or a ``MỤC TIÊU`` heading), the items of a directive (a percentage
   there is a goal: ``Giải quyết 100% hồ sơ đúng hạn``), and the goal column of a plan's table
-  (``Mục tiêu năm 2019 | Phấn đấu nằm trong top 10``); never a value already reached (``đã``,
-  ``chỉ đạt``, ``hiện đạt``), a difference (``cao hơn chỉ tiêu ... 10%``) or the yardstick printed
-  beside a measured value (``đạt 45,8%, trong khi mục tiêu đề ra là 50%``: that metric's target);
-- **what**: a percentage or ratio (:mod:`extractors.quantities`), a score in points (``đạt từ 71,20
+  (``Mục tiêu năm 2026 | Phấn đấu vào top 15``); never a value already reached (``đã``,
+  ``chỉ đạt``, ``hiện đạt``), a difference (``cao hơn chỉ tiêu được giao 5%``) or the yardstick printed
+  beside a measured value (``đạt 61,4%, trong khi mục tiêu đề ra là 65%``: that metric's target);
+- **what**: a percentage or ratio (:mod:`extractors.quantities`), a score in points (``đạt từ 68,50
   điểm trở lên``), a rank (``top 5``, ``nhóm 10 tỉnh dẫn đầu``, ``vị trí dẫn đầu``, ``vị trí cao
-  nhất``: unit ``hạng``), a rise (``tăng từ 2 - 4 bậc``, ``tăng 3,37 điểm``), or in a goal list a
-  count (``Cung cấp 76/76 dịch vụ công thiết yếu``, ``đưa 10 thủ tục hành chính lên ứng dụng``);
+  nhất``: unit ``hạng``), a rise (``tăng từ 3 - 6 bậc``, ``tăng 2,15 điểm``), or in a goal list a
+  count (``Cung cấp 40/40 dịch vụ công thiết yếu``, ``đưa 12 thủ tục hành chính lên nền tảng số``);
 - **its fields**: the comparison from the words around the number (``từ ... trở lên``, ``tối
   thiểu`` ``>=``; ``trên`` ``>``; a rank in a top group ``<=``), the index the goal names (or, for a
   score or rank, the index in effect), the year it is set for (``năm 2024``, ``đến hết năm 2025``,
   the end of ``giai đoạn 2021 - 2025``, else the list's lead, heading or the plan's own year), and the
-  indicator: the words a percentage counts, or the subject of the goal (``điểm số PCI tỉnh Đồng
-  Tháp``), or a table row's name.
+  indicator: the words a percentage counts, or the subject of the goal (``điểm số PCI của
+  tỉnh``), or a table row's name.
 
 >>> from docmine.parsers.text import from_string
 >>> t = extract(from_string("Phấn đấu Chỉ số hài lòng năm 2024 đạt trên 90%."))[0]
 >>> t.indicator, t.index, t.year, t.op, t.value, t.unit
 ('Chỉ số hài lòng', 'SIPAS', 2024, '>', 90, '%')
->>> t = extract(from_string("Phấn đấu điểm số PCI của tỉnh năm 2024 đạt từ 71,20 điểm trở lên."))[0]
+>>> t = extract(from_string("Phấn đấu điểm số PCI của tỉnh năm 2026 đạt từ 68,50 điểm trở lên."))[0]
 >>> t.indicator, t.index, t.year, t.op, t.value, t.unit
-('điểm số PCI của tỉnh', 'PCI', 2024, '>=', 71.2, 'điểm')
+('điểm số PCI của tỉnh', 'PCI', 2026, '>=', 68.5, 'điểm')
 """
 
 from __future__ import annotations
@@ -116,7 +116,7 @@ def extract(doc: Document) -> list[Target]:
         scoped = _goal_scope(seg)
         listed = lead_kind(seg.lead) == "directive"  # an item of a directive's list
         headed = context_kind(seg) == "directive"  # under a heading of tasks: sentences that ask count
-        opened = False  # a goal intro earlier in the segment (``Mục tiêu đến hết năm 2025:``)
+        opened = False  # a goal intro earlier in the segment (``Mục tiêu đến cuối năm 2026:``)
         for a, b in seg.sentences:
             a = max(a, seg.body_start)
             directive = listed or headed and bool(TASK_OPENING.match(doc.view, a, b))
@@ -201,7 +201,7 @@ def _goals(
             if not (said or q.role == "goal" and (directive or _FIRM.search(view, x, q.start))):
                 continue
             if q.denominator is not None and not said:
-                continue  # ``Có 17/21 đơn vị xếp loại tốt`` in a directive's list is a count reached
+                continue  # ``Có 12/18 đơn vị xếp loại tốt`` in a directive's list is a count reached
             if q.denominator is not None and q.unit == "%":
                 continue
             kind = "percent" if q.unit == "%" else "count"
@@ -234,7 +234,7 @@ def _comma(view: str, a: int, at: int) -> int:
 
 
 def _outside_brackets(text: str) -> str:
-    """``text`` without what is in brackets (an aside: ``(tăng 1,54 điểm so với năm 2023)``)."""
+    """``text`` without what is in brackets (an aside: ``(tăng 2,1 điểm so với năm 2025)``)."""
     return re.sub(r"\([^()]*\)", " ", text)
 
 
@@ -272,7 +272,7 @@ def _scores_ranks(doc: Document, ms, x: int, y: int) -> list[_Goal]:
 
 
 def _counts(doc: Document, ms, x: int, y: int, found: list[_Goal]) -> list[_Goal]:
-    """A count a goal list item sets: ``Thí điểm đưa 10 thủ tục hành chính lên ứng dụng``."""
+    """A count a goal list item sets: ``Thí điểm đưa 12 thủ tục hành chính lên nền tảng số``."""
     view = doc.view
     if found:
         return []
@@ -339,16 +339,16 @@ def _indicator(doc: Document, g: _Goal, a: int, b: int, clause_start: int, index
         named = [m for m in mentions(doc).get("index", clause_start, g.start) if m.name == "strong"]
         if index and named:
             return doc.text[named[-1].start : named[-1].end]  # ``Phấn đấu Chỉ số hài lòng ... đạt trên 90%``
-        if re.match(r"\s*(?:[,;.]|$)", view[g.end : b]):  # ``đạt mục tiêu cắt giảm tối thiểu 30%, trình ...``
+        if re.match(
+            r"\s*(?:[,;.]|$)", view[g.end : b]
+        ):  # ``đạt mục tiêu cắt giảm tối thiểu 25%, báo cáo ...``
             cues = [m.end() for m in _GOAL_CUE.finditer(view, clause_start, g.start)]
             before = _OP_WORDS.sub("", view[cues[-1] if cues else clause_start : g.start]).strip(" ,:")
             if before:
                 return before
         found = indicator_of(view[a:b], Quantity(g.start, g.end, g.value, g.unit), a)
         return re.split(_ASIDE, found)[0] if found else None
-    if (
-        g.kind == "count"
-    ):  # the noun counted and what follows it: ``76/76 <dịch vụ công thiết yếu theo Đề án 06>``
+    if g.kind == "count":  # the noun counted and what follows it: ``40/40 <dịch vụ công thiết yếu của tỉnh>``
         at = g.start + re.match(r"[\d.,/\s]*", view[g.start : g.end]).end()
         stop = re.search(r"[,;.(]", view[at:b])
         return view[at : at + stop.start()] if stop else view[at:b]
@@ -368,8 +368,8 @@ def _verb_start(view: str, a: int, at: int) -> int:
 
 
 def _subject(view: str, a: int, at: int) -> str | None:
-    """The subject of a goal clause: the words before its verb (``Phấn đấu <điểm chỉ số PCI tỉnh Lào Cai>
-    năm 2021 đạt ...``), without the cue, the year and leading connectors."""
+    """The subject of a goal clause: the words before its verb (``Phấn đấu <điểm chỉ số PCI của tỉnh>
+    năm 2026 đạt ...``), without the cue, the year and leading connectors."""
     v = _GOAL_VERB.search(view, a, at)
     end = v.start() if v else at
     text = view[a:end]
@@ -432,7 +432,7 @@ def _cell_year(doc: Document, sp) -> int | None:
 
 def _table_goals(doc: Document, t: TableView) -> list[tuple[_Goal, int, str | None, int | None]]:
     """Goals in a plan's table: the cells of a column headed ``Mục tiêu``/``Chỉ tiêu``/``Kế hoạch`` (a
-    table read right), or cells worded as goals (``Phấn đấu nằm trong top 10``, ``Duy trì vị trí dẫn
+    table read right), or cells worded as goals (``Phấn đấu vào top 15``, ``Giữ vững vị trí dẫn
     đầu``) in a table flattened one cell per line, each for the name nearest before it."""
     view = doc.view
     ms = mentions(doc)

@@ -78,12 +78,12 @@ POSITIVE = [
         dict(units=["Văn phòng UBND huyện"]),
     ),
     (  # the bodies listed after ``như``
-        "Một số cơ quan chưa thực hiện hết kiến nghị kiểm toán như Sở Xây dựng, Sở Y tế, huyện Đông Sơn.",
+        "Một số đơn vị chưa nộp đủ báo cáo tự chấm điểm như Sở Xây dựng, Sở Y tế, huyện Đông Sơn.",
         dict(units=["Sở Xây dựng", "Sở Y tế", "huyện Đông Sơn"]),
     ),
     (  # the bodies of the footnote a web copy points to
-        "Tỷ lệ hồ sơ trực tuyến của một số địa phương còn thấp[3].\n\n[3] Như: Lai Châu (20%); Điện Biên (25%).",
-        dict(text="Tỷ lệ hồ sơ trực tuyến của một số địa phương còn thấp", units=["Lai Châu", "Điện Biên"]),
+        "Tỷ lệ hồ sơ trực tuyến của một số địa phương còn thấp[3].\n\n[3] Như: Bắc Kạn (21%); Hà Nam (26%).",
+        dict(text="Tỷ lệ hồ sơ trực tuyến của một số địa phương còn thấp", units=["Bắc Kạn", "Hà Nam"]),
     ),
 ]
 NEGATIVE = [
@@ -100,11 +100,11 @@ NEGATIVE = [
     "Tăng cường kiểm tra, xử lý các trường hợp chậm trễ trong giải quyết hồ sơ.",  # a task
     "Trường hợp hồ sơ giải quyết trễ hạn thì cơ quan giải quyết gửi văn bản xin lỗi.",  # a condition
     "Năm 2024, toàn huyện không có hồ sơ trễ hạn.",  # nothing went wrong
-    "Qua kiểm tra, chưa có văn bản cần kiến nghị xử lý.",
+    "Qua rà soát, chưa phát hiện văn bản phải kiến nghị xử lý.",
     "Từ ngày 01/01 đến nay, tổng số hồ sơ đã tiếp nhận là 500; số hồ sơ quá hạn là 02.",  # a count
     "Tỷ lệ hồ sơ giải quyết đúng hạn, trễ hạn được công khai trên hệ thống.",  # a breakdown
-    "Sau thời hạn trên, phần mềm sẽ tự động khóa, các đơn vị sẽ không thể cập nhật tài liệu.",  # what will happen
-    "Đồng Nai chưa thể cải thiện xếp hạng Chỉ số PAPI\n\nNăm 2023, tỉnh xếp thứ 50/63.",  # a headline
+    "Quá thời hạn này, hệ thống sẽ đóng và các xã sẽ không thể gửi báo cáo.",  # what will happen
+    "Huyện miền núi chưa thể cải thiện thứ hạng Chỉ số CCHC\n\nNăm 2023, huyện xếp thứ 9/10.",  # a headline
     "Về tỷ lệ văn bản điện tử còn thấp: yêu cầu các phòng nghiệp vụ tăng cường trao đổi văn bản điện tử.",  # a task
     "III. TỒN TẠI, HẠN CHẾ\nGiải pháp khắc phục: Giao Sở Tài chính đôn đốc các chủ đầu tư giải ngân.",  # a remedy
 ]
@@ -150,13 +150,13 @@ def test_sentences_after_an_announced_list_are_its_items():
 def test_parallel_faults_in_a_labelled_group():
     facts = run(
         "shortcomings",
-        "Nguyên nhân chỉ số đạt điểm thấp tập trung ở các nhóm: (1) Nhóm hạ tầng: tỷ lệ hộ dân dùng cáp quang còn "
-        "thấp, tỷ lệ hệ thống dùng điện toán đám mây còn thấp. (2) Nhóm nhân lực: tỷ lệ công chức được bồi dưỡng "
-        "kỹ năng số còn thấp.",
+        "Các tiêu chí bị mất điểm tập trung ở các nhóm: (1) Nhóm hạ tầng: tỷ lệ xã có mạng cáp quang còn thấp, tỷ "
+        "lệ phần mềm dùng chung nền tảng đám mây còn thấp. (2) Nhóm nhân lực: tỷ lệ công chức được bồi dưỡng kỹ năng "
+        "số còn thấp.",
     )
     assert [f["text"] for f in facts] == [
-        "tỷ lệ hộ dân dùng cáp quang còn thấp",
-        "tỷ lệ hệ thống dùng điện toán đám mây còn thấp",
+        "tỷ lệ xã có mạng cáp quang còn thấp",
+        "tỷ lệ phần mềm dùng chung nền tảng đám mây còn thấp",
         "tỷ lệ công chức được bồi dưỡng kỹ năng số còn thấp",
     ]
 
@@ -165,7 +165,7 @@ def test_cause_in_the_next_sentence_and_remedy_left_out():
     facts = run(
         "shortcomings",
         "III. TỒN TẠI, HẠN CHẾ\na) Tỷ lệ giải ngân vốn đầu tư công chỉ đạt 40% kế hoạch năm 2024. Nguyên nhân "
-        "chậm giải ngân do vướng mắc giải phóng mặt bằng.\nGiải pháp khắc phục: Giao Sở Tài chính đôn đốc các chủ "
+        "chậm giải ngân do công tác bồi thường kéo dài.\nGiải pháp khắc phục: Giao Sở Tài chính đôn đốc các chủ "
         "đầu tư.",
     )
     assert facts == [
@@ -174,7 +174,7 @@ def test_cause_in_the_next_sentence_and_remedy_left_out():
             "criterion": None,
             "area": "tài chính công",
             "units": [],
-            "cause": "do vướng mắc giải phóng mặt bằng",
+            "cause": "do công tác bồi thường kéo dài",
             "year": 2024,
         }
     ]
