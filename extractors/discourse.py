@@ -146,6 +146,53 @@ def _segments(doc: Document) -> list[Segment]:
     return out
 
 
+_OPEN_END = re.compile(r"[\w,)]\**\s*$")
+
+
+def joined_segments(doc: Document) -> list[Segment]:
+    """:func:`segments` with paragraphs broken at a hard line wrap joined again (built once per document).
+
+    A text copied with hard-wrapped lines can break a paragraph where the next line starts with a capital
+    (``... quy trình nội bộ tại một số`` / ``UBND xã vẫn chậm.``): a paragraph of 60 characters or more that ends
+    without a mark (its last sentence 40 characters or more: not a caption such as ``Nguồn: báo X``),
+    followed by a paragraph without a list marker, continues in it. The joined segment
+    keeps the first one's context; its text blanks what lies between, as :func:`segments` does.
+
+    >>> from docmine.builder import DocBuilder
+    >>> b = DocBuilder("x", "txt")
+    >>> for line in ["Tuy nhiên, việc rà soát quy trình nội bộ tại một số xã, phường trên địa bàn", "UBND xã vẫn chậm."]:
+    ...     _ = b.add(line, "paragraph")
+    >>> [" ".join(s.text.split()) for s in joined_segments(b.build())]
+    ['Tuy nhiên, việc rà soát quy trình nội bộ tại một số xã, phường trên địa bàn UBND xã vẫn chậm.']
+    """
+    got = doc.layers.get("joined_segments")
+    if got is not None:
+        return got
+    out: list[Segment] = []
+    for s in segments(doc):
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind in ("paragraph", "list_item")
+            and not prev.is_title
+            and s.kind in ("paragraph", "list_item")
+            and (not s.marker or s.text.lstrip().startswith("**"))  # ``**trong năm 2025**``: bold, not a marker
+            and len(prev.text) >= 60
+            and _OPEN_END.search(prev.text)
+            and len(prev.text) - sentences(prev.text)[-1][0] >= 40  # not a caption after a sentence
+            and not s.text.rstrip().endswith(":")
+        ):
+            gap = s.start - prev.end
+            merged = Segment(prev.start, s.end, prev.kind, prev.text + " " * gap + s.text, prev.marker,
+                             prev.body_start, prev.heading, prev.subheading, prev.lead,
+                             prev.footnotes + s.footnotes)  # fmt: skip
+            out[-1] = merged
+            continue
+        out.append(s)
+    doc.layers["joined_segments"] = out
+    return out
+
+
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\u00b9\u00b2\u00b3\u2070-\u2079*)]*\s+(?=[" + UPPER + r"\d(\"“])|\n+")
 
 
@@ -258,6 +305,18 @@ def lead_kind(lead: Segment | None) -> str | None:
         return "directive"
     return None
 
+
+TASK_OPENING = re.compile(
+    (
+        r"\s*(?:[-+•*]\s*)?(?:Đề nghị|Yêu cầu|Giao|Chỉ đạo|Tiếp tục|Tăng cường|Tập trung|Khẩn trương|Đẩy mạnh|Nâng cao|"
+        r"Cải thiện|Khắc phục|Chấn chỉnh|Thực hiện|Triển khai|Rà soát|Xây dựng|Kiểm tra|Đôn đốc|Chủ động|Quán triệt|"
+        r"Phấn đấu|Duy trì|Bảo đảm|Đảm bảo|Kịp thời|Thường xuyên|Tham mưu|Ban hành|Kiện toàn|Tổ chức|Nghiên cứu|"
+        r"Hướng dẫn|Cập nhật|Công khai|Tuyên truyền|Phối hợp|Chủ trì|Theo dõi|Hoàn thành|Rút kinh nghiệm|Xử lý|Sớm|"
+        r"Nghiêm túc|Quan tâm|Phát huy|Gửi|Giải quyết|Cung cấp|Số hóa|Thí điểm|Tích hợp|Cắt giảm|Đơn giản hóa|Bố trí)(?!\w)"
+    ).replace(" ", r"\s+")
+)
+"""A sentence that opens with a verb of a task asks for something (``Tăng cường kiểm tra ...``,
+``Hoàn thành 100% ...``): ``TASK_OPENING.match(text, start)``."""
 
 _UNITS_ONLY = re.compile(
     r"^\s*(?:\d{1,2}[.)]\s*)?(?:Trưởng|Thủ trưởng|Giám đốc|Chánh|Văn phòng|Phòng|Các|các|Trung tâm|UBND|Ủy ban|Sở|Ban)\b[^.;]{0,150}:\s*$"

@@ -526,6 +526,69 @@ def _year_role(view: str, start: int) -> str | None:
     return "date" if _DATE_BEFORE.search(before) else None
 
 
+# ---------------------------------------------------------------- goals (read on demand for a sentence)
+
+TOP_RE = re.compile(
+    r"(?<![\w])(?:top|tốp)\s*(?P<top>\d{1,2})(?!\d)"
+    r"|(?<![\w])(?:nhóm|trong|vào)\s+(?P<group>\d{1,2})\s+(?:tỉnh|địa phương|đơn vị|sở|bộ|huyện|cơ quan|quận|nước|quốc gia)"
+    r"[^.;:]{0,50}?(?:dẫn đầu|cao nhất|tốt nhất|đứng đầu)(?![\w])",
+    re.I,
+)
+GOAL_CHANGE_RE = re.compile(
+    r"(?<![\w])(?:tăng|nâng|cải thiện|vươn lên)\s+(?:thêm\s+)?(?:(?P<op>từ|ít nhất|tối thiểu|trên|hơn)\s+)?"
+    rf"(?P<n>{NUMBER_RE})(?:\s*[-–]\s*(?P<hi>{NUMBER_RE}))?\s*(?P<unit>bậc|hạng|vị trí|điểm)(?![\w])",
+    re.I,
+)
+
+
+def top_ranks(doc: Document, start: int, end: int) -> list[Mention]:
+    """Ranks a goal names by a group of leaders in ``doc.view[start:end]``: ``top 8``, ``nhóm 15 tỉnh
+    dẫn đầu khu vực`` (``label`` ``top``, ``value`` the size of the group).
+
+    >>> from docmine.parsers.text import from_string
+    >>> d = from_string("giữ vững trong TOP 8 cả nước; thuộc nhóm 15 tỉnh dẫn đầu khu vực")
+    >>> [(m.label, m.value) for m in top_ranks(d, 0, len(d.text))]
+    [('top', 8), ('top', 15)]
+    """
+    out = []
+    for m in TOP_RE.finditer(doc.view, start, end):
+        n = int(m.group("top") or m.group("group"))
+        if n:
+            out.append(Mention("rank", m.start(), m.end(), "top", n))
+    return out
+
+
+def goal_changes(doc: Document, start: int, end: int) -> list[Mention]:
+    """Rises a goal asks for in ``doc.view[start:end]``: ``tăng từ 3 - 6 bậc``, ``tăng ít nhất 02 bậc``,
+    ``tăng 2,15 điểm``; ``label`` the unit (``bậc`` or ``điểm``), ``value`` the least rise, ``name`` the
+    comparison (``>=`` for a range or a floor, ``>`` for ``trên``, else ``=``).
+
+    >>> from docmine.parsers.text import from_string
+    >>> d = from_string("tăng từ 3- 6 bậc; tăng ít nhất 02 bậc; tổng điểm tăng 2,15 điểm")
+    >>> [(m.label, m.value, m.name) for m in goal_changes(d, 0, len(d.text))]
+    [('bậc', 3, '>='), ('bậc', 2, '>='), ('điểm', 2.15, '=')]
+    """
+    out = []
+    for m in GOAL_CHANGE_RE.finditer(doc.view, start, end):
+        unit = "điểm" if m.group("unit").lower() == "điểm" else "bậc"
+        v = parse_number(m.group("n"), max_value=100)
+        if v is None:
+            continue
+        op = (m.group("op") or "").lower()
+        op = ">" if op in ("trên", "hơn") else ">=" if op or m.group("hi") else "="
+        out.append(Mention(f"{'value' if unit == 'điểm' else 'rank'}_change", m.start(), m.end(), unit, v, name=op))
+    return out
+
+
+def noun_after(view: str, at: int) -> str | None:
+    """The noun a number counts, read as for ratios (``12 thủ tục hành chính``: ``thủ tục``).
+
+    >>> noun_after("đưa 12 thủ tục hành chính lên nền tảng số", 6)
+    'thủ tục'
+    """
+    return _noun_after(view, at)
+
+
 # ---------------------------------------------------------------- all together
 
 

@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from docmine.vnnum import NUMBER_RE
 
 _OP_BEFORE = [  # negated forms first: "không thấp hơn" is >=, not <
-    (re.compile(r"(?:không thấp hơn|không dưới|ít nhất|tối thiểu|từ)\s*$"), ">="),
-    (re.compile(r"(?:không quá|không vượt quá|không cao hơn|tối đa)\s*$"), "<="),
+    (re.compile(r"(?:không thấp hơn|không dưới|(?i:ít nhất|tối thiểu)|từ)\s*$"), ">="),  # ``Tối thiểu 15%``
+    (re.compile(r"(?:không quá|không vượt quá|không cao hơn|(?i:tối đa))\s*$"), "<="),
     (re.compile(r"(?:dưới|thấp hơn|chưa đến|chưa tới|chưa được)\s*$"), "<"),
     (re.compile(r"(?:trên|hơn|vượt|cao hơn|vượt mức)\s*$"), ">"),
 ]
@@ -39,6 +39,7 @@ _REQ_BEFORE = re.compile(
 _REQ_PAREN = re.compile(
     r"\(\s*\*?\s*(?:yêu cầu|Yêu cầu|đảm bảo|bảo đảm|theo quy định|quy định|chỉ tiêu|mục tiêu)\b[^()]*$"
 )
+_GOAL_AS_REQ = re.compile(r"(?:mục tiêu|kế hoạch)\s+(?:đề ra|đặt ra|giao)?\s*(?:là\s*)?$")
 _UNMET_BEFORE = re.compile(r"(?:chưa hoàn thành|chưa đạt|không đạt|không hoàn thành)\s*$")
 _CHANGE_BEFORE = re.compile(r"(?:tăng|giảm|tăng thêm|giảm thêm)\s*(?:được\s*)?$")
 _GOAL = re.compile(
@@ -106,6 +107,10 @@ def quantities_in(doc, start: int, end: int, *, directive: bool = False) -> list
             x.role = "change"
             continue
         near = before[-30:]
+        if _GOAL_AS_REQ.search(near) and any(found[j].role == "value" for j in range(i)):
+            # ``tỷ lệ này mới đạt 61,4%, trong khi mục tiêu đề ra là 65%``: the yardstick of the value before
+            x.role, x.attach = "requirement", [j for j in range(i) if found[j].role == "value"][-1]
+            continue
         if _REQ_BEFORE.search(near) or _REQ_PAREN.search(before[-120:]):
             prev = [j for j in range(i) if found[j].role == "value"]
             nxt = [j for j in range(i + 1, len(found)) if found[j].unit == x.unit]
@@ -121,6 +126,25 @@ def quantities_in(doc, start: int, end: int, *, directive: bool = False) -> list
         elif directive and _REQ_BEFORE.search(near):
             x.role = "goal"
     return found
+
+
+def comparison(before: str, after: str) -> str:
+    """The comparison the words around a number make (the same words as for percentages): ``từ 80 điểm
+    trở lên`` is ``>=``, ``trên 75 điểm`` is ``>``, ``không quá`` is ``<=``; ``=`` otherwise.
+
+    >>> comparison("Phấn đấu đạt từ ", " điểm trở lên"), comparison("đạt trên ", " điểm"), comparison("đạt ", " điểm")
+    ('>=', '>', '=')
+    """
+    op = "="
+    for pat, o in _OP_BEFORE:
+        if pat.search(before[-20:]):
+            op = o
+            break
+    for pat, o in _OP_AFTER:
+        hit = pat.search(after[:60])
+        if hit and not re.search(r"\d", after[: hit.end()]):
+            op = o
+    return op
 
 
 _STOP_AFTER = re.compile(

@@ -252,11 +252,14 @@ def _grids(doc: Document) -> list[TableView]:
         header = [" ".join(dict.fromkeys(x.text for x in col if x and x.text)) for col in zip(*full[:head_n], strict=False)]
         header = [h if any(g[k] is not None and g[k].text for g in full[head_n - 1 : head_n]) or not head_n else h
                   for k, h in enumerate(header)]  # fmt: skip
-        sub = [full[head_n - 1][k].text if head_n and full[head_n - 1][k] else "" for k in range(len(header))]
+        header += [""] * (max(len(r) for r in full) - len(header))  # a row wider than the header (a ragged grid)
+        sub = [full[head_n - 1][k].text if head_n and k < len(full[head_n - 1]) and full[head_n - 1][k] else ""
+               for k in range(len(header))]  # fmt: skip
         groups: list[str | None] = []
         for k in range(len(header)):  # the text of header rows above the last, where a cell spans columns
             merged = [full[r][k] for r in range(head_n - 1)
-                      if grid[r][k] is not None and full[r][k].text and sum(1 for x in grid[r] if x is grid[r][k]) > 1]  # fmt: skip
+                      if k < len(grid[r]) and grid[r][k] is not None and full[r][k].text
+                      and sum(1 for x in grid[r] if x is grid[r][k]) > 1]  # fmt: skip
             groups.append(" ".join(c.text for c in merged if c) or None)
         body: list[list[Cell | None]] = []
         for r in grid[head_n:]:

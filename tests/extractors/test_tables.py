@@ -78,3 +78,17 @@ def test_a_column_the_header_leaves_open_is_read_from_its_cells():
 
 def test_cell_numbers():
     assert [cell_number(x) for x in ["86,43%", "83,1/100", "(+2)", "1.670", "-"]] == [86.43, 83.1, 2, 1670, None]
+
+
+def test_a_grid_without_a_header_row_is_read_with_blank_headers():
+    from docmine.builder import CellSpec, DocBuilder
+    from extractors import EXTRACTORS
+
+    b = DocBuilder("x", "txt")
+    b.add("Kết quả tổng hợp.", "paragraph")
+    rows = [["1", "12", "15,5"], ["2", "14", "16,0"]]  # numbers only: no row reads as a header
+    b.add_table([CellSpec(t, r, c) for r, row in enumerate(rows) for c, t in enumerate(row)])
+    doc = b.build()
+    assert [t.header for t in tables(doc) if t.kind == "grid"] == [["", "", ""]]
+    for extract in EXTRACTORS.values():  # every table reader copes
+        extract(doc)
