@@ -344,13 +344,14 @@ def extract(doc: Document) -> list[Shortcoming]:
             or _area(_without(doc, ms, start, end, text))
         )
         y = year if year is not None else year_near(doc, seg, start)
-        if y is None:  # the year its section opens with, the index year in effect, the letter's own year
+        if y is None:  # the year its section opens with, the index year in effect, a letter's own year;
+            letter = bool(doc.blocks_of("header"))  # a news page's faults are of the year it last names
             y = (
                 opened.get(id(seg.heading) if seg else None)
                 or topic_at(doc, start).year
-                or document_year(doc)
-                or _dated_year(doc, ms)
+                or (document_year(doc) or _dated_year(doc, ms) if letter else None)
                 or _last_year(ms, start)
+                or document_year(doc)
             )
         s = Shortcoming(Evidence.of(doc, start, end), text=text, criterion=code, area=area, units=units,
                         cause=cause, year=y)  # fmt: skip
