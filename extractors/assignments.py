@@ -1,62 +1,333 @@
 """Tasks given to units: who leads, who supports, by when, and the criterion row of a task table.
 
-Two sources:
+How Vietnamese directives, plans, conclusions and decisions assign work, read in three ways:
 
-- task tables (``TT | NỘI DUNG | ĐƠN VỊ THỰC HIỆN | GIẢI PHÁP | PHỐI HỢP``), read as logical rows:
-  a row with no number continues the row above, a unit cell that starts in lower case continues
-  the unit cell above (a merged cell split by a page break), and an empty unit cell takes the unit
-  above it within the section (merged down several rows);
-- sentences: ``giao/yêu cầu/đề nghị <units> <task>``, ``<unit> chủ trì, phối hợp với <units>
-  <task>``, ``<unit> phối hợp với <units>, <task>``, ``<unit> cần/tham mưu <task>``, and the items
-  of a list whose lead-in names the units (``Giám đốc Sở yêu cầu các phòng ... như sau:``).
+- **structure**: the body as paragraphs in a tree of list levels. A title that names units
+  (``1. Văn phòng UBND tỉnh``, ``7. Trách nhiệm của các sở, ban, ngành``) or a lead-in that assigns
+  them (``b) Giao Sở Nội vụ:``, ``Giao Sở Tư pháp chủ trì, phối hợp với ...:``) owns the items below
+  it: each item that opens with a verb is a task of those units, with the lead-in's deadline when the
+  item states none. Items under a heading of tasks (``II. NHIỆM VỤ, GIẢI PHÁP``) that name nobody are
+  tasks with an empty lead. Sub-lines ``Đơn vị chủ trì thực hiện:``, ``Đơn vị phối hợp:``, ``Thời
+  gian hoàn thành:`` fill the item above them;
+- **sentences**: ``giao/yêu cầu/đề nghị <units> <task>``, ``<units> chủ trì, phối hợp với <units>
+  <task>``, ``<units> có trách nhiệm/tham mưu/cần <task>``, the closing article of a Quyết định
+  (``Chánh Văn phòng ..., Giám đốc ... chịu trách nhiệm thi hành Quyết định này``), and in a news
+  report the sentences that go on with the same subject (``Đồng thời, phối hợp với ...``);
+- **task tables** (``TT | Nội dung | Đơn vị chủ trì | Phối hợp | Thời gian``) from the table reader,
+  as logical rows: a row with no number continues the row above, a unit cell that starts in lower
+  case continues the cell above (a merged cell split by a page break), and an empty unit cell takes
+  the unit above it within the section (merged down several rows).
+
+Deadlines are ISO where a date is whole (``trước ngày 20/02/2025`` is ``2025-02-20``, ``trong tháng
+8/2025`` is ``2025-08``), else as written (``hằng tuần``, ``trước 16 giờ ngày thứ Sáu hằng tuần``,
+``30 ngày làm việc``, ``Sau khi ...``).
 
 >>> from docmine.parsers.text import from_string
 >>> a = extract(from_string("Giao Văn phòng Sở chủ trì, phối hợp với Phòng Tài chính rà soát quy trình hàng quý."))[0]
 >>> a.lead, a.support, a.task, a.deadline
-(['Văn phòng Sở'], ['Phòng Tài chính'], 'rà soát quy trình', 'hàng quý')
+(['Văn phòng Sở'], ['Phòng Tài chính'], 'rà soát quy trình hàng quý', 'hàng quý')
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from docmine.facts import Assignment, Evidence
 from docmine.model import Document
-from extractors.common import clean, header_columns
-from extractors.discourse import Segment, lead_kind, segments
-from extractors.units import UNIT_HEAD, is_unit, split_units, units_then_task
+from extractors.common import clean
+from extractors.discourse import segments, sentences
+from extractors.similar import tokens
+from extractors.tables import TableView, flat_spans, in_spans, row_span, tables
+from extractors.units import UNIT_HEAD, is_unit, names_only, split_units, starts_with_verb, units_then_task
 
-_TRIGGER = re.compile(r"(?:^|(?<=[\s,:;(]))(?:[Yy]êu cầu|[Đđ]ề nghị|[Gg]iao cho|[Gg]iao)\s+(?=\S)")
-DEADLINE = re.compile(
-    r"(?:định kỳ\s+)?hàng (?:quý|tháng|năm|tuần|ngày)|trước ngày\s+\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?|"
-    r"chậm nhất (?:là\s+)?(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?|"
-    r"(?:trong|sau|trong thời hạn)\s+\d+\s+ngày(?: làm việc)?(?: kể từ[^,.;]*)?|trong (?:quý|tháng) [IVX\d]+(?:\s*/\s*\d{4}| năm \d{4})?",
+# ---------------------------------------------------------------- deadlines
+
+_DATE = r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})|(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
+_DAY_MONTH = r"\d{1,2}\s*/\s*\d{1,2}(?!\s*[/\d])"
+_CLOCK = r"\d{1,2}\s*(?:giờ|g|h)\s*(?:\d{2}\s*(?:phút|’|')?)?"
+_DEADLINES: list[tuple[str, re.Pattern[str]]] = [
+    ("monthly", re.compile(r"(?:trước|chậm nhất(?:\s+(?:là|vào))?)\s+ngày\s+\d{1,2}\s+(?:hằng|hàng)\s+tháng", re.I)),
+    ("date", re.compile(
+        rf"(?:trước|chậm nhất(?:\s+(?:là|vào))?|hạn chót|không quá|đến hết|vào|trong)\s+(?:{_CLOCK}\s*,?\s*)?"
+        rf"ngày\s+(?:{_DATE})|(?:trước|chậm nhất(?:\s+(?:là|vào))?)\s+(?:{_CLOCK}\s*,?\s*)?(?:{_DATE})", re.I)),
+    ("day", re.compile(rf"(?:trước|chậm nhất(?:\s+(?:là|vào))?)\s+(?:ngày\s+)?{_DAY_MONTH}", re.I)),
+    ("month", re.compile(r"(?:trong|trước|chậm nhất trong|hoàn thành trong|cuối|hết)\s+tháng\s+(\d{1,2})\s*(?:/|năm)\s*(\d{4})", re.I)),
+    ("quarter", re.compile(r"(?:trong|trước|hoàn thành trong|cuối|hết)\s+quý\s+(?:[IV]{1,3}|\d)\s*(?:/|năm)\s*\d{4}", re.I)),
+    ("year", re.compile(r"(?:trong|trước|hoàn thành trong|cuối|hết|ngay trong)\s+năm\s+(\d{4})(?!\s*(?:[-–]\s*\d|và|đến|,\s*\d))", re.I)),
+    ("relative", re.compile(r"(?:trong(?:\s+thời hạn|\s+vòng)?|sau|chậm nhất sau)\s+\d{1,3}\s+ngày(?:\s+làm việc)?"
+                            r"(?:\s+kể từ(?:\s+ngày)?\s+[^,.;:]{3,60})?", re.I)),
+    ("weekly", re.compile(rf"(?:(?:hằng|hàng)\s+tuần\s*,?\s*)?trước\s+{_CLOCK}\s*(?:,?\s*(?:ngày\s+)?thứ\s+(?:\w+|\d))?"
+                          r"(?:\s+(?:hằng|hàng)\s+tuần)?", re.I)),
+    ("recurring", re.compile(r"(?:hằng|hàng)\s+(?:ngày|tuần|tháng|quý|năm)(?:\s*\((?:vào\s+)?[^()]{1,20}\))?", re.I)),
+    ("from", re.compile(r"(?:bắt đầu\s+)?(?:từ|kể từ)\s+tháng\s+\d{1,2}\s*(?:/|năm)\s*\d{4}", re.I)),
+    ("soon", re.compile(r"trong\s+(?:tháng|tuần|quý|năm)\s+(?:này|tới)", re.I)),
+    ("regular", re.compile(r"thường xuyên|định kỳ|liên tục", re.I)),
+]
+_RANK = {k: i for i, (k, _) in enumerate(_DEADLINES)}
+_CONDITION_START = re.compile(r"\s*(?:Ngay\s+)?(?:[Ss]au khi|[Kk]hi|[Tt]rước khi)\s")
+_CONDITION = re.compile(r"^\s*((?:Ngay\s+)?(?:[Ss]au khi|[Kk]hi|[Tt]rước khi)\s+[^,:;]{5,160}?)\s*[,:]\s*")
+
+
+@dataclass(frozen=True)
+class Deadline:
+    value: str
+    start: int  # offsets in the text searched
+    end: int
+    kind: str
+
+
+def find_deadline(text: str) -> Deadline | None:
+    """The deadline a task's text states: a date before anything recurring, a recurrence before
+    ``thường xuyên``; the first of a kind, but ``định kỳ hằng tháng`` before a bare ``hằng năm``.
+
+    >>> [find_deadline(t).value for t in ["hoàn thành trước ngày 20/02/2025", "trước 11g00 ngày 06/11/2025",
+    ...     "trong năm 2026", "thường xuyên", "định kỳ hằng tuần báo cáo", "trong tháng 12 năm 2025",
+    ...     "Định kỳ trước 16 giờ ngày thứ Sáu hằng tuần, báo cáo", "trong thời hạn 30 ngày làm việc"]]
+    ['2025-02-20', '2025-11-06', '2026', 'thường xuyên', 'hằng tuần', '2025-12', 'trước 16 giờ ngày thứ Sáu hằng tuần', 'trong thời hạn 30 ngày làm việc']
+    >>> find_deadline("kế hoạch năm 2025 của Sở") is None
+    True
+    """
+    text = text.replace("*", " ")
+    best: Deadline | None = None
+    for kind, pat in _DEADLINES:
+        found = list(pat.finditer(text))
+        if kind == "recurring" and len(found) > 1:  # ``định kỳ hằng tháng`` rather than ``kế hoạch hằng năm``
+            found.sort(key=lambda m: not _PERIODIC_BEFORE.search(text[max(0, m.start() - 12) : m.start()]))
+        if kind == "weekly":
+            found = [m for m in found if _WEEKDAY.search(m.group(0))]
+        if found:
+            m = found[0]
+            best = Deadline(_deadline_value(kind, m), m.start(), m.end(), kind)
+            break
+    return best
+
+
+def _deadline_value(kind: str, m: re.Match[str]) -> str:
+    t = " ".join(m.group(0).split()).strip(" ,")
+    if kind == "date":
+        d = _DATE_RE.search(t)
+        if d:
+            g = [x for x in d.groups() if x]
+            day, month, year = int(g[0]), int(g[1]), int(g[2])
+            if 1 <= day <= 31 and 1 <= month <= 12:
+                return f"{year:04d}-{month:02d}-{day:02d}"
+    if kind == "month":
+        month, year = int(m.group(1)), int(m.group(2))
+        if 1 <= month <= 12:
+            return f"{year:04d}-{month:02d}"
+    if kind == "year":
+        return m.group(1)
+    if kind in ("weekly", "recurring"):
+        t = _PERIODIC_HEAD.sub("", t)
+        return t[:1].lower() + t[1:]
+    if kind == "regular":
+        return t.lower()
+    return t
+
+
+# ---------------------------------------------------------------- paragraphs and their tree
+
+_MARK = re.compile(
+    r"[\s*_]*(?:(?P<article>Điều\s+\d+[a-z]?\s*[.:])|(?P<roman>[IVX]{1,5})\s*[.)](?=[\s*_])|\((?P<pnum>\d{1,2})\)"
+    r"|(?P<num2>\d{1,2}(?:\.\d{1,2})+)\.?(?=[\s*_])|(?P<num>\d{1,2})\s*[.)](?=[\s*_\w])|\((?P<letter>[a-zđ])\)"
+    r"|(?P<letter2>[a-zđ])[.)](?=[\s*_])|(?P<dash>[-–•])(?=[\s*_\w“\"(])|(?P<plus>\+)(?=[\s*_\w]))[\s*_]*"
+)
+_LETTERS = re.compile(r"[^\W\d_]")
+_FIELD = re.compile(
+    r"^\s*(?P<label>(?:Đơn vị|Cơ quan|Bộ phận)\s+(?:chủ trì\s+thực hiện|chủ trì|thực hiện|phối hợp(?:\s+thực hiện)?|"
+    r"được giao|chịu trách nhiệm)|(?:Thời gian|Thời hạn|Tiến độ|Lộ trình)(?:\s+(?:hoàn thành|thực hiện|báo cáo))?|"
+    r"Chủ trì|Phối hợp|Sản phẩm|Kết quả|Kinh phí)\s*:\s*",
     re.I,
+)
+_STOP = re.compile(r"^[\s*_|]*(?:Nơi nhận|NƠI NHẬN)\b")
+_ADDRESS = re.compile(r"^[\s*_|]*(?:Kính gửi|Đồng kính gửi)\b")
+
+
+@dataclass
+class Para:
+    """A paragraph of the body: its lines joined, its list marker read through ``*``/``_`` emphasis."""
+
+    start: int  # offsets in doc.text; ``body`` is where the text after the marker begins
+    end: int
+    body: int
+    kind: str  # "" (unmarked), heading, article, roman, num, num2, pnum, letter, dash, plus
+    text: str  # doc.view[start:end] with newlines and emphasis blanked (same length)
+    breaks: list[int] = field(default_factory=list)  # offsets where a joined line starts in upper case
+    parent: Para | None = None
+    child_kind: str | None = None
+    n_children: int = 0
+
+    @property
+    def body_text(self) -> str:
+        return self.text[self.body - self.start :]
+
+    @property
+    def is_heading(self) -> bool:
+        return self.kind in ("heading", "roman")
+
+    @property
+    def is_title(self) -> bool:
+        """A short line with no sentence in it (``1. Sở Tư pháp``, ``2. Nhiệm vụ, giải pháp cụ thể``)."""
+        got = self.__dict__.get("_title")
+        if got is None:
+            b = self.body_text.strip()
+            got = self.__dict__["_title"] = len(b) < 130 and not _SENTENCE_MARK.search(b)
+        return got
+
+
+_SENTENCE_MARK = re.compile(r"[.;:!?]\s*$|[.;!?]\s")
+
+
+def _blank(s: str) -> str:
+    return s.replace("\n", " ").replace("*", " ").replace("_", " ").replace("\t", " ")
+
+
+def _is_caps(s: str) -> bool:
+    """Whether a short line is written in capitals (a heading)."""
+    t = "".join(_LETTERS.findall(s[:300]))
+    return len(t) >= 6 and sum(map(str.__ne__, t, t.lower())) >= 0.8 * len(t)
+
+
+def _mark(view: str, start: int) -> tuple[str, int]:
+    m = _MARK.match(view, start)
+    if not m:
+        lead = len(view[start:]) - len(view[start:].lstrip(" \t*_"))
+        return "", start + lead
+    kind = next(k for k, v in m.groupdict().items() if v is not None)
+    kind = {"letter2": "letter"}.get(kind, kind)
+    return kind, m.end()
+
+
+def paragraphs(doc: Document) -> list[Para]:
+    """The body's paragraphs in a tree, built once per document: lines of one paragraph joined (a
+    hard-wrapped line, a title broken over two lines), up to ``Nơi nhận``."""
+    got = doc.layers.get("task_paragraphs")
+    if got is None:
+        got = doc.layers["task_paragraphs"] = _tree(_paragraphs(doc))
+    return got
+
+
+def _paragraphs(doc: Document) -> list[Para]:
+    view = doc.view
+    out: list[Para] = []
+    for seg in segments(doc):
+        raw = view[seg.start : seg.end]
+        if _STOP.match(raw):
+            break
+        if _ADDRESS.match(raw) or out and out[-1].kind == "address" and _mark(view, seg.start)[0] == "dash":
+            out.append(Para(seg.start, seg.end, seg.start, "address", _blank(raw)))
+            continue
+        kind, body = _mark(view, seg.start)
+        if seg.kind == "heading" and not kind or not kind and len(raw) < 240 and _is_caps(raw):
+            kind = "heading"
+        if out and _continues(out[-1], kind, raw, view[out[-1].end : seg.start]):
+            prev = out[-1]
+            if raw.lstrip(" *_")[:1].isupper():
+                prev.breaks.append(seg.start + len(raw) - len(raw.lstrip(" *_")))
+            prev.text += _blank(view[prev.end : seg.end])
+            prev.end = seg.end
+            continue
+        out.append(Para(seg.start, seg.end, body, kind, _blank(raw)))
+    return out
+
+
+def _continues(prev: Para, kind: str, raw: str, gap: str) -> bool:
+    """Whether a block goes on with the paragraph before it: no blank line or other text between, no
+    marker of its own, and the paragraph before not ended (a heading goes on only in capitals)."""
+    if kind not in ("", "heading") or prev.kind == "address" or _BLANK_LINE.search(gap) or gap.strip(" \t\n|"):
+        return False
+    t = prev.text.rstrip(" |")
+    if not t or t[-1] in ".:;!?" or prev.kind == "heading" and not _is_caps(raw):
+        return False
+    return prev.kind != "roman" or _is_caps(raw)
+
+
+def _tree(paras: list[Para]) -> list[Para]:
+    """Link each paragraph to its parent: a marked item to the nearest item above it of another
+    list level still open, an unmarked paragraph to a title or lead-in above it that has no item
+    yet (else to the section)."""
+    stack: list[Para] = []
+    for p in paras:
+        if p.is_heading:
+            stack = [p]
+            continue
+        if p.kind == "address":
+            continue
+        if p.kind:
+            while stack and not stack[-1].is_heading:
+                top = stack[-1]
+                if top.child_kind == p.kind:
+                    break
+                if top.child_kind is None and top.kind != p.kind and p.kind not in {f.kind for f in stack}:
+                    break
+                stack.pop()
+        else:
+            while stack and not stack[-1].is_heading:
+                top = stack[-1]
+                if top.child_kind is None and (top.is_title or top.text.rstrip(" |").endswith(":")):
+                    break
+                stack.pop()
+        if stack:
+            p.parent = stack[-1]
+            if not stack[-1].is_heading:
+                if p.kind:
+                    stack[-1].child_kind = stack[-1].child_kind or p.kind
+                stack[-1].n_children += 1
+        if p.kind or p.text.rstrip(" |").endswith(":"):
+            stack.append(p)
+    return paras
+
+
+# ---------------------------------------------------------------- reading a directive
+
+_TRIGGER = re.compile(
+    r"(?:^|(?<=[\s,:;(]))(?:[Yy]êu cầu|[Đđ]ề nghị|[Gg]iao cho|[Gg]iao(?!\s+(?:dịch|thông|lưu|diện|tiếp|ban|nộp|nhận|"
+    r"kết quả|ước|thoa|hàng|việc|nhiệm vụ|khoán|đất|quyền)\b)|[Pp]hân công(?: cho)?|[Kk]iến nghị|[Ủủ]y quyền cho)\s+(?=\S)"
+)
+_ADVERBIAL = re.compile(
+    r"\s*(?:(?:Ngay\s+)?(?:Sau khi|Khi|Trước khi|Căn cứ|Trên cơ sở|Để|Đối với|Về|Trong|Đồng thời|Bên cạnh đó|Ngoài ra|"
+    r"Theo đó|Định kỳ|Hằng|Hàng|Thời gian tới|Tiếp theo|Trước mắt|Từ nay|Cụ thể)\b[^;:]{0,260}?[,:]\s*)+",
 )
 _BOILER = re.compile(
     r"\b(?:thực hiện|triển khai|nghiêm túc|các nội dung|nội dung|trên|này|công văn|kế hoạch|tổ chức|có hiệu quả|"
-    r"nhận được|theo|đúng|quy định|yêu cầu|chỉ đạo)\b",
+    r"nhận được|theo|đúng|quy định|yêu cầu|chỉ đạo|sau|như sau|cụ thể|các|một số|nhiệm vụ|những|việc|tốt|sau đây|"
+    r"giải pháp|đầy đủ|kịp thời|nghiêm|tập trung|khẩn trương|được giao|chủ động|biết|hiện)\b",
     re.I,
 )
-_MODAL = re.compile(r"^(?:cần|phải|có trách nhiệm|chịu trách nhiệm)\s+")
+_MODAL = re.compile(r"^(?:cần|có trách nhiệm)\s+")
+_OWN_VERB = re.compile(r"(?:chủ trì|phối hợp|cần|phải|tham mưu|có trách nhiệm|chịu trách nhiệm|làm đầu mối|là đầu mối)\b")
+_TITLE_PREFIX = re.compile(r"^\s*(?:Trách nhiệm|Nhiệm vụ|Đối với|Về phía|Giao)(?:\s+(?:của|cho|thực hiện))?\s+", re.I)
+_TASK_HEADING = re.compile(r"NHIỆM VỤ|GIẢI PHÁP|TỔ CHỨC THỰC HIỆN|TRÁCH NHIỆM|PHÂN CÔNG|KIẾN NGHỊ|ĐỀ XUẤT|PHƯƠNG HƯỚNG", re.I)
+_OTHER_HEADING = re.compile(
+    r"MỤC ĐÍCH|YÊU CẦU|MỤC TIÊU|KẾT QUẢ|TÌNH HÌNH|ĐÁNH GIÁ|NỘI DUNG|PHƯƠNG PHÁP|KINH PHÍ|THỜI GIAN|CĂN CỨ|HẠN CHẾ|"
+    r"TỒN TẠI|NGUYÊN NHÂN|ĐỀ CƯƠNG|PHỤ LỤC|BỐI CẢNH|THỰC TRẠNG|SỰ CẦN THIẾT|QUAN ĐIỂM|KHÓ KHĂN",
+    re.I,
+)
+_NOT_TASK_START = re.compile(
+    r"^\s*(?:Việc|Công tác|Kết quả|Tình hình|Số lượng|Thời gian|Nội dung|Kinh phí|Mục đích|Mục tiêu|Tỷ lệ|Phạm vi|"
+    r"Đối tượng|Hình thức|Phương pháp|Giai đoạn|Năm \d|Từ tháng|Từ ngày|Ngày \d|Lý do|Chi phí|Tổng|Số)\b"
+)
+_SECTION_LABEL = re.compile(r"^\s*(?:Đề xuất\s+)?(?:Giải pháp|Biện pháp|Nhiệm vụ)(?:\s+khắc phục)?\s*:\s*", re.I)
 
 
-def _task_text(t: str) -> str:
-    t = DEADLINE.sub(" ", t)
-    t = re.sub(r"\s*\([^()]*\)\s*$", "", t.strip(" .;,"))
-    t = re.sub(r"^\s*Căn cứ[^,]{0,60},\s*", "", t)
-    t = re.sub(r"\s+(?:về|cho|với|đến|và)\s*$", "", " ".join(t.split()))
-    return clean(t)
+@dataclass
+class Owner:
+    lead: list[str]
+    support: list[str]
+    deadline: Deadline | None = None
+    task: str | None = None  # what a lead-in itself asks, told by its items (else a task of its own)
 
 
-def _deadline(text: str) -> str | None:
-    m = DEADLINE.search(text)
-    return clean(m.group(0)).lower() if m else None
-
-
-def _is_boilerplate(task: str) -> bool:
-    rest = _BOILER.sub(" ", task)
-    return len(re.findall(r"\w+", rest)) < 2
+@dataclass
+class Parsed:
+    lead: list[str]
+    support: list[str]
+    task: str
+    at: int  # where the task begins in the text parsed
+    condition: str | None = None  # ``Khi có kết quả ... giao ...``: the event the task waits for
 
 
 def parse_directive(s: str) -> tuple[list[str], list[str], str] | None:
@@ -68,117 +339,508 @@ def parse_directive(s: str) -> tuple[list[str], list[str], str] | None:
     lead, task = units_then_task(s)
     if not lead:
         return None
-    support: list[str] = []
-    task = re.sub(r"^(?:chủ trì|thực hiện)\s*,?\s*(?=phối hợp)", "", task)
-    task = re.sub(r"^chủ trì\s*,?\s*", "", task)
-    m = re.match(r"^phối hợp\s+(?:chặt chẽ\s+)?(?:với\s+)?", task)
+    support, task = _support(task)
+    return lead, support, _MODAL.sub("", task)
+
+
+def _support(task: str) -> tuple[list[str], str]:
+    """``[chủ trì,] phối hợp (với) <units> <task>`` or ``chủ trì cùng với <units>``: the supporting
+    units and the task after them."""
+    task = _LEAD_THEN_SUPPORT.sub("", task)
+    task = _LEADS.sub("", task)
+    m = _SUPPORTS.match(task)
     if m:
-        support, rest = units_then_task(task[m.end() :])
+        after = task[m.end() :]
+        support, rest = units_then_task(after)
         if support:
-            task = rest.lstrip(" ,")
-    task = _MODAL.sub("", task)
-    return lead, support, task
+            return support, rest.lstrip(" ,")
+        after = after.strip().rstrip(":").strip()
+        if names_only(after):  # a lead-in ends on the supporting units (``..., phối hợp với các sở:``)
+            return split_units(after), ""
+    return [], task
 
 
-def _lead_units(lead: Segment) -> list[str]:
-    t = lead.body.strip().rstrip(":").strip()
-    m = next(reversed(list(_TRIGGER.finditer(t))), None)  # the last trigger names the units
-    if m is not None:
-        units, _ = units_then_task(t[m.end() :])
-        if units:
+_SPEAKER_VERB = re.compile(r"^(?:chỉ đạo|kết luận|lưu ý|nhấn mạnh|ghi nhận|thống nhất|quyết định)\b")
+_LEADING_CLAUSE = re.compile(r"^\s*(?:căn cứ|trên cơ sở|dựa trên|dựa vào|theo|để|nhằm)\b[^,;:]{0,200}[,;]\s*", re.I)
+_AUTHORITY = re.compile(
+    r"^\s*(?:[\w ]{0,40}(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Chủ tịch|Thủ tướng|Bộ trưởng|Giám đốc|Chính phủ|"
+    r"Ban Chỉ đạo|đồng chí)[^,;:]{0,80}|Đồng thời|Tiếp tục|Đồng chí[^,;:]{0,80})\s*,?\s*$"
+)
+
+
+def _parse_own(text: str, item: bool, directive: bool) -> Parsed | None:
+    """The units a sentence or item gives its task to: after a trigger (``giao``, ``yêu cầu`` ...), or
+    as its subject followed by a directive verb (any verb where the context directs: an article of
+    a decision, an item of a task list). In an item, only a trigger at its start counts (after an
+    opening clause such as ``Sau khi ..., giao ...``, or the authority that directs): a trigger
+    further on is inside the task."""
+    label = _SECTION_LABEL.match(text)
+    base = label.end() if label else 0
+    directive = directive or bool(label)
+    adv = _ADVERBIAL.match(text, base)
+    for m in _TRIGGER.finditer(text, base):
+        before = text[base : m.start()]
+        if item and before.strip() and not (adv and m.start() <= adv.end() + 1) and not _AUTHORITY.match(before) \
+                and not _TOPIC_OPENER.match(before):
+            break
+        after = text[m.end() :]
+        clause = _LEADING_CLAUSE.match(after)
+        for skip in (0, clause.end() if clause else 0):
+            got = parse_directive(after[skip:])
+            if got:
+                lead, support, task = got
+                at = m.end() + skip
+                cond = _CONDITION_START.match(before)
+                return Parsed(lead, support, task, at + _offset_of(text[at:], task),
+                              " ".join(before.split()).strip(" ,") if cond else None)
+            if not clause:
+                break
+    start = adv.end() if adv else base
+    body = _CLAUSE_OPENER.sub("", text[start:])
+    shift = len(text) - len(body)
+    if UNIT_HEAD.match(body):
+        units, rest = units_then_task(body)
+        if units and _SPEAKER_VERB.match(rest):  # ``Chủ tịch UBND tỉnh chỉ đạo các sở ... rà soát``
+            got = parse_directive(rest[_SPEAKER_VERB.match(rest).end() :].lstrip(" :,"))
+            if got:
+                return Parsed(got[0], got[1], got[2], shift + _offset_of(body, got[2]))
+            return None
+        if units and (directive or _OWN_VERB.match(rest)):
+            got = parse_directive(body)
+            if got:
+                lead, support, task = got
+                opening = text[:start]
+                cond = " ".join(opening.split()).strip(" ,:") if _CONDITION_START.match(opening) else None
+                return Parsed(lead, support, task, shift + _offset_of(body, task), cond)
+    return None
+
+
+def _offset_of(text: str, task: str) -> int:
+    i = text.find(task[:30]) if task else -1
+    return max(i, 0)
+
+
+def _owner_of(p: Para) -> Owner | None:
+    """The units a title or a lead-in gives the items below it."""
+    body = p.body_text.strip().rstrip(":").strip()
+    if p.is_title or p.text.rstrip(" |").endswith(":") or p.n_children:
+        t = _TITLE_PREFIX.sub("", body)
+        t = _GIAO.sub("", t)
+        if names_only(t) and not _SENTENCE_INSIDE.search(t):
+            units = split_units(t)
+            if units:
+                return Owner(units, [])
+        last = sentences(body)
+        own = _parse_own(body[last[-1][0] :] if last else body, item=bool(p.kind), directive=True)
+        if own is None:
+            return None
+        task = _PURPOSE.split(own.task)[0]
+        if _is_boilerplate(_AS_FOLLOWS.sub("", task)) or _ITEMS_FOLLOW.search(task):
+            return Owner(own.lead, own.support, find_deadline(body[last[-1][0] :] if last else body))
+        if p.text.rstrip(" |").endswith(":") and p.n_children:  # ``... yêu cầu A, B tăng cường ..., cụ thể:``
+            return Owner(own.lead, own.support, find_deadline(body[last[-1][0] :] if last else body), own.task)
+    return None
+
+
+_ITEMS_FOLLOW = re.compile(
+    r"(?:nội dung|nhiệm vụ|công việc|việc|giải pháp|biện pháp|yêu cầu|hoạt động)[^.;]{0,40}\b(?:sau|như sau|sau đây|cụ thể)\s*$"
+)
+
+
+def _topic(p: Para) -> str | None:
+    """``task`` for a heading or title of tasks (``II. NHIỆM VỤ, GIẢI PHÁP``, ``2. Nhiệm vụ cụ thể``),
+    ``other`` for one of aims, results, contents (``I. MỤC ĐÍCH, YÊU CẦU``)."""
+    if not (p.is_heading or p.is_title):
+        return None
+    t = p.body_text
+    if _OTHER_HEADING.search(t):
+        return "other"
+    return "task" if _TASK_HEADING.search(t) else None
+
+
+def _is_boilerplate(task: str) -> bool:
+    rest = _BOILER.sub(" ", task)
+    return len(re.findall(r"\w+", rest)) < 2
+
+
+# ---------------------------------------------------------------- assembling the tasks
+
+_DEADLINE_CUT = ("date", "day", "month", "quarter", "year", "relative", "monthly", "from")
+
+
+def _task_text(t: str, dl: Deadline | None = None) -> str:
+    """A task tidied: emphasis, a date deadline and trailing punctuation taken out."""
+    if dl is not None and dl.kind in _DEADLINE_CUT and 0 <= dl.start < dl.end <= len(t):
+        t = t[: dl.start] + " " + t[dl.end :]
+    t = _DONE.sub("", " ".join(t.replace("*", " ").split()))
+    t = _END_MARK.sub("", t.strip(" ;,|"))
+    t = _BASIS.sub("", t)
+    t = _DANGLING.sub("", t)
+    return clean(t).strip(" ,;:")
+
+
+_INNER_SUBJECT = re.compile(r"(?:^|[.;]\s+)(?:(?:Đồng thời|Bên cạnh đó|Ngoài ra|Trong đó)\s*,?\s*)?(?=[^\W\d_])")
+_PHOI_HOP = re.compile(r"(?<![\w])(?:[Pp]hối hợp|[Cc]ùng)\s+(?:chặt chẽ\s+)?(?:với\s+)?(?=\S)")
+
+
+def _subject_inside(task: str) -> list[str]:
+    """Units a task names nobody for are those a later sentence of it makes its subject with a
+    modal (``... . Mỗi cơ quan, đơn vị phải xây dựng ...``)."""
+    for m in _INNER_SUBJECT.finditer(task):
+        if m.start() == 0:
+            continue
+        units, rest = units_then_task(task[m.end() :])
+        if units and _MODAL_START.match(rest):
             return units
-    if UNIT_HEAD.match(t) and len(t) < 160:
-        return split_units(t)
     return []
 
 
-def _from_sentences(doc: Document) -> list[Assignment]:
-    out: list[Assignment] = []
-    for seg in segments(doc):
-        if seg.kind == "heading" or seg.is_title:
-            continue
-        lead_units = (
-            _lead_units(seg.lead) if seg.lead is not None and lead_kind(seg.lead) == "directive" else []
-        )
-        spans = seg.sentences
-        for i, (a, b) in enumerate(spans):
-            sent = doc.view[a:b]
-            if i == 0 and seg.marker:
-                sent = doc.view[seg.body_start : b]
-                a = seg.body_start
-            if sent.rstrip().endswith(":"):
-                continue
-            got = None
-            for m in _TRIGGER.finditer(sent):
-                got = parse_directive(sent[m.end() :])
-                if got:
-                    break
-            if got is None:
-                body = re.sub(r"^\s*(?:Riêng|Đồng thời|Trong đó)\s*,?\s*", "", sent)
-                if UNIT_HEAD.match(body) and _owns(body):
-                    got = parse_directive(body)
-            if got is None and lead_units and i == 0:
-                got = (lead_units, [], sent)
-            if got is None:
-                continue
-            lead, support, task = got
-            from_lead_in = (
-                bool(lead_units) and lead is lead_units
-            )  # an item of a list whose lead-in names the units
-            task = task if from_lead_in else re.split(r"\s*[:;]\s+|\.\s", task)[0]
-            deadline = _deadline(doc.view[a:b]) or (_deadline(seg.text) if from_lead_in else None)
-            task = _task_text(task)
-            if not task or _is_boilerplate(task) or re.search(r"\bnhư$", task):
-                continue
-            out.append(
-                Assignment(Evidence.of(doc, a, b), task=task, lead=lead, support=support, deadline=deadline)
-            )
+def _support_inside(task: str) -> list[str]:
+    """Units a task works with, named after ``phối hợp (với)`` inside it."""
+    out: list[str] = []
+    for m in _PHOI_HOP.finditer(task):
+        after = task[m.end() :]
+        units, _ = units_then_task(after)
+        if not units:
+            head = _CLAUSE_END.split(after, maxsplit=1)[0]
+            units = split_units(head) if names_only(head) else []
+        out += [u for u in units if u not in out]
     return out
 
 
-def _owns(body: str) -> bool:
-    """A sentence opening with a unit gives it a task only with a directive verb right after it."""
-    units, rest = units_then_task(body)
-    return bool(units) and bool(
-        re.match(r"(?:chủ trì|phối hợp|cần|phải|tham mưu|có trách nhiệm|chịu trách nhiệm)\b", rest)
-    )
+@dataclass
+class _Task:
+    start: int
+    end: int
+    task: str
+    lead: list[str]
+    support: list[str]
+    deadline: str | None
+    para: Para | None = None
+    own: bool = True  # its units are its own (not inherited)
 
 
-_HEAD_COLS = {
-    "code": re.compile(r"^(?:STT|TT|Số TT|Mã)$", re.I),
-    "task": re.compile(r"nội dung|nhiệm vụ|công việc|tiêu chí", re.I),
-    "lead": re.compile(
-        r"đơn vị (?:thực hiện|chủ trì)|chủ trì|cơ quan (?:thực hiện|chủ trì)|thực hiện$|^đơn vị$", re.I
-    ),
-    "support": re.compile(r"phối hợp", re.I),
-    "deadline": re.compile(r"thời gian|thời hạn|tiến độ|hoàn thành", re.I),
-}
+def _make(doc: Document, start: int, end: int, text: str, task_at: int, parsed_task: str | None,
+          lead: list[str], support: list[str], inherited: Deadline | None, condition: str | None = None) -> _Task | None:
+    """A task from ``text`` (the view of ``doc.text[start:end]`` blanked); the task is ``parsed_task``
+    or what follows ``task_at``."""
+    raw = parsed_task if parsed_task is not None else text[task_at:]
+    cond = _CONDITION.match(raw)
+    dl = find_deadline(raw)
+    deadline = dl.value if dl else None
+    if cond and (dl is None or dl.kind not in _DEADLINE_CUT):
+        deadline = " ".join(cond.group(1).split())
+        raw, dl = raw[cond.end() :], None
+        inner = _TRIGGER.match(raw)
+        if inner:
+            got = parse_directive(raw[inner.end() :])
+            if got:
+                lead, support, raw = got
+    fields = _FIELD.search(raw)
+    if fields and fields.start() > 20:
+        raw = raw[: fields.start()]
+    task = _task_text(raw, dl if dl and dl.end <= len(raw) else None)
+    if not task or _is_boilerplate(task) or _ENDS_AS.search(task):
+        return None
+    if not lead:
+        lead = _subject_inside(task)
+    if not support:
+        support = [u for u in _support_inside(task) if u not in lead]
+    if condition and (dl is None or dl.kind not in _DEADLINE_CUT):
+        deadline = condition
+    if deadline is None and inherited is not None:
+        deadline = inherited.value
+    return _Task(start, end, task, lead, support, deadline)
 
 
-def _from_tables(doc: Document) -> list[Assignment]:
-    out: list[Assignment] = []
-    for t in doc.tables:
-        grid = doc.table_text(t)
-        if len(grid) < 2:
+def _from_structure(doc: Document, skip: list[tuple[int, int]]) -> list[_Task]:
+    out: list[_Task] = []
+    paras = paragraphs(doc)
+    owners: dict[int, Owner | None] = {}
+    made: dict[int, _Task] = {}
+    with_fields = {id(p.parent) for p in paras if p.parent is not None and _FIELD.match(p.body_text)}
+    decision = False  # after ``QUYẾT ĐỊNH:``, the articles direct
+    carry: _Task | None = None  # a prose task whose subject the next sentences keep
+    pending: list[tuple[Para, Owner]] = []
+    for p in paras:
+        if in_spans(skip, p.start) or p.kind == "address":
             continue
-        cols = header_columns(
-            grid[0], {f: _HEAD_COLS[f] for f in ("code", "support", "lead", "deadline", "task")}
-        )
-        if "task" not in cols or "lead" not in cols:
+        body = p.body_text
+        if _DIRECTING.match(p.text):
+            decision = True
+        if p.is_heading:
+            carry = None
             continue
-        cells = t.grid()
-        rows: list[dict] = []  # logical rows
-        for r, row in enumerate(grid[1:], start=1):
-            get = {f: " ".join(row[i].split()) if i < len(row) else "" for f, i in cols.items()}
-            live = [c for c in cells[r] if c is not None]
-            if not live:
+        owner = _owner_of(p)
+        owners[id(p)] = owner
+        field_m = _FIELD.match(body)
+        if field_m:
+            _fill(made, p, body[field_m.end() :], field_m.group("label"))
+            continue
+        ctx_owner, topic, detail = _context(p, owners, made)
+        in_list = bool(p.kind) or p.parent is not None and not p.parent.is_heading
+        directive = decision and p.kind == "article" or ctx_owner is not None or topic == "task"
+        if owner is not None and (p.is_title or p.text.rstrip(" |").endswith(":") or p.n_children):
+            carry = None
+            if owner.task:
+                pending.append((p, owner))
+            continue  # a title or lead-in that names units: its items are the tasks
+        split = _title_split(p)
+        if split is not None:  # ``1. Bộ trưởng các Bộ`` and the task on the next line
+            owners[id(p)] = Owner(split[0], [])
+            t = _make(doc, p.start, p.end, p.text, split[1] - p.start, None, split[0], [], None)
+            if t:
+                t.para, made[id(p)] = p, t
+                out.append(t)
+            continue
+        if p.is_title and not p.text.rstrip().endswith(":"):
+            continue
+        own = _parse_own(body, item=in_list, directive=directive)
+        if own is not None:
+            t = _make(doc, p.start, p.end, p.text, 0, own.task, own.lead, own.support,
+                      ctx_owner.deadline if ctx_owner else None, own.condition)
+            if t:
+                t.para, made[id(p)] = p, t
+                out.append(t)
+                out.extend(_more_in(doc, p, t))
+            carry = t
+            continue
+        if in_list and not detail and (ctx_owner is not None or topic == "task" or id(p) in with_fields):
+            if id(p) in with_fields or starts_with_verb(body) or ctx_owner is not None and ctx_owner.lead and not _NOT_TASK_START.match(body) \
+                    and body[:1].isupper():
+                lead = ctx_owner.lead if ctx_owner else []
+                support = ctx_owner.support if ctx_owner else []
+                support_here, rest = _support(body.strip())
+                t = _make(doc, p.start, p.end, p.text, 0, rest, list(lead), support_here or list(support),
+                          ctx_owner.deadline if ctx_owner else None)
+                if t:
+                    t.para, t.own, made[id(p)] = p, False, t
+                    out.append(t)
                 continue
-            span = (min(c.start for c in live), max(c.end for c in live))
-            code = get.get("code", "")
-            if not code and rows:  # a row the source split in two
+        carry = _prose(doc, p, out, carry, directive or decision and p.kind == "article")
+    told = set()
+    for t in out:
+        q = t.para.parent if t.para is not None else None
+        while q is not None:
+            told.add(id(q))
+            q = q.parent
+    for p, owner in pending:  # a lead-in whose items are details (``... gồm:``) is a task itself
+        if id(p) not in told and owner.task:
+            t = _make(doc, p.start, p.end, p.text, 0, owner.task, owner.lead, owner.support, owner.deadline)
+            if t:
+                t.para = p
+                out.append(t)
+    out.sort(key=lambda t: t.start)
+    return _drop_lead_ins(out, made)
+
+
+def _context(p: Para, owners: dict[int, Owner | None], made: dict[int, _Task]) -> tuple[Owner | None, str | None, bool]:
+    """The owner of ``p`` (the nearest title or lead-in above it that names units), the topic of its
+    section, and whether it is a detail of a task above it (an item under ``Xây dựng báo cáo ... gồm:``)."""
+    owner = topic = None
+    parent = p.parent
+    detail = parent is not None and id(parent) in made and owners.get(id(parent)) is None
+    q = parent
+    while q is not None:
+        if owner is None and owners.get(id(q)) is not None:
+            owner = owners[id(q)]
+        if topic is None:
+            topic = _topic(q)
+        q = q.parent
+    return owner, topic, detail
+
+
+def _title_split(p: Para) -> tuple[list[str], int] | None:
+    """A numbered title naming units whose task starts on the next line in upper case (a text that
+    keeps no blank line between them): the units and where the task begins."""
+    if not p.kind or not p.breaks:
+        return None
+    for b in p.breaks:
+        head = p.text[p.body - p.start : b - p.start].strip(" ,")
+        rest = p.text[b - p.start :]
+        if head and is_unit(head) and starts_with_verb(rest) and not _PUNCT.search(head):
+            units = split_units(head)
+            if units:
+                return units, b
+    return None
+
+
+def _fill(made: dict[int, _Task], p: Para, value: str, label: str) -> None:
+    """A sub-line ``Đơn vị thực hiện: ...`` / ``Thời gian hoàn thành: ...`` fills the task above it."""
+    q = p.parent
+    target = None
+    while q is not None and target is None:
+        target = made.get(id(q))
+        q = q.parent
+    if target is None:
+        return
+    value = " ".join(value.split()).strip(" .;")
+    low = label.lower()
+    if low.startswith(("thời gian", "thời hạn", "tiến độ", "lộ trình")):
+        dl = find_deadline(value)
+        target.deadline = dl.value if dl else clean(value) or target.deadline
+    elif "phối hợp" in low:
+        target.support = split_units(value) or target.support
+    elif not low.startswith(("sản phẩm", "kết quả", "kinh phí")):
+        got = _LEAD_SUPPORT_FIELD.match(value)
+        if got and is_unit(got.group(1)):
+            target.lead, target.support = split_units(got.group(1)), split_units(got.group(2)) or target.support
+        else:
+            target.lead = split_units(value) or ([value] if value else target.lead)
+        target.end = max(target.end, p.end)
+
+
+def _more_in(doc: Document, p: Para, t: _Task) -> list[_Task]:
+    """Other units given their own task further in the same item, after ``;`` or in a sentence of
+    their own (``...; Bộ Khoa học và Công nghệ hướng dẫn ...``, ``Riêng phòng X phối hợp ...``): a task
+    each, and the item's task ends before them."""
+    out: list[_Task] = []
+    text = p.text
+    for m in _NEXT_CLAUSE.finditer(text):
+        rest = text[m.end() :]
+        body = _CLAUSE_OPENER.sub("", rest)
+        if not (body[:1].isupper() or len(body) < len(rest)) or not UNIT_HEAD.match(body):
+            continue
+        got = _parse_own(rest, item=False, directive=m.group(0).startswith(";"))
+        if got is None or got.lead == t.lead:
+            continue
+        task = _SENTENCE_BREAK.split(got.task)[0] if not m.group(0).startswith(";") else got.task
+        sub = _make(doc, p.start, p.end, text, 0, task, got.lead, got.support, None)
+        if sub:
+            sub.para = p
+            out.append(sub)
+            cut = t.task.find(" ".join(rest[:25].split()))
+            if cut > 0:
+                t.task = t.task[:cut].rstrip(" ;,.")
+    return out
+
+
+_CLAUSE_OPENER = re.compile(r"^\s*(?:Riêng|Đồng thời|Bên cạnh đó|Ngoài ra|Trong đó)\s*,?\s*")
+
+
+_CONNECTIVE = re.compile(r"^\s*(?:Đồng thời|Bên cạnh đó|Ngoài ra|Trên cơ sở đó|Song song đó|Mặt khác|Cùng với đó)\s*,\s*")
+
+
+def _prose(doc: Document, p: Para, out: list[_Task], carry: _Task | None, directive: bool) -> _Task | None:
+    """Sentences of a paragraph outside any task list: each with its own trigger or subject, and a
+    sentence that goes on with the same subject (``Nghiên cứu, hướng dẫn ...``) after a task."""
+    text = p.text
+    spans = sentences(text[p.body - p.start :], p.body)
+    first = True
+    for a, b in spans:
+        sent = text[a - p.start : b - p.start]
+        if sent.rstrip().endswith(":"):
+            carry = None
+            continue
+        own = _parse_own(sent, item=False, directive=directive)
+        if own is not None:
+            task = _PROSE_END.split(own.task)[0]
+            t = _make(doc, a, b, sent, 0, task, own.lead, own.support, None)
+            if t:
+                t.para = p
+                out.append(t)
+                out.extend(_more_in_sentence(doc, a, b, sent, t))
+                carry = t
+                first = False
+                continue
+        conn = _CONNECTIVE.match(sent)
+        rest = sent[conn.end() :] if conn else sent
+        if carry is not None and (not first or conn) and starts_with_verb(rest) and (rest[:1].isupper() or conn):
+            support_here, task = _support(rest)
+            t = _make(doc, a, b, sent, 0, task, list(carry.lead), support_here, None)
+            if t:
+                t.para, t.own = p, False
+                out.append(t)
+                first = False
+                continue
+        carry = None
+        first = False
+    return carry
+
+
+def _more_in_sentence(doc: Document, a: int, b: int, sent: str, t: _Task) -> list[_Task]:
+    out = []
+    for m in _SEMICOLON.finditer(sent):
+        rest = sent[m.end() :]
+        if not UNIT_HEAD.match(rest) or not rest[:1].isupper():
+            continue
+        got = parse_directive(rest)
+        if got and got[0] != t.lead:
+            sub = _make(doc, a, b, sent, 0, got[2], got[0], got[1], None)
+            if sub:
+                out.append(sub)
+                cut = t.task.find(rest[:25])
+                if cut > 0:
+                    t.task = t.task[:cut].rstrip(" ;,")
+    return out
+
+
+def _drop_lead_ins(out: list[_Task], made: dict[int, _Task]) -> list[_Task]:
+    """A lead-in that both states a task and introduces items giving their own units (``Các Bộ:
+    ... khẩn trương khắc phục ..., cụ thể:`` over ``(1) Bộ Tài chính ...``) is told by its items."""
+    drop = set()
+    for t in out:
+        if t.para is not None and t.own and t.para.parent is not None:
+            parent = made.get(id(t.para.parent))
+            if parent is not None and parent.para is t.para.parent and parent is not t:
+                drop.add(id(parent))
+    return [t for t in out if id(t) not in drop]
+
+
+_PERIODIC_BEFORE = re.compile(r"định kỳ\s*$", re.I)
+_WEEKDAY = re.compile(r"thứ|tuần", re.I)
+_DATE_RE = re.compile(_DATE)
+_PERIODIC_HEAD = re.compile(r"^(?:định kỳ|bắt đầu)\s+", re.I)
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_LEAD_THEN_SUPPORT = re.compile(r"^(?:chủ trì|thực hiện)\s*,?\s*(?=phối hợp|cùng)", re.I)
+_LEADS = re.compile(r"^chủ trì\s*,?\s*", re.I)
+_SUPPORTS = re.compile(r"(?:phối hợp|cùng)\s+(?:chặt chẽ\s+)?(?:với\s+)?", re.I)
+_TOPIC_OPENER = re.compile(r"\s*(?:Về|Đối với|Riêng)\b")
+_GIAO = re.compile(r"^(?:Giao|giao)\s+")
+_SENTENCE_INSIDE = re.compile(r"[.;!?]\s")
+_PURPOSE = re.compile(r"\s(?:nhằm|để|với mục tiêu|góp phần)\s")
+_AS_FOLLOWS = re.compile(r"(?:như|gồm)\s*$")
+_MODAL_START = re.compile(r"(?:cần|phải|có trách nhiệm)\b")
+_CLAUSE_END = re.compile(r"[,;.(]\s")
+_ENDS_AS = re.compile(r"\bnhư$")
+_DIRECTING = re.compile(r"\s*(?:QUYẾT ĐỊNH\s*:?|CHỈ THỊ|CÔNG ĐIỆN)\s*$")
+_PUNCT = re.compile(r"[.;:!?]")
+_LEAD_SUPPORT_FIELD = re.compile(r"(.+?)\s+chủ trì\s*,?\s*(?:phối hợp|cùng)\s+(?:với\s+)?(.+)$")
+_NEXT_CLAUSE = re.compile(r"(?:;|\.(?=\s+[^\W\d_]))\s+(?=\S)")
+_SENTENCE_BREAK = re.compile(r"(?<=\.)\s+(?=[^\W\d_])")
+_PROSE_END = re.compile(r"\.\s|:\s")
+_SEMICOLON = re.compile(r";\s+(?=\S)")
+_SECTION_CODE = re.compile(r"[0-9IVX]+\.?")
+_DONE = re.compile(r"\s*(?:,\s*)?(?:hoàn thành|xong)\s*(?=[,.;]|$)")
+_END_MARK = re.compile(r"\s*\./\.?\s*$|\s*\.\s*$")
+_BASIS = re.compile(r"^\s*Căn cứ[^,;]{0,60}[,;]\s*")
+_DANGLING = re.compile(r"\s+(?:về|cho|với|đến|và|để)\s*$")
+
+
+# ---------------------------------------------------------------- task tables
+
+
+def _task_table(t: TableView) -> bool:
+    return t.col("name") is not None and (t.col("lead") is not None or t.col("support") is not None)
+
+
+def _from_tables(doc: Document) -> tuple[list[_Task], list[tuple[int, int]]]:
+    out: list[_Task] = []
+    used: list[tuple[int, int]] = []
+    for t in tables(doc):
+        if not _task_table(t):
+            continue
+        used.append((t.header_start, t.end))
+        rows: list[dict] = []  # logical rows
+        for row in t.rows:
+            if not any(c and c.text for c in row):
+                continue
+            get = {f: t.text(row, f) for f in ("code", "name", "lead", "support", "deadline")}
+            span = row_span(row)
+            if not get["code"] and rows and t.col("code") is not None:  # a row the source split in two
                 prev = rows[-1]
                 for f, v in get.items():
-                    if v:
+                    if v and v != prev.get(f):
                         prev[f] = f"{prev[f]} {v}".strip()
                 prev["span"] = (prev["span"][0], span[1])
                 continue
@@ -187,15 +849,15 @@ def _from_tables(doc: Document) -> list[Assignment]:
         for f in ("lead", "support"):  # unit cells continued in lower case belong to the cell above
             for i in range(1, len(rows)):
                 v = rows[i].get(f, "")
-                if v and v[0].islower() and rows[i - 1].get(f):
+                if v and v[0].islower() and rows[i - 1].get(f) and v != rows[i - 1][f]:
                     whole = f"{rows[i - 1][f]} {v}"
                     rows[i - 1][f] = rows[i][f] = whole
         last: dict[str, str] = {}
         for row in rows:
             code = row.get("code", "")
-            task = row.get("task", "")
+            task = row.get("name", "")
             others = [row.get(f, "") for f in ("lead", "support", "deadline")]
-            if re.fullmatch(r"[0-9IVX]+\.?", code) and not any(others):
+            if _SECTION_CODE.fullmatch(code) and not any(others):
                 last = {}
                 continue  # a section row (``1 | Công tác chỉ đạo điều hành``)
             for f in ("lead", "support"):
@@ -205,12 +867,61 @@ def _from_tables(doc: Document) -> list[Assignment]:
             lead = split_units(last.get("lead", ""))
             support = split_units(last.get("support", ""))
             if not task or not (lead or support or row.get("deadline")):
-                continue  # a task row names at least a unit or a deadline; a lead left blank is kept as []
-            deadline = row.get("deadline") or _deadline(" ".join(row.get(f, "") for f in row if f != "span"))
-            out.append(Assignment(Evidence.of(doc, *row["span"]), task=clean(task), lead=lead, support=support,
-                                  deadline=clean(deadline) if deadline else None, criterion=code.rstrip(".") or None))  # fmt: skip
-    return out
+                continue  # a task row names at least a unit or a deadline
+            cell = row.get("deadline") or ""
+            dl = find_deadline(cell) if cell else find_deadline(" ".join(str(v) for k, v in row.items() if k != "span"))
+            deadline = clean(cell) if cell and (dl is None or dl.kind == "regular") else dl.value if dl else None
+            if cell and dl is not None and dl.kind in ("date", "month", "year") and len(cell) > 25:
+                deadline = dl.value
+            out.append(_Task(*row["span"], clean(task), lead, support, deadline))
+            out[-1].criterion = code.rstrip(".") or None  # type: ignore[attr-defined]
+    return out, used
+
+
+def _same(a: _Task, b: _Task) -> bool:
+    """Whether two tasks are one stated twice: the same units and words, in different places."""
+    if a.start == b.start and a.task == b.task:
+        return True
+    if a.para is not None and b.para is not None and a.para.parent is b.para.parent:
+        return False  # items of one list are different tasks
+    if getattr(a, "criterion", None) != getattr(b, "criterion", None):
+        return False
+    if a.lead != b.lead and not (a.lead and b.lead and _f1(" ; ".join(a.lead), " ; ".join(b.lead)) >= 0.6):
+        return False
+    return _f1(a.task, b.task) >= 0.8 or _contained(a.task, b.task) >= 0.85
+
+
+@lru_cache(maxsize=2048)
+def _bag(text: str) -> Counter:
+    return Counter(tokens(text))
+
+
+def _f1(a: str, b: str) -> float:
+    ca, cb = _bag(a), _bag(b)
+    common = sum((ca & cb).values())
+    return 2 * common / (sum(ca.values()) + sum(cb.values())) if common else 0.0
+
+
+def _contained(a: str, b: str) -> float:
+    ca, cb = _bag(a), _bag(b)
+    small = min(sum(ca.values()), sum(cb.values()))
+    return sum((ca & cb).values()) / small if small else 0.0
 
 
 def extract(doc: Document) -> list[Assignment]:
-    return _from_sentences(doc) + _from_tables(doc)
+    from_tables, used = _from_tables(doc)
+    skip = sorted(set(used) | set(flat_spans(doc, keep=lambda t: not _task_table(t))))
+    skip = [(s, e) for s, e in skip if any(s == u[0] for u in used)]
+    tasks = _from_structure(doc, skip) + from_tables
+    out: list[Assignment] = []
+    kept: list[_Task] = []
+    for t in tasks:
+        twin = next((i for i, k in enumerate(kept) if _same(t, k)), None)
+        if twin is None:
+            kept.append(t)
+        elif len(t.task) > len(kept[twin].task):  # a task stated twice is one: the fuller statement
+            kept[twin] = t
+    for t in sorted(kept, key=lambda t: t.start):
+        out.append(Assignment(Evidence.of(doc, t.start, t.end), task=t.task, lead=t.lead, support=t.support,
+                              deadline=t.deadline, criterion=getattr(t, "criterion", None)))  # fmt: skip
+    return out

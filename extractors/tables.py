@@ -267,7 +267,7 @@ def _grids(doc: Document) -> list[TableView]:
                 while j + 1 < len(r) and r[j + 1] is c:
                     j += 1
                 if c is not None:  # a cell merged across columns goes under the one its header names
-                    target = next((x for x in range(k, j + 1) if sub[x]), k)
+                    target = next((x for x in range(k, j + 1) if x < len(sub) and sub[x]), k)
                     row[target] = _cell(doc, c.start, c.end)
                 k = j + 1
             if any(x and x.text for x in row):

@@ -9,12 +9,12 @@ POSITIVE = [
             lead=["Văn phòng Sở"],
             support=["các phòng chuyên môn"],
             deadline="hàng quý",
-            task="rà soát quy trình nội bộ",
+            task="rà soát quy trình nội bộ hàng quý",
         ),
     ),
     (
         "Yêu cầu Phòng Kế hoạch - Tài chính hoàn thành báo cáo trước ngày 20/02/2025.",
-        dict(lead=["Phòng Kế hoạch - Tài chính"], deadline="trước ngày 20/02/2025"),
+        dict(lead=["Phòng Kế hoạch - Tài chính"], deadline="2025-02-20", task="hoàn thành báo cáo"),
     ),
     (
         "Đề nghị UBND các huyện khẩn trương cập nhật hồ sơ lên Cổng dịch vụ công.",
@@ -30,7 +30,7 @@ POSITIVE = [
     ),
     (
         "Giám đốc Sở yêu cầu các phòng, đơn vị thực hiện như sau:\n1. Rà soát toàn bộ TTHC thuộc thẩm quyền giải quyết.",
-        dict(lead=["các phòng", "đơn vị"], task="Rà soát toàn bộ TTHC thuộc thẩm quyền giải quyết"),
+        dict(lead=["các phòng, đơn vị"], task="Rà soát toàn bộ TTHC thuộc thẩm quyền giải quyết"),
     ),
     (
         "Trưởng các phòng chuyên môn:\n- Hàng tháng báo cáo tiến độ giải quyết hồ sơ về Văn phòng.",
