@@ -64,7 +64,9 @@ _DEADLINES: list[tuple[str, re.Pattern[str]]] = [
     ("recurring", re.compile(r"(?:hằng|hàng)\s+(?:ngày|tuần|tháng|quý|năm)(?:\s*\((?:vào\s+)?[^()]{1,20}\))?", re.I)),
     ("from", re.compile(r"(?:bắt đầu\s+)?(?:từ|kể từ)\s+tháng\s+\d{1,2}\s*(?:/|năm)\s*\d{4}", re.I)),
     ("soon", re.compile(r"trong\s+(?:tháng|tuần|quý|năm)\s+(?:này|tới)", re.I)),
-    ("regular", re.compile(r"thường xuyên|định kỳ|liên tục", re.I)),
+    # ``thường xuyên`` as how often a task is done (``Thường xuyên theo dõi``, ``Thực hiện thường xuyên``), not
+    # as an adjective (``lỗi thường xuyên``)
+    ("regular", re.compile(r"(?<!lỗi )(?<!chi )(?<!sự )(?:thường xuyên|định kỳ|liên tục)(?!\s+(?:trên|của|tại)\b)", re.I)),
 ]
 _RANK = {k: i for i, (k, _) in enumerate(_DEADLINES)}
 _CONDITION_START = re.compile(r"\s*(?:Ngay\s+)?(?:[Ss]au khi|[Kk]hi|[Tt]rước khi)\s")
@@ -132,7 +134,7 @@ def _deadline_value(kind: str, m: re.Match[str]) -> str:
 
 _MARK = re.compile(
     r"[\s*_]*(?:(?P<article>Điều\s+\d+[a-z]?\s*[.:])|(?P<roman>[IVX]{1,5})\s*[.)](?=[\s*_])|\((?P<pnum>\d{1,2})\)"
-    r"|(?P<num2>\d{1,2}(?:\.\d{1,2})+)\.?(?=[\s*_])|(?P<num>\d{1,2})\s*[.)](?=[\s*_\w])|\((?P<letter>[a-zđ])\)"
+    r"|(?P<num2>\d{1,2}(?:\.\d{1,2})+)\.?(?=[\s*_])|(?P<num>\d{1,2})\s*[.)](?=[\s*_]|[^\W\d])|\((?P<letter>[a-zđ])\)"
     r"|(?P<letter2>[a-zđ])[.)](?=[\s*_])|(?P<dash>[-–•])(?=[\s*_\w“\"(])|(?P<plus>\+)(?=[\s*_\w]))[\s*_]*"
 )
 _LETTERS = re.compile(r"[^\W\d_]")
@@ -142,7 +144,8 @@ _FIELD = re.compile(
     r"Chủ trì|Phối hợp|Sản phẩm|Kết quả|Kinh phí)\s*:\s*",
     re.I,
 )
-_STOP = re.compile(r"^[\s*_|]*(?:Nơi nhận|NƠI NHẬN)\b")
+_STOP = re.compile(r"[\s*_|]*(?:Nơi nhận|NƠI NHẬN)\b")
+_ATTACHED_PLAN = re.compile(r"[\s*_|]*(?:KẾ HOẠCH|CHƯƠNG TRÌNH|ĐỀ ÁN|PHỤ LỤC)\b")
 _ADDRESS = re.compile(r"^[\s*_|]*(?:Kính gửi|Đồng kính gửi)\b")
 
 
@@ -178,7 +181,7 @@ class Para:
         return got
 
 
-_SENTENCE_MARK = re.compile(r"[.;:!?]\s*$|[.;!?]\s")
+_SENTENCE_MARK = re.compile(r"[.;:!?]\s*$|[.!?]\s")
 
 
 def _blank(s: str) -> str:
@@ -212,12 +215,16 @@ def paragraphs(doc: Document) -> list[Para]:
 
 def _paragraphs(doc: Document) -> list[Para]:
     view = doc.view
+    stops = [b.start for b in doc.blocks if b.kind != "table_cell" and _STOP.match(view, b.start)]
+    stop = stops[0] if stops else len(view)
     out: list[Para] = []
     for seg in segments(doc):
         raw = view[seg.start : seg.end]
-        if _STOP.match(raw):
-            break
-        if _ADDRESS.match(raw) or out and out[-1].kind == "address" and _mark(view, seg.start)[0] == "dash":
+        if seg.start >= stop:  # after ``Nơi nhận``: only a plan or programme the document issues
+            if not _ATTACHED_PLAN.match(raw):
+                continue
+            stop = len(view)
+        if _ADDRESS.match(raw) or out and out[-1].kind == "address" and _addressee(view, seg.start, raw):
             out.append(Para(seg.start, seg.end, seg.start, "address", _blank(raw)))
             continue
         kind, body = _mark(view, seg.start)
@@ -234,14 +241,23 @@ def _paragraphs(doc: Document) -> list[Para]:
     return out
 
 
+def _addressee(view: str, start: int, raw: str) -> bool:
+    """A line of a ``Kính gửi`` list: a dash item, or a short line naming units."""
+    return _mark(view, start)[0] == "dash" or not raw.strip(" *_|") or len(raw) < 200 and is_unit(raw.strip(" *_|"))
+
+
 def _continues(prev: Para, kind: str, raw: str, gap: str) -> bool:
     """Whether a block goes on with the paragraph before it: no blank line or other text between, no
     marker of its own, and the paragraph before not ended (a heading goes on only in capitals)."""
     if kind not in ("", "heading") or prev.kind == "address" or _BLANK_LINE.search(gap) or gap.strip(" \t\n|"):
         return False
-    t = prev.text.rstrip(" |")
-    if not t or t[-1] in ".:;!?" or prev.kind == "heading" and not _is_caps(raw):
+    if prev.kind not in ("", "heading", "address") and not prev.body_text.strip(" |") and raw.strip(" *_|"):
+        return True  # a marker alone on its line (``1.4.``) and its text on the next
+    t = prev.text.rstrip()
+    if not t or t[-1] in ".:;!?|" or not raw.strip(" *_|") or prev.kind == "heading" and not _is_caps(raw):
         return False
+    if prev.kind != "heading" and len(raw.strip()) > 12 and _is_caps(raw):
+        return False  # a line in capitals after a paragraph is a heading
     return prev.kind != "roman" or _is_caps(raw)
 
 
@@ -288,8 +304,8 @@ _TRIGGER = re.compile(
     r"kết quả|ước|thoa|hàng|việc|nhiệm vụ|khoán|đất|quyền)\b)|[Pp]hân công(?: cho)?|[Kk]iến nghị|[Ủủ]y quyền cho)\s+(?=\S)"
 )
 _ADVERBIAL = re.compile(
-    r"\s*(?:(?:Ngay\s+)?(?:Sau khi|Khi|Trước khi|Căn cứ|Trên cơ sở|Để|Đối với|Về|Trong|Đồng thời|Bên cạnh đó|Ngoài ra|"
-    r"Theo đó|Định kỳ|Hằng|Hàng|Thời gian tới|Tiếp theo|Trước mắt|Từ nay|Cụ thể)\b[^;:]{0,260}?[,:]\s*)+",
+    r"\s*(?:(?i:(?:ngay\s+)?(?:sau khi|khi|trước khi|căn cứ|trên cơ sở|để|đối với|về|trong|đồng thời|bên cạnh đó|ngoài ra|"
+    r"theo đó|định kỳ|hằng|hàng|thời gian tới|tiếp theo|trước mắt|từ nay|cụ thể|nếu|trường hợp))\b[^;:]{0,260}?[,:]\s*)+",
 )
 _BOILER = re.compile(
     r"\b(?:thực hiện|triển khai|nghiêm túc|các nội dung|nội dung|trên|này|công văn|kế hoạch|tổ chức|có hiệu quả|"
@@ -300,16 +316,18 @@ _BOILER = re.compile(
 _MODAL = re.compile(r"^(?:cần|có trách nhiệm)\s+")
 _OWN_VERB = re.compile(r"(?:chủ trì|phối hợp|cần|phải|tham mưu|có trách nhiệm|chịu trách nhiệm|làm đầu mối|là đầu mối)\b")
 _TITLE_PREFIX = re.compile(r"^\s*(?:Trách nhiệm|Nhiệm vụ|Đối với|Về phía|Giao)(?:\s+(?:của|cho|thực hiện))?\s+", re.I)
-_TASK_HEADING = re.compile(r"NHIỆM VỤ|GIẢI PHÁP|TỔ CHỨC THỰC HIỆN|TRÁCH NHIỆM|PHÂN CÔNG|KIẾN NGHỊ|ĐỀ XUẤT|PHƯƠNG HƯỚNG", re.I)
+_TASK_HEADING = re.compile(r"NHIỆM VỤ|GIẢI PHÁP|TỔ CHỨC THỰC HIỆN|TRÁCH NHIỆM|PHÂN CÔNG|PHƯƠNG HƯỚNG", re.I)
 _OTHER_HEADING = re.compile(
     r"MỤC ĐÍCH|YÊU CẦU|MỤC TIÊU|KẾT QUẢ|TÌNH HÌNH|ĐÁNH GIÁ|NỘI DUNG|PHƯƠNG PHÁP|KINH PHÍ|THỜI GIAN|CĂN CỨ|HẠN CHẾ|"
-    r"TỒN TẠI|NGUYÊN NHÂN|ĐỀ CƯƠNG|PHỤ LỤC|BỐI CẢNH|THỰC TRẠNG|SỰ CẦN THIẾT|QUAN ĐIỂM|KHÓ KHĂN",
+    r"TỒN TẠI|NGUYÊN NHÂN|ĐỀ CƯƠNG|PHỤ LỤC|BỐI CẢNH|THỰC TRẠNG|SỰ CẦN THIẾT|QUAN ĐIỂM|KHÓ KHĂN|KIẾN NGHỊ|LỢI ÍCH|"
+    r"PHƯƠNG ÁN",
     re.I,
 )
 _NOT_TASK_START = re.compile(
     r"^\s*(?:Việc|Công tác|Kết quả|Tình hình|Số lượng|Thời gian|Nội dung|Kinh phí|Mục đích|Mục tiêu|Tỷ lệ|Phạm vi|"
     r"Đối tượng|Hình thức|Phương pháp|Giai đoạn|Năm \d|Từ tháng|Từ ngày|Ngày \d|Lý do|Chi phí|Tổng|Số)\b"
 )
+_TOPIC_LABEL = re.compile(r"\s*(?:Đối với|Về|Riêng)\b[^:;.]{0,240}:\s*")  # ``Về chủ trương đầu tư ...: ``
 _SECTION_LABEL = re.compile(r"^\s*(?:Đề xuất\s+)?(?:Giải pháp|Biện pháp|Nhiệm vụ)(?:\s+khắc phục)?\s*:\s*", re.I)
 
 
@@ -374,7 +392,7 @@ def _parse_own(text: str, item: bool, directive: bool) -> Parsed | None:
     a decision, an item of a task list). In an item, only a trigger at its start counts (after an
     opening clause such as ``Sau khi ..., giao ...``, or the authority that directs): a trigger
     further on is inside the task."""
-    label = _SECTION_LABEL.match(text)
+    label = _SECTION_LABEL.match(text) or item and _TOPIC_LABEL.match(text)
     base = label.end() if label else 0
     directive = directive or bool(label)
     adv = _ADVERBIAL.match(text, base)
@@ -548,7 +566,7 @@ def _make(doc: Document, start: int, end: int, text: str, task_at: int, parsed_t
         support = [u for u in _support_inside(task) if u not in lead]
     if condition and (dl is None or dl.kind not in _DEADLINE_CUT):
         deadline = condition
-    if deadline is None and inherited is not None:
+    if inherited is not None and (deadline is None or dl is not None and dl.kind == "regular" and inherited.kind != "regular"):
         deadline = inherited.value
     return _Task(start, end, task, lead, support, deadline)
 
@@ -560,6 +578,7 @@ def _from_structure(doc: Document, skip: list[tuple[int, int]]) -> list[_Task]:
     made: dict[int, _Task] = {}
     with_fields = {id(p.parent) for p in paras if p.parent is not None and _FIELD.match(p.body_text)}
     decision = False  # after ``QUYẾT ĐỊNH:``, the articles direct
+    annex = False
     carry: _Task | None = None  # a prose task whose subject the next sentences keep
     pending: list[tuple[Para, Owner]] = []
     for p in paras:
@@ -567,7 +586,11 @@ def _from_structure(doc: Document, skip: list[tuple[int, int]]) -> list[_Task]:
             continue
         body = p.body_text
         if _DIRECTING.match(p.text):
-            decision = True
+            decision = True  # the body of a decision, a directive or an official telegram directs
+        if p.is_heading and _ANNEX.match(p.body_text):
+            annex, decision = True, False  # an appendix lists and tabulates: no task unless one is given
+        elif decision and p.is_heading and _ATTACHED.match(p.body_text):
+            decision = False  # a regulation attached to the decision states duties, article by article
         if p.is_heading:
             carry = None
             continue
@@ -575,9 +598,11 @@ def _from_structure(doc: Document, skip: list[tuple[int, int]]) -> list[_Task]:
         owners[id(p)] = owner
         field_m = _FIELD.match(body)
         if field_m:
-            _fill(made, p, body[field_m.end() :], field_m.group("label"))
+            _fill(made, out, p, body[field_m.end() :], field_m.group("label"))
             continue
         ctx_owner, topic, detail = _context(p, owners, made)
+        if annex and topic == "task":
+            topic = None
         in_list = bool(p.kind) or p.parent is not None and not p.parent.is_heading
         directive = decision and p.kind == "article" or ctx_owner is not None or topic == "task"
         if owner is not None and (p.is_title or p.text.rstrip(" |").endswith(":") or p.n_children):
@@ -595,7 +620,7 @@ def _from_structure(doc: Document, skip: list[tuple[int, int]]) -> list[_Task]:
             continue
         if p.is_title and not p.text.rstrip().endswith(":"):
             continue
-        own = _parse_own(body, item=in_list, directive=directive)
+        own = _parse_own(body, item=True, directive=directive) if in_list else None
         if own is not None:
             t = _make(doc, p.start, p.end, p.text, 0, own.task, own.lead, own.support,
                       ctx_owner.deadline if ctx_owner else None, own.condition)
@@ -605,6 +630,9 @@ def _from_structure(doc: Document, skip: list[tuple[int, int]]) -> list[_Task]:
                 out.extend(_more_in(doc, p, t))
             carry = t
             continue
+        topic_label = _TOPIC_LABEL.match(body)
+        if topic_label and in_list:
+            body = body[topic_label.end() :]
         if in_list and not detail and (ctx_owner is not None or topic == "task" or id(p) in with_fields):
             if id(p) in with_fields or starts_with_verb(body) or ctx_owner is not None and ctx_owner.lead and not _NOT_TASK_START.match(body) \
                     and body[:1].isupper():
@@ -617,7 +645,7 @@ def _from_structure(doc: Document, skip: list[tuple[int, int]]) -> list[_Task]:
                     t.para, t.own, made[id(p)] = p, False, t
                     out.append(t)
                 continue
-        carry = _prose(doc, p, out, carry, directive or decision and p.kind == "article")
+        carry = _prose(doc, p, out, carry, directive or decision)
     told = set()
     for t in out:
         q = t.para.parent if t.para is not None else None
@@ -665,13 +693,19 @@ def _title_split(p: Para) -> tuple[list[str], int] | None:
     return None
 
 
-def _fill(made: dict[int, _Task], p: Para, value: str, label: str) -> None:
-    """A sub-line ``Đơn vị thực hiện: ...`` / ``Thời gian hoàn thành: ...`` fills the task above it."""
+def _fill(made: dict[int, _Task], out: list[_Task], p: Para, value: str, label: str) -> None:
+    """A sub-line ``Đơn vị thực hiện: ...`` / ``Thời gian hoàn thành: ...`` fills the task above it
+    (the item it belongs to, else the last task of its section, ``1.4. Lộ trình thực hiện: ...``)."""
     q = p.parent
     target = None
     while q is not None and target is None:
         target = made.get(id(q))
         q = q.parent
+    if target is None and out and p.parent is not None:
+        last = out[-1].para
+        while last is not None and last is not p.parent:
+            last = last.parent
+        target = out[-1] if last is not None else None
     if target is None:
         return
     value = " ".join(value.split()).strip(" .;")
@@ -797,13 +831,15 @@ _LEADS = re.compile(r"^chủ trì\s*,?\s*", re.I)
 _SUPPORTS = re.compile(r"(?:phối hợp|cùng)\s+(?:chặt chẽ\s+)?(?:với\s+)?", re.I)
 _TOPIC_OPENER = re.compile(r"\s*(?:Về|Đối với|Riêng)\b")
 _GIAO = re.compile(r"^(?:Giao|giao)\s+")
-_SENTENCE_INSIDE = re.compile(r"[.;!?]\s")
+_SENTENCE_INSIDE = re.compile(r"[.!?]\s")
 _PURPOSE = re.compile(r"\s(?:nhằm|để|với mục tiêu|góp phần)\s")
 _AS_FOLLOWS = re.compile(r"(?:như|gồm)\s*$")
 _MODAL_START = re.compile(r"(?:cần|phải|có trách nhiệm)\b")
 _CLAUSE_END = re.compile(r"[,;.(]\s")
 _ENDS_AS = re.compile(r"\bnhư$")
-_DIRECTING = re.compile(r"\s*(?:QUYẾT ĐỊNH\s*:?|CHỈ THỊ|CÔNG ĐIỆN)\s*$")
+_ANNEX = re.compile(r"\s*(?:PHỤ LỤC|Phụ lục)\b")
+_ATTACHED = re.compile(r"\s*(?:QUY CHẾ|QUY ĐỊNH|ĐIỀU LỆ)\b")
+_DIRECTING = re.compile(r"\s*(?:QUYẾT ĐỊNH\s*:?\s*$|CHỈ THỊ\b|CÔNG ĐIỆN\b)")
 _PUNCT = re.compile(r"[.;:!?]")
 _LEAD_SUPPORT_FIELD = re.compile(r"(.+?)\s+chủ trì\s*,?\s*(?:phối hợp|cùng)\s+(?:với\s+)?(.+)$")
 _NEXT_CLAUSE = re.compile(r"(?:;|\.(?=\s+[^\W\d_]))\s+(?=\S)")

@@ -25,7 +25,7 @@ _TITLE_WORDS = (
     "Tổng cục trưởng|Cục trưởng|Bộ trưởng|Bí thư|Người đứng đầu|người đứng đầu|Hiệu trưởng|Viện trưởng|"
     "Các thành viên|các thành viên|Thành viên|thành viên"
 )
-_TITLE = rf"(?:{_TITLE_WORDS})\s+"
+_TITLE = rf"(?:(?:các|Các)\s+)?(?:[Đđ]ồng chí\s+)?(?:{_TITLE_WORDS})\s+"
 _HEADS = (
     r"Văn phòng|văn phòng|Phòng|phòng|Trung tâm|trung tâm|Sở|sở|Ban|ban ngành|ban|Chi cục|Cục|Tổng cục|Bộ|bộ|"
     r"UBND|Ủy ban|Uỷ ban|ủy ban|Thanh tra|Quỹ|đơn vị|Đơn vị|cơ quan|Cơ quan|cán bộ|Cán bộ|công chức|Công chức|"
@@ -43,7 +43,9 @@ _HEAD = (
     rf"(?:(?:các|Các|mỗi|Mỗi|từng|Từng|toàn bộ|tất cả các|Tất cả các)\s+)?{_NOT_HEAD}(?:{_HEADS})(?![\w])"
     r"|(?:các|Các)\s+(?:tổ chức|cá nhân|doanh nghiệp|hiệp hội)(?![\w])|(?:từng|Từng|các|Các|mỗi|Mỗi)\s+(?:cấp|ngành)(?![\w])"
 )
-UNIT_HEAD = re.compile(rf"^\s*(?:{_TITLE})?(?:{_HEAD})")
+UNIT_HEAD = re.compile(
+    rf"^\s*(?:(?:{_TITLE})?(?:{_HEAD})|(?:(?:các|Các)\s+)?(?:[Đđ]ồng chí\s+)?(?:{_TITLE_WORDS})(?=\s*[,;]))"
+)
 # a speaker's verb inside what would be a unit phrase: ``UBND tỉnh yêu cầu ...`` names who directs
 _SPEAKER = re.compile(r"(?<!được)\s(?:yêu cầu|đề nghị|giao|chỉ đạo|kết luận|lưu ý|nhấn mạnh)\s")
 _VERBS = (
@@ -51,12 +53,12 @@ _VERBS = (
     "tăng cường|tích cực|thường xuyên|quán triệt|chủ động|khẩn trương|kịp thời|sớm|nghiêm túc|tiếp tục|cập nhật|đề xuất|"
     "báo cáo|hoàn thành|căn cứ|đảm bảo|bảo đảm|nâng cao|cải thiện|đẩy mạnh|công bố|công khai|ban hành|trình|tập trung|"
     "phấn đấu|có trách nhiệm|chịu trách nhiệm|duy trì|kiện toàn|giải quyết|tuyên truyền|vận động|cung cấp|sử dụng|áp dụng|"
-    "ứng dụng|số hóa|kiểm điểm|đánh giá|xử lý|khắc phục|cần|phải|được giao|tiến hành|bố trí|rút kinh nghiệm|lập|gửi|"
+    "ứng dụng|số hóa|kiểm điểm|đánh giá|xử lý|khắc phục|cần|phải|tiến hành|bố trí|rút kinh nghiệm|lập|gửi|"
     "tổng hợp|đăng tải|nắm bắt|quan tâm|chỉ đạo|làm tốt|chấn chỉnh|thẩm định|phê duyệt|chuẩn bị|nhanh chóng|"
     "có giải pháp|có biện pháp|có văn bản|có kế hoạch|làm đầu mối|là đầu mối|dành|giúp|bám sát|trao đổi|tập huấn|liệt kê|"
     "xem xét|trực tiếp|phân tích|định kỳ|hằng|hàng|bãi bỏ|tích hợp|kết nối|tháo gỡ|ưu tiên|huy động|"
     "quyết liệt|sửa đổi|hoàn thiện|nâng cấp|phổ biến|chuẩn hóa|xác định|thống nhất|tạo điều kiện|hỗ trợ|"
-    "nghiêm|ký|cử|mời|giám sát|khảo sát|đối thoại|trả lời|vận hành|thúc đẩy|đẩy nhanh"
+    "nghiêm|ký|cử|mời|giám sát|khảo sát|đối thoại|trả lời|vận hành|thúc đẩy|đẩy nhanh|làm việc(?=\\s+(?:cụ thể\\s+)?với)"
 )
 # words that open a task at the start of a list item, beyond the verbs that end a unit phrase
 _STARTERS = (
@@ -169,6 +171,8 @@ def split_units(s: str) -> list[str]:
     return [u.strip(" ,") for u in out if is_unit(u)]
 
 
+# ``theo chức năng, nhiệm vụ được giao``: how a unit acts, between it and its task
+_FUNCTION = re.compile(r"\s*,?\s+theo (?:đúng )?chức năng,? nhiệm vụ(?:,? quyền hạn)?(?: được giao)?\s*,?(?=\s)")
 _END_RE = re.compile(rf"(?<![\w])(?:{_VERBS}|để|nhằm)(?![\w])")
 
 
@@ -205,7 +209,7 @@ def units_then_task(s: str) -> tuple[list[str], str]:
     >>> units_then_task("các cơ quan, đơn vị được kiểm tra có biện pháp khắc phục")
     (['các cơ quan, đơn vị được kiểm tra'], 'có biện pháp khắc phục')
     """
-    s = _FILLER.sub("", s.lstrip())
+    s = _FUNCTION.sub(" ", _FILLER.sub("", s.lstrip()))
     head = UNIT_HEAD.match(s)
     if not head:
         return [], s
