@@ -37,6 +37,7 @@ from functools import lru_cache
 
 from docmine.facts import Assignment, Evidence
 from docmine.model import Document
+from docmine.normalize import UPPER
 from extractors.common import clean
 from extractors.discourse import segments, sentences
 from extractors.similar import tokens
@@ -261,6 +262,10 @@ def _continues(prev: Para, kind: str, raw: str, gap: str) -> bool:
     return prev.kind != "roman" or _is_caps(raw)
 
 
+# how deep a kind of marker usually sits: a numbered item never falls under a dash item
+_RANK = {"": -1, "article": 0, "num": 1, "num2": 2, "letter": 3, "pnum": 4, "dash": 5, "plus": 6}
+
+
 def _tree(paras: list[Para]) -> list[Para]:
     """Link each paragraph to its parent: a marked item to the nearest item above it of another
     list level still open, an unmarked paragraph to a title or lead-in above it that has no item
@@ -277,7 +282,8 @@ def _tree(paras: list[Para]) -> list[Para]:
                 top = stack[-1]
                 if top.child_kind == p.kind:
                     break
-                if top.child_kind is None and top.kind != p.kind and p.kind not in {f.kind for f in stack}:
+                if top.child_kind is None and top.kind != p.kind and p.kind not in {f.kind for f in stack} \
+                        and _RANK[p.kind] > _RANK.get(top.kind, -1):
                     break
                 stack.pop()
         else:
@@ -300,12 +306,13 @@ def _tree(paras: list[Para]) -> list[Para]:
 # ---------------------------------------------------------------- reading a directive
 
 _TRIGGER = re.compile(
-    r"(?:^|(?<=[\s,:;(]))(?:[Yy]êu cầu|[Đđ]ề nghị|[Gg]iao cho|[Gg]iao(?!\s+(?:dịch|thông|lưu|diện|tiếp|ban|nộp|nhận|"
-    r"kết quả|ước|thoa|hàng|việc|nhiệm vụ|khoán|đất|quyền)\b)|[Pp]hân công(?: cho)?|[Kk]iến nghị|[Ủủ]y quyền cho)\s+(?=\S)"
+    r"(?:^|(?<=[\s,:;(]))(?:[Yy]êu cầu|[Đđ]ề nghị|[Gg]iao cho|(?<!được )[Gg]iao(?!\s+(?:dịch|thông|lưu|diện|tiếp|ban|nộp|nhận|"
+    r"kết quả|ước|thoa|hàng|việc|nhiệm vụ|khoán|đất|quyền)\b)|[Pp]hân công(?: cho)?|[Kk]iến nghị|[Ủủ]y quyền cho|[Ll]ưu ý)"
+    r"\s*,?\s+(?=\S)"
 )
 _ADVERBIAL = re.compile(
     r"\s*(?:(?i:(?:ngay\s+)?(?:sau khi|khi|trước khi|căn cứ|trên cơ sở|để|đối với|về|trong|đồng thời|bên cạnh đó|ngoài ra|"
-    r"theo đó|định kỳ|hằng|hàng|thời gian tới|tiếp theo|trước mắt|từ nay|cụ thể|nếu|trường hợp))\b[^;:]{0,260}?[,:]\s*)+",
+    r"theo đó|định kỳ|hằng|hàng|thời gian tới|tiếp theo|trước mắt|từ nay|cụ thể|nếu|trường hợp))\b[^;:]{0,260}?[,:;]\s*)+",
 )
 _BOILER = re.compile(
     r"\b(?:thực hiện|triển khai|nghiêm túc|các nội dung|nội dung|trên|này|công văn|kế hoạch|tổ chức|có hiệu quả|"
@@ -369,7 +376,7 @@ def _support(task: str) -> tuple[list[str], str]:
     m = _SUPPORTS.match(task)
     if m:
         after = task[m.end() :]
-        support, rest = units_then_task(after)
+        support, rest = units_then_task(after, loose=True)
         if support:
             return support, rest.lstrip(" ,")
         after = after.strip().rstrip(":").strip()
@@ -379,7 +386,9 @@ def _support(task: str) -> tuple[list[str], str]:
 
 
 _SPEAKER_VERB = re.compile(r"^(?:chỉ đạo|kết luận|lưu ý|nhấn mạnh|ghi nhận|thống nhất|quyết định)\b")
-_LEADING_CLAUSE = re.compile(r"^\s*(?:căn cứ|trên cơ sở|dựa trên|dựa vào|theo|để|nhằm)\b[^,;:]{0,200}[,;]\s*", re.I)
+_LEADING_CLAUSE = re.compile(r"\s*(?:căn cứ|trên cơ sở|dựa trên|dựa vào)\b", re.I)
+_COMMA = re.compile(r"[,;]\s+")
+_UNIT_START = re.compile(rf"[{UPPER}]|(?:các|mỗi|từng)\s")
 _AUTHORITY = re.compile(
     r"^\s*(?:[\w ]{0,40}(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Chủ tịch|Thủ tướng|Bộ trưởng|Giám đốc|Chính phủ|"
     r"Ban Chỉ đạo|đồng chí)[^,;:]{0,80}|Đồng thời|Tiếp tục|Đồng chí[^,;:]{0,80})\s*,?\s*$"
@@ -402,8 +411,10 @@ def _parse_own(text: str, item: bool, directive: bool) -> Parsed | None:
                 and not _TOPIC_OPENER.match(before):
             break
         after = text[m.end() :]
-        clause = _LEADING_CLAUSE.match(after)
-        for skip in (0, clause.end() if clause else 0):
+        skips = [0]
+        if _LEADING_CLAUSE.match(after):  # ``yêu cầu, căn cứ kết quả ..., các sở ... có giải pháp``
+            skips += [c.end() for c in _COMMA.finditer(after, 0, 260) if _UNIT_START.match(after, c.end())]
+        for skip in skips:
             got = parse_directive(after[skip:])
             if got:
                 lead, support, task = got
@@ -411,8 +422,6 @@ def _parse_own(text: str, item: bool, directive: bool) -> Parsed | None:
                 cond = _CONDITION_START.match(before)
                 return Parsed(lead, support, task, at + _offset_of(text[at:], task),
                               " ".join(before.split()).strip(" ,") if cond else None)
-            if not clause:
-                break
     start = adv.end() if adv else base
     body = _CLAUSE_OPENER.sub("", text[start:])
     shift = len(text) - len(body)
@@ -449,7 +458,11 @@ def _owner_of(p: Para) -> Owner | None:
             if units:
                 return Owner(units, [])
         last = sentences(body)
-        own = _parse_own(body[last[-1][0] :] if last else body, item=bool(p.kind), directive=True)
+        tail = body[last[-1][0] :] if last else body
+        trig = next(_TRIGGER.finditer(tail), None)
+        if trig is not None and names_only(tail[trig.end() :].strip(" :")):  # ``..., giao Trung tâm X:``
+            return Owner(split_units(tail[trig.end() :].strip(" :")), [])
+        own = _parse_own(tail, item=bool(p.kind), directive=True)
         if own is None:
             return None
         task = _PURPOSE.split(own.task)[0]
@@ -576,7 +589,8 @@ def _from_structure(doc: Document, skip: list[tuple[int, int]]) -> list[_Task]:
     paras = paragraphs(doc)
     owners: dict[int, Owner | None] = {}
     made: dict[int, _Task] = {}
-    with_fields = {id(p.parent) for p in paras if p.parent is not None and _FIELD.match(p.body_text)}
+    with_fields = {id(p.parent) for p in paras if p.parent is not None and p.kind in ("", "dash", "plus")
+                   and _FIELD.match(p.body_text)}
     decision = False  # after ``QUYẾT ĐỊNH:``, the articles direct
     annex = False
     carry: _Task | None = None  # a prose task whose subject the next sentences keep
@@ -644,6 +658,7 @@ def _from_structure(doc: Document, skip: list[tuple[int, int]]) -> list[_Task]:
                 if t:
                     t.para, t.own, made[id(p)] = p, False, t
                     out.append(t)
+                    out.extend(_more_in(doc, p, t, directive=True))
                 continue
         carry = _prose(doc, p, out, carry, directive or decision)
     told = set()
@@ -724,7 +739,7 @@ def _fill(made: dict[int, _Task], out: list[_Task], p: Para, value: str, label: 
         target.end = max(target.end, p.end)
 
 
-def _more_in(doc: Document, p: Para, t: _Task) -> list[_Task]:
+def _more_in(doc: Document, p: Para, t: _Task, directive: bool = False) -> list[_Task]:
     """Other units given their own task further in the same item, after ``;`` or in a sentence of
     their own (``...; Bộ Khoa học và Công nghệ hướng dẫn ...``, ``Riêng phòng X phối hợp ...``): a task
     each, and the item's task ends before them."""
@@ -735,7 +750,7 @@ def _more_in(doc: Document, p: Para, t: _Task) -> list[_Task]:
         body = _CLAUSE_OPENER.sub("", rest)
         if not (body[:1].isupper() or len(body) < len(rest)) or not UNIT_HEAD.match(body):
             continue
-        got = _parse_own(rest, item=False, directive=m.group(0).startswith(";"))
+        got = _parse_own(rest, item=False, directive=directive or m.group(0).startswith(";"))
         if got is None or got.lead == t.lead:
             continue
         task = _SENTENCE_BREAK.split(got.task)[0] if not m.group(0).startswith(";") else got.task
@@ -760,7 +775,6 @@ def _prose(doc: Document, p: Para, out: list[_Task], carry: _Task | None, direct
     sentence that goes on with the same subject (``Nghiên cứu, hướng dẫn ...``) after a task."""
     text = p.text
     spans = sentences(text[p.body - p.start :], p.body)
-    first = True
     for a, b in spans:
         sent = text[a - p.start : b - p.start]
         if sent.rstrip().endswith(":"):
@@ -775,20 +789,17 @@ def _prose(doc: Document, p: Para, out: list[_Task], carry: _Task | None, direct
                 out.append(t)
                 out.extend(_more_in_sentence(doc, a, b, sent, t))
                 carry = t
-                first = False
                 continue
         conn = _CONNECTIVE.match(sent)
         rest = sent[conn.end() :] if conn else sent
-        if carry is not None and (not first or conn) and starts_with_verb(rest) and (rest[:1].isupper() or conn):
+        if carry is not None and conn and starts_with_verb(rest):
             support_here, task = _support(rest)
             t = _make(doc, a, b, sent, 0, task, list(carry.lead), support_here, None)
             if t:
                 t.para, t.own = p, False
                 out.append(t)
-                first = False
                 continue
         carry = None
-        first = False
     return carry
 
 

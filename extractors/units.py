@@ -69,6 +69,9 @@ _STARTERS = (
 )
 _VERB_RE = re.compile(rf"(?<![\w])(?:{_VERBS})(?![\w])")
 _VERB_START = re.compile(rf"^\s*(?:{_VERBS}|{_STARTERS})(?![\w])", re.I)
+# where a unit may be named by a proper name alone (after ``phối hợp với``): ``VCCI``, ``Viettel``
+_NAME_START = re.compile(rf"[{UPPER}][\w&.-]*(?:\s+[{UPPER}][\w&.-]*)*(?=\s*(?:,|và|$|\s[a-zđ]))")
+_NAME_ONLY = re.compile(rf"[{UPPER}][\w&.-]*(?:\s+[{UPPER}][\w&.-]*){{0,5}}")
 _FILLER = re.compile(r"^\s*(?:đặc biệt là|nhất là|trong đó|kể cả|Riêng|riêng|và|cùng|cùng với|với|đối với)\s+")
 # a verb right after these belongs to the unit's own relative clause (``các đơn vị được kiểm tra``)
 _REL_BEFORE = re.compile(r"(?:được|bị)\s*$")
@@ -201,7 +204,7 @@ def names_only(s: str) -> bool:
 _REPORTED_ANY = re.compile(r"\s(?:đã|đang|sẽ)\s")
 
 
-def units_then_task(s: str) -> tuple[list[str], str]:
+def units_then_task(s: str, loose: bool = False) -> tuple[list[str], str]:
     """Split ``<units> <task>`` where a directive names who does what.
 
     >>> units_then_task("phòng Người có công phối hợp với Phòng LĐTBXH cấp huyện, hướng dẫn cán bộ")
@@ -210,7 +213,7 @@ def units_then_task(s: str) -> tuple[list[str], str]:
     (['các cơ quan, đơn vị được kiểm tra'], 'có biện pháp khắc phục')
     """
     s = _FUNCTION.sub(" ", _FILLER.sub("", s.lstrip()))
-    head = UNIT_HEAD.match(s)
+    head = UNIT_HEAD.match(s) or loose and _NAME_START.match(s)
     if not head:
         return [], s
     v = _verb_after(s, head.end())
@@ -218,5 +221,9 @@ def units_then_task(s: str) -> tuple[list[str], str]:
         return [], s
     if _SPEAKER.search(s[: v.start()]):
         return [], s
-    units = split_units(_AUX_END.sub("", s[: v.start()]))
+    written = _AUX_END.sub("", s[: v.start()])
+    units = split_units(written)
+    if loose:  # ``phối hợp với VCCI và các đơn vị liên quan``: a name the unit grammar does not know
+        names = [x.strip() for x in _ITEM_SEP.split(written)[::2] if _NAME_ONLY.fullmatch(x.strip()) and not is_unit(x)]
+        units = names + units
     return units, s[v.start() :].strip()
