@@ -307,12 +307,13 @@ def _tree(paras: list[Para]) -> list[Para]:
 
 _TRIGGER = re.compile(
     r"(?:^|(?<=[\s,:;(]))(?:[Yy]êu cầu|[Đđ]ề nghị|[Gg]iao cho|(?<!được )[Gg]iao(?!\s+(?:dịch|thông|lưu|diện|tiếp|ban|nộp|nhận|"
-    r"kết quả|ước|thoa|hàng|việc|nhiệm vụ|khoán|đất|quyền)\b)|[Pp]hân công(?: cho)?|[Kk]iến nghị|[Ủủ]y quyền cho|[Ll]ưu ý)"
+    r"kết quả|ước|thoa|hàng|việc|nhiệm vụ|khoán|đất|quyền)\b)|[Pp]hân công(?: cho)?|[Kk]iến nghị|[Ủủ]y quyền cho|[Ll]ưu ý|[Kk]ính (?:đề xuất|đề nghị|trình))"
     r"\s*,?\s+(?=\S)"
 )
 _ADVERBIAL = re.compile(
     r"\s*(?:(?i:(?:ngay\s+)?(?:sau khi|khi|trước khi|căn cứ|trên cơ sở|để|đối với|về|trong|đồng thời|bên cạnh đó|ngoài ra|"
-    r"theo đó|định kỳ|hằng|hàng|thời gian tới|tiếp theo|trước mắt|từ nay|cụ thể|nếu|trường hợp))\b[^;:]{0,260}?[,:;]\s*)+",
+    r"theo|định kỳ|hằng|hàng|tiếp theo|trước mắt|từ nay|cụ thể|nếu|trường hợp))\b[^;:]{0,260}?[,:;]\s*"
+    r"|(?i:trong\s+)?(?i:thời gian tới|năm tới|tới đây)\s*,?\s*)+",
 )
 _BOILER = re.compile(
     r"\b(?:thực hiện|triển khai|nghiêm túc|các nội dung|nội dung|trên|này|công văn|kế hoạch|tổ chức|có hiệu quả|"
@@ -334,6 +335,7 @@ _NOT_TASK_START = re.compile(
     r"^\s*(?:Việc|Công tác|Kết quả|Tình hình|Số lượng|Thời gian|Nội dung|Kinh phí|Mục đích|Mục tiêu|Tỷ lệ|Phạm vi|"
     r"Đối tượng|Hình thức|Phương pháp|Giai đoạn|Năm \d|Từ tháng|Từ ngày|Ngày \d|Lý do|Chi phí|Tổng|Số)\b"
 )
+_SHORT_LABEL = re.compile(rf"\s*(?!(?:Các|Mỗi|Từng)\s)[{UPPER}][^:;.()]{{2,40}}:\s+(?=[{UPPER}])")  # ``Liệt kê tài liệu: Các cơ quan ...``
 _TOPIC_LABEL = re.compile(r"\s*(?:Đối với|Về|Riêng)\b[^:;.]{0,240}:\s*")  # ``Về chủ trương đầu tư ...: ``
 _SECTION_LABEL = re.compile(r"^\s*(?:Đề xuất\s+)?(?:Giải pháp|Biện pháp|Nhiệm vụ)(?:\s+khắc phục)?\s*:\s*", re.I)
 
@@ -353,6 +355,7 @@ class Parsed:
     task: str
     at: int  # where the task begins in the text parsed
     condition: str | None = None  # ``Khi có kết quả ... giao ...``: the event the task waits for
+    subject: bool = False  # the units are the sentence's subject (not named after ``giao``/``yêu cầu``)
 
 
 def parse_directive(s: str) -> tuple[list[str], list[str], str] | None:
@@ -395,13 +398,18 @@ _AUTHORITY = re.compile(
 )
 
 
-def _parse_own(text: str, item: bool, directive: bool) -> Parsed | None:
+_FUTURE = re.compile(r"\ssẽ\s+(?:tiếp tục\s+)?$")
+# a plural subject a letter addresses (``Các cơ quan, đơn vị, địa phương xây dựng báo cáo ...``)
+_GENERIC_SUBJECT = re.compile(r"(?:các|mỗi|từng|tất cả các)\s+(?:cơ quan|đơn vị|địa phương|sở|ban|ngành|phòng|bộ|cấp|tổ chức)\b", re.I)
+
+
+def _parse_own(text: str, item: bool, directive: bool, letter: bool = False) -> Parsed | None:
     """The units a sentence or item gives its task to: after a trigger (``giao``, ``yêu cầu`` ...), or
     as its subject followed by a directive verb (any verb where the context directs: an article of
     a decision, an item of a task list). In an item, only a trigger at its start counts (after an
     opening clause such as ``Sau khi ..., giao ...``, or the authority that directs): a trigger
     further on is inside the task."""
-    label = _SECTION_LABEL.match(text) or item and _TOPIC_LABEL.match(text)
+    label = _SECTION_LABEL.match(text) or item and (_TOPIC_LABEL.match(text) or _SHORT_LABEL.match(text))
     base = label.end() if label else 0
     directive = directive or bool(label)
     adv = _ADVERBIAL.match(text, base)
@@ -423,7 +431,7 @@ def _parse_own(text: str, item: bool, directive: bool) -> Parsed | None:
                 return Parsed(lead, support, task, at + _offset_of(text[at:], task),
                               " ".join(before.split()).strip(" ,") if cond else None)
     start = adv.end() if adv else base
-    body = _CLAUSE_OPENER.sub("", text[start:])
+    body = _CLAUSE_OPENER.sub("", text[start:].lstrip(" ("))
     shift = len(text) - len(body)
     if UNIT_HEAD.match(body):
         units, rest = units_then_task(body)
@@ -432,13 +440,14 @@ def _parse_own(text: str, item: bool, directive: bool) -> Parsed | None:
             if got:
                 return Parsed(got[0], got[1], got[2], shift + _offset_of(body, got[2]))
             return None
-        if units and (directive or _OWN_VERB.match(rest)):
+        promised = _FUTURE.search(body[: len(body) - len(rest)])  # ``Trung tâm sẽ tổ chức ...``
+        if units and (directive or _OWN_VERB.match(rest) or promised or letter and _GENERIC_SUBJECT.match(units[0])):
             got = parse_directive(body)
             if got:
                 lead, support, task = got
                 opening = text[:start]
                 cond = " ".join(opening.split()).strip(" ,:") if _CONDITION_START.match(opening) else None
-                return Parsed(lead, support, task, shift + _offset_of(body, task), cond)
+                return Parsed(lead, support, task, shift + _offset_of(body, task), cond, subject=True)
     return None
 
 
@@ -463,8 +472,8 @@ def _owner_of(p: Para) -> Owner | None:
         if trig is not None and names_only(tail[trig.end() :].strip(" :")):  # ``..., giao Trung tâm X:``
             return Owner(split_units(tail[trig.end() :].strip(" :")), [])
         own = _parse_own(tail, item=bool(p.kind), directive=True)
-        if own is None:
-            return None
+        if own is None or own.subject and own.task and not (_OWNER_VERB.match(own.task) or _OWN_VERB.match(own.task)):
+            return None  # ``Trung tâm báo cáo kết quả như sau:`` introduces a report
         task = _PURPOSE.split(own.task)[0]
         if _is_boilerplate(_AS_FOLLOWS.sub("", task)) or _ITEMS_FOLLOW.search(task):
             return Owner(own.lead, own.support, find_deadline(body[last[-1][0] :] if last else body))
@@ -473,6 +482,7 @@ def _owner_of(p: Para) -> Owner | None:
     return None
 
 
+_OWNER_VERB = re.compile(r"(?:thực hiện|triển khai|tập trung|tổ chức thực hiện|khẩn trương|chủ động|nghiêm túc)\b")
 _ITEMS_FOLLOW = re.compile(
     r"(?:nội dung|nhiệm vụ|công việc|việc|giải pháp|biện pháp|yêu cầu|hoạt động)[^.;]{0,40}\b(?:sau|như sau|sau đây|cụ thể)\s*$"
 )
@@ -506,6 +516,7 @@ def _task_text(t: str, dl: Deadline | None = None) -> str:
     t = _DONE.sub("", " ".join(t.replace("*", " ").split()))
     t = _END_MARK.sub("", t.strip(" ;,|"))
     t = _BASIS.sub("", t)
+    t = _PERIPHRASIS.sub("", t)
     t = _DANGLING.sub("", t)
     return clean(t).strip(" ,;:")
 
@@ -549,6 +560,8 @@ class _Task:
     deadline: str | None
     para: Para | None = None
     own: bool = True  # its units are its own (not inherited)
+    by_subject: bool = False  # its units are the subject of its sentence: the next sentences may go on
+    support_inside: bool = False  # its support was read from its own words (``... phối hợp với X ...``)
 
 
 def _make(doc: Document, start: int, end: int, text: str, task_at: int, parsed_task: str | None,
@@ -571,17 +584,18 @@ def _make(doc: Document, start: int, end: int, text: str, task_at: int, parsed_t
     if fields and fields.start() > 20:
         raw = raw[: fields.start()]
     task = _task_text(raw, dl if dl and dl.end <= len(raw) else None)
-    if not task or _is_boilerplate(task) or _ENDS_AS.search(task):
+    if not task or _is_boilerplate(task) or _ENDS_AS.search(task) or _TARGET.match(task):
         return None
     if not lead:
         lead = _subject_inside(task)
-    if not support:
+    inside = not support
+    if inside:
         support = [u for u in _support_inside(task) if u not in lead]
     if condition and (dl is None or dl.kind not in _DEADLINE_CUT):
         deadline = condition
     if inherited is not None and (deadline is None or dl is not None and dl.kind == "regular" and inherited.kind != "regular"):
         deadline = inherited.value
-    return _Task(start, end, task, lead, support, deadline)
+    return _Task(start, end, task, lead, support, deadline, support_inside=inside)
 
 
 def _from_structure(doc: Document, skip: list[tuple[int, int]]) -> list[_Task]:
@@ -593,6 +607,7 @@ def _from_structure(doc: Document, skip: list[tuple[int, int]]) -> list[_Task]:
                    and _FIELD.match(p.body_text)}
     decision = False  # after ``QUYẾT ĐỊNH:``, the articles direct
     annex = False
+    letter = any(p.kind == "address" for p in paras)  # a letter to units: its plural subjects are told what to do
     carry: _Task | None = None  # a prose task whose subject the next sentences keep
     pending: list[tuple[Para, Owner]] = []
     for p in paras:
@@ -618,7 +633,7 @@ def _from_structure(doc: Document, skip: list[tuple[int, int]]) -> list[_Task]:
         if annex and topic == "task":
             topic = None
         in_list = bool(p.kind) or p.parent is not None and not p.parent.is_heading
-        directive = decision and p.kind == "article" or ctx_owner is not None or topic == "task"
+        directive = p.kind == "article" or ctx_owner is not None or topic == "task"
         if owner is not None and (p.is_title or p.text.rstrip(" |").endswith(":") or p.n_children):
             carry = None
             if owner.task:
@@ -634,7 +649,7 @@ def _from_structure(doc: Document, skip: list[tuple[int, int]]) -> list[_Task]:
             continue
         if p.is_title and not p.text.rstrip().endswith(":"):
             continue
-        own = _parse_own(body, item=True, directive=directive) if in_list else None
+        own = _parse_own(body, item=True, directive=directive, letter=letter) if in_list else None
         if own is not None:
             t = _make(doc, p.start, p.end, p.text, 0, own.task, own.lead, own.support,
                       ctx_owner.deadline if ctx_owner else None, own.condition)
@@ -660,7 +675,7 @@ def _from_structure(doc: Document, skip: list[tuple[int, int]]) -> list[_Task]:
                     out.append(t)
                     out.extend(_more_in(doc, p, t, directive=True))
                 continue
-        carry = _prose(doc, p, out, carry, directive or decision)
+        carry = _prose(doc, p, out, carry, directive or decision, letter)
     told = set()
     for t in out:
         q = t.para.parent if t.para is not None else None
@@ -761,6 +776,8 @@ def _more_in(doc: Document, p: Para, t: _Task, directive: bool = False) -> list[
             cut = t.task.find(" ".join(rest[:25].split()))
             if cut > 0:
                 t.task = t.task[:cut].rstrip(" ;,.")
+                if t.support_inside:
+                    t.support = [u for u in _support_inside(t.task) if u not in t.lead]
     return out
 
 
@@ -770,7 +787,8 @@ _CLAUSE_OPENER = re.compile(r"^\s*(?:Riêng|Đồng thời|Bên cạnh đó|Ngo�
 _CONNECTIVE = re.compile(r"^\s*(?:Đồng thời|Bên cạnh đó|Ngoài ra|Trên cơ sở đó|Song song đó|Mặt khác|Cùng với đó)\s*,\s*")
 
 
-def _prose(doc: Document, p: Para, out: list[_Task], carry: _Task | None, directive: bool) -> _Task | None:
+def _prose(doc: Document, p: Para, out: list[_Task], carry: _Task | None, directive: bool,
+           letter: bool = False) -> _Task | None:
     """Sentences of a paragraph outside any task list: each with its own trigger or subject, and a
     sentence that goes on with the same subject (``Nghiên cứu, hướng dẫn ...``) after a task."""
     text = p.text
@@ -780,23 +798,23 @@ def _prose(doc: Document, p: Para, out: list[_Task], carry: _Task | None, direct
         if sent.rstrip().endswith(":"):
             carry = None
             continue
-        own = _parse_own(sent, item=False, directive=directive)
+        own = _parse_own(sent, item=False, directive=directive, letter=letter)
         if own is not None:
             task = _PROSE_END.split(own.task)[0]
             t = _make(doc, a, b, sent, 0, task, own.lead, own.support, None)
             if t:
-                t.para = p
+                t.para, t.by_subject = p, own.subject
                 out.append(t)
                 out.extend(_more_in_sentence(doc, a, b, sent, t))
                 carry = t
                 continue
         conn = _CONNECTIVE.match(sent)
         rest = sent[conn.end() :] if conn else sent
-        if carry is not None and conn and starts_with_verb(rest):
+        if carry is not None and (conn or carry.by_subject) and starts_with_verb(rest) and rest[:1].isupper():
             support_here, task = _support(rest)
             t = _make(doc, a, b, sent, 0, task, list(carry.lead), support_here, None)
             if t:
-                t.para, t.own = p, False
+                t.para, t.own, t.by_subject = p, False, carry.by_subject
                 out.append(t)
                 continue
         carry = None
@@ -847,6 +865,7 @@ _PURPOSE = re.compile(r"\s(?:nhằm|để|với mục tiêu|góp phần)\s")
 _AS_FOLLOWS = re.compile(r"(?:như|gồm)\s*$")
 _MODAL_START = re.compile(r"(?:cần|phải|có trách nhiệm)\b")
 _CLAUSE_END = re.compile(r"[,;.(]\s")
+_TARGET = re.compile(r"phấn đấu\b", re.I)  # a goal, read by the targets extractor
 _ENDS_AS = re.compile(r"\bnhư$")
 _ANNEX = re.compile(r"\s*(?:PHỤ LỤC|Phụ lục)\b")
 _ATTACHED = re.compile(r"\s*(?:QUY CHẾ|QUY ĐỊNH|ĐIỀU LỆ)\b")
@@ -860,6 +879,7 @@ _SEMICOLON = re.compile(r";\s+(?=\S)")
 _SECTION_CODE = re.compile(r"[0-9IVX]+\.?")
 _DONE = re.compile(r"\s*(?:,\s*)?(?:hoàn thành|xong)\s*(?=[,.;]|$)")
 _END_MARK = re.compile(r"\s*\./\.?\s*$|\s*\.\s*$")
+_PERIPHRASIS = re.compile(r"^(?:thực hiện|tiến hành)\s+việc\s+(?=\w)", re.I)
 _BASIS = re.compile(r"^\s*Căn cứ[^,;]{0,60}[,;]\s*")
 _DANGLING = re.compile(r"\s+(?:về|cho|với|đến|và|để)\s*$")
 

@@ -176,7 +176,7 @@ def split_units(s: str) -> list[str]:
 
 # ``theo chức năng, nhiệm vụ được giao``: how a unit acts, between it and its task
 _FUNCTION = re.compile(r"\s*,?\s+theo (?:đúng )?chức năng,? nhiệm vụ(?:,? quyền hạn)?(?: được giao)?\s*,?(?=\s)")
-_END_RE = re.compile(rf"(?<![\w])(?:{_VERBS}|để|nhằm)(?![\w])")
+_END_RE = re.compile(rf"(?<![\w])(?:{_VERBS}|để|nhằm|kính|có(?=\s+(?:\d|nhiều|một số|các|những|hơn|trên|gần)))(?![\w])")
 
 
 def _verb_after(s: str, pos: int) -> re.Match[str] | None:
