@@ -242,9 +242,13 @@ def _paragraphs(doc: Document) -> list[Para]:
     return out
 
 
+_ADDRESSEE_PURPOSE = re.compile(r"\s+(?:để|nhằm)\s.*$|[.;]$")  # ``Bí thư Tỉnh ủy ... để lãnh đạo, chỉ đạo.``
+
+
 def _addressee(view: str, start: int, raw: str) -> bool:
     """A line of a ``Kính gửi`` list: a dash item, or a short line naming units."""
-    return _mark(view, start)[0] == "dash" or not raw.strip(" *_|") or len(raw) < 200 and is_unit(raw.strip(" *_|"))
+    line = raw.strip(" *_|")
+    return _mark(view, start)[0] == "dash" or not line or len(raw) < 200 and names_only(_ADDRESSEE_PURPOSE.sub("", line))
 
 
 def _continues(prev: Para, kind: str, raw: str, gap: str) -> bool:
@@ -346,6 +350,7 @@ class Owner:
     support: list[str]
     deadline: Deadline | None = None
     task: str | None = None  # what a lead-in itself asks, told by its items (else a task of its own)
+    section: bool = False  # made up from a section's deadline alone: names no unit
 
 
 @dataclass
@@ -633,7 +638,8 @@ def _from_structure(doc: Document, skip: list[tuple[int, int]]) -> list[_Task]:
         if annex and topic == "task":
             topic = None
         in_list = bool(p.kind) or p.parent is not None and not p.parent.is_heading
-        directive = p.kind == "article" or ctx_owner is not None or topic == "task"
+        owned = ctx_owner is not None and not ctx_owner.section
+        directive = p.kind == "article" or owned or topic == "task"
         if owner is not None and (p.is_title or p.text.rstrip(" |").endswith(":") or p.n_children):
             carry = None
             if owner.task:
@@ -662,8 +668,8 @@ def _from_structure(doc: Document, skip: list[tuple[int, int]]) -> list[_Task]:
         topic_label = _TOPIC_LABEL.match(body)
         if topic_label and in_list:
             body = body[topic_label.end() :]
-        if in_list and not detail and (ctx_owner is not None or topic == "task" or id(p) in with_fields):
-            if id(p) in with_fields or starts_with_verb(body) or ctx_owner is not None and ctx_owner.lead and not _NOT_TASK_START.match(body) \
+        if in_list and not detail and (owned or topic == "task" or id(p) in with_fields):
+            if id(p) in with_fields or starts_with_verb(body) or owned and ctx_owner.lead and not _NOT_TASK_START.match(body) \
                     and body[:1].isupper():
                 lead = ctx_owner.lead if ctx_owner else []
                 support = ctx_owner.support if ctx_owner else []
@@ -696,6 +702,7 @@ def _context(p: Para, owners: dict[int, Owner | None], made: dict[int, _Task]) -
     """The owner of ``p`` (the nearest title or lead-in above it that names units), the topic of its
     section, and whether it is a detail of a task above it (an item under ``Xây dựng báo cáo ... gồm:``)."""
     owner = topic = None
+    when = None
     parent = p.parent
     detail = parent is not None and id(parent) in made and owners.get(id(parent)) is None
     q = parent
@@ -704,7 +711,13 @@ def _context(p: Para, owners: dict[int, Owner | None], made: dict[int, _Task]) -
             owner = owners[id(q)]
         if topic is None:
             topic = _topic(q)
+        if when is None and (q.is_heading or q.is_title):  # ``I. NHIỆM VỤ CẦN LÀM NGAY TRONG THÁNG 12/2025``
+            dl = find_deadline(q.body_text)
+            when = dl if dl is not None and dl.kind in _DEADLINE_CUT else None
         q = q.parent
+    if when is not None:
+        owner = Owner(owner.lead, owner.support, owner.deadline or when, owner.task) if owner else \
+            Owner([], [], when, section=True)
     return owner, topic, detail
 
 
@@ -801,7 +814,7 @@ def _prose(doc: Document, p: Para, out: list[_Task], carry: _Task | None, direct
         own = _parse_own(sent, item=False, directive=directive, letter=letter)
         if own is not None:
             task = _PROSE_END.split(own.task)[0]
-            t = _make(doc, a, b, sent, 0, task, own.lead, own.support, None)
+            t = _make(doc, a, b, sent, 0, task, own.lead, own.support, None, own.condition)
             if t:
                 t.para, t.by_subject = p, own.subject
                 out.append(t)

@@ -44,7 +44,7 @@ _HEAD = (
     r"|(?:các|Các)\s+(?:tổ chức|cá nhân|doanh nghiệp|hiệp hội)(?![\w])|(?:từng|Từng|các|Các|mỗi|Mỗi)\s+(?:cấp|ngành)(?![\w])"
 )
 UNIT_HEAD = re.compile(
-    rf"^\s*(?:(?:{_TITLE})?(?:{_HEAD})|(?:(?:các|Các)\s+)?(?:[Đđ]ồng chí\s+)?(?:{_TITLE_WORDS})(?=\s*[,;]))"
+    rf"^\s*(?:(?:{_TITLE})?(?:{_HEAD})|(?:(?:các|Các)\s+)?(?:[Đđ]ồng chí\s+)?(?:{_TITLE_WORDS})(?=\s*[,;]|\s*$))"
 )
 # a speaker's verb inside what would be a unit phrase: ``UBND tỉnh yêu cầu ...`` names who directs
 _SPEAKER = re.compile(r"(?<!được)\s(?:yêu cầu|đề nghị|giao|chỉ đạo|kết luận|lưu ý|nhấn mạnh)\s")
@@ -72,7 +72,7 @@ _VERB_START = re.compile(rf"^\s*(?:{_VERBS}|{_STARTERS})(?![\w])", re.I)
 # where a unit may be named by a proper name alone (after ``phối hợp với``): ``VCCI``, ``Viettel``
 _NAME_START = re.compile(rf"[{UPPER}][\w&.-]*(?:\s+[{UPPER}][\w&.-]*)*(?=\s*(?:,|và|$|\s[a-zđ]))")
 _NAME_ONLY = re.compile(rf"[{UPPER}][\w&.-]*(?:\s+[{UPPER}][\w&.-]*){{0,5}}")
-_FILLER = re.compile(r"^\s*(?:đặc biệt là|nhất là|trong đó|kể cả|Riêng|riêng|và|cùng|cùng với|với|đối với)\s+")
+_FILLER = re.compile(r"^\s*(?:đặc biệt là|nhất là|trong đó|kể cả|Riêng|riêng|và|cùng|cùng với|với|đối với|(?:các |Các )?[Đđ]ồng chí)\s+")
 # a verb right after these belongs to the unit's own relative clause (``các đơn vị được kiểm tra``)
 _REL_BEFORE = re.compile(r"(?:được|bị)\s*$")
 _REPORTED = re.compile(r"(?:đã|đang|vừa|từng|chưa|không)\s*$")  # ``Sở đã tổ chức``: work reported, not given
@@ -82,7 +82,7 @@ _NEW_UNIT = re.compile(
     r"UBND|Ủy ban|Uỷ ban|Thanh tra|Quỹ|Công an|Bảo hiểm xã hội|BHXH|Kho bạc|Đài|Trường|Bệnh viện|Hội|Liên đoàn|"
     r"Tỉnh đoàn|Ngân hàng|Cổng|Viện|Chi nhánh|Tập đoàn|Tổng công ty|Công ty|Báo|Tạp chí|Thường trực|Mặt trận|Đội|Vụ|"
     r"Bộ phận|Tổ|Đoàn|Hội đồng)(?![\w])|(?:các|Các|mỗi|Mỗi|từng|Từng)\s+(?:cơ quan|đơn vị|phòng|sở|bộ|ngành|địa phương|"
-    r"huyện|xã|tổ chức|cán bộ)(?![\w])|(?:phòng|sở|văn phòng|trung tâm|ban|chi cục|bộ phận)\s+(?=[" + UPPER + r"])"
+    r"huyện|xã|tổ chức|cán bộ|doanh nghiệp|hiệp hội|tập đoàn)(?![\w])|(?:phòng|sở|văn phòng|trung tâm|ban|chi cục|bộ phận)\s+(?=[" + UPPER + r"])"
     r"|(?:cán bộ|công chức|viên chức|người đứng đầu|lãnh đạo)(?![\w]))"
 )
 
@@ -163,7 +163,7 @@ def split_units(s: str) -> list[str]:
             if not p:
                 continue
             new = _NEW_UNIT.match(p) or _GENERIC.match(p) and not _bare_tail(cur)
-            if cur and (not new or p.startswith("(")):
+            if cur and (not new or p.startswith("(")) and UNIT_HEAD.match(cur):
                 cur += pieces[k - 1] + p  # ``các sở, ban, ngành``: one collective
                 continue
             if cur:
