@@ -219,7 +219,9 @@ def _paragraphs(doc: Document) -> list[Para]:
     stops = [b.start for b in doc.blocks if b.kind != "table_cell" and _STOP.match(view, b.start)]
     stop = stops[0] if stops else len(view)
     out: list[Para] = []
-    for seg in segments(doc):
+    pages = {b.start: b.page for b in doc.blocks if b.page is not None}
+    last_page = None
+    for seg in _body_blocks(doc):
         raw = view[seg.start : seg.end]
         if seg.start >= stop:  # after ``Nơi nhận``: only a plan or programme the document issues
             if not _ATTACHED_PLAN.match(raw):
@@ -231,7 +233,12 @@ def _paragraphs(doc: Document) -> list[Para]:
         kind, body = _mark(view, seg.start)
         if seg.kind == "heading" and not kind or not kind and len(raw) < 240 and _is_caps(raw):
             kind = "heading"
-        if out and _continues(out[-1], kind, raw, view[out[-1].end : seg.start]):
+        gap = view[out[-1].end : seg.start] if out else ""
+        page = pages.get(seg.start)
+        if out and page is not None and last_page is not None and page != last_page:
+            gap = _FURNITURE_GAP.sub(" ", gap)  # a paragraph broken by a page break goes on
+        last_page = page
+        if out and _continues(out[-1], kind, raw, gap):
             prev = out[-1]
             if raw.lstrip(" *_")[:1].isupper():
                 prev.breaks.append(seg.start + len(raw) - len(raw.lstrip(" *_")))
@@ -245,10 +252,27 @@ def _paragraphs(doc: Document) -> list[Para]:
 _ADDRESSEE_PURPOSE = re.compile(r"\s+(?:để|nhằm)\s.*$|[.;]$")  # ``Bí thư Tỉnh ủy ... để lãnh đạo, chỉ đạo.``
 
 
+_FURNITURE_GAP = re.compile(r"\s*\n[\s\d|]*\n\s*")
+
+
 def _addressee(view: str, start: int, raw: str) -> bool:
     """A line of a ``Kính gửi`` list: a dash item, or a short line naming units."""
     line = raw.strip(" *_|")
     return _mark(view, start)[0] == "dash" or not line or len(raw) < 200 and names_only(_ADDRESSEE_PURPOSE.sub("", line))
+
+
+@dataclass(frozen=True)
+class _Block:
+    start: int
+    end: int
+    kind: str
+
+
+def _body_blocks(doc: Document) -> list:
+    """The body's segments, and the cells of a table of one column (a framed body, text in a box)
+    as paragraphs of their own."""
+    boxed = [_Block(c.start, c.end, "paragraph") for t in doc.tables if t.n_cols == 1 for c in t.cells if c.end > c.start]
+    return sorted([*segments(doc), *boxed], key=lambda s: s.start) if boxed else segments(doc)
 
 
 def _continues(prev: Para, kind: str, raw: str, gap: str) -> bool:
@@ -310,7 +334,7 @@ def _tree(paras: list[Para]) -> list[Para]:
 # ---------------------------------------------------------------- reading a directive
 
 _TRIGGER = re.compile(
-    r"(?:^|(?<=[\s,:;(]))(?:[Yy]êu cầu|[Đđ]ề nghị|[Gg]iao cho|(?<!được )[Gg]iao(?!\s+(?:dịch|thông|lưu|diện|tiếp|ban|nộp|nhận|"
+    r"(?:^|(?<=[\s,:;(]))(?<!được )(?<!bị )(?:[Yy]êu cầu|[Đđ]ề nghị|[Gg]iao cho|[Gg]iao(?!\s+(?:dịch|thông|lưu|diện|tiếp|ban|nộp|nhận|"
     r"kết quả|ước|thoa|hàng|việc|nhiệm vụ|khoán|đất|quyền)\b)|[Pp]hân công(?: cho)?|[Kk]iến nghị|[Ủủ]y quyền cho|[Ll]ưu ý|[Kk]ính (?:đề xuất|đề nghị|trình))"
     r"\s*,?\s+(?=\S)"
 )
@@ -421,7 +445,7 @@ def _parse_own(text: str, item: bool, directive: bool, letter: bool = False) -> 
     for m in _TRIGGER.finditer(text, base):
         before = text[base : m.start()]
         if item and before.strip() and not (adv and m.start() <= adv.end() + 1) and not _AUTHORITY.match(before) \
-                and not _TOPIC_OPENER.match(before):
+                and not _TOPIC_OPENER.match(before) and not (_OPENER.match(before) and before.rstrip().endswith(",")):
             break
         after = text[m.end() :]
         skips = [0]
@@ -487,6 +511,7 @@ def _owner_of(p: Para) -> Owner | None:
     return None
 
 
+_CONCLUDES = re.compile(r"(?:kết luận|chỉ đạo)(?:\s+và\s+(?:chỉ đạo|giao nhiệm vụ))?\s+(?:như sau|cụ thể)\s*:\s*$")
 _OWNER_VERB = re.compile(r"(?:thực hiện|triển khai|tập trung|tổ chức thực hiện|khẩn trương|chủ động|nghiêm túc)\b")
 _ITEMS_FOLLOW = re.compile(
     r"(?:nội dung|nhiệm vụ|công việc|việc|giải pháp|biện pháp|yêu cầu|hoạt động)[^.;]{0,40}\b(?:sau|như sau|sau đây|cụ thể)\s*$"
@@ -496,6 +521,8 @@ _ITEMS_FOLLOW = re.compile(
 def _topic(p: Para) -> str | None:
     """``task`` for a heading or title of tasks (``II. NHIỆM VỤ, GIẢI PHÁP``, ``2. Nhiệm vụ cụ thể``),
     ``other`` for one of aims, results, contents (``I. MỤC ĐÍCH, YÊU CẦU``)."""
+    if _CONCLUDES.search(p.text):  # ``... kết luận và chỉ đạo như sau:``: its items direct
+        return "task"
     if not (p.is_heading or p.is_title):
         return None
     t = p.body_text
@@ -776,7 +803,7 @@ def _more_in(doc: Document, p: Para, t: _Task, directive: bool = False) -> list[
     for m in _NEXT_CLAUSE.finditer(text):
         rest = text[m.end() :]
         body = _CLAUSE_OPENER.sub("", rest)
-        if not (body[:1].isupper() or len(body) < len(rest)) or not UNIT_HEAD.match(body):
+        if not (body[:1].isupper() or len(body) < len(rest)) or not (UNIT_HEAD.match(body) or _TRIGGER.match(body)):
             continue
         got = _parse_own(rest, item=False, directive=directive or m.group(0).startswith(";"))
         if got is None or got.lead == t.lead:
@@ -797,6 +824,7 @@ def _more_in(doc: Document, p: Para, t: _Task, directive: bool = False) -> list[
 _CLAUSE_OPENER = re.compile(r"^\s*(?:Riêng|Đồng thời|Bên cạnh đó|Ngoài ra|Trong đó)\s*,?\s*")
 
 
+_COMPLETION = re.compile(r"\s*(?:Hoàn thành|Thời gian hoàn thành|Thời hạn hoàn thành|Thời hạn)\b")
 _CONNECTIVE = re.compile(r"^\s*(?:Đồng thời|Bên cạnh đó|Ngoài ra|Trên cơ sở đó|Song song đó|Mặt khác|Cùng với đó)\s*,\s*")
 
 
@@ -820,6 +848,11 @@ def _prose(doc: Document, p: Para, out: list[_Task], carry: _Task | None, direct
                 out.append(t)
                 out.extend(_more_in_sentence(doc, a, b, sent, t))
                 carry = t
+                continue
+        if carry is not None and carry.deadline is None and _COMPLETION.match(sent):
+            dl = find_deadline(sent)  # ``... . Hoàn thành trước ngày 20/02/2025.``: the deadline of the task before
+            if dl is not None:
+                carry.deadline, carry.end = dl.value, b
                 continue
         conn = _CONNECTIVE.match(sent)
         rest = sent[conn.end() :] if conn else sent
@@ -871,6 +904,7 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _LEAD_THEN_SUPPORT = re.compile(r"^(?:chủ trì|thực hiện)\s*,?\s*(?=phối hợp|cùng)", re.I)
 _LEADS = re.compile(r"^chủ trì\s*,?\s*", re.I)
 _SUPPORTS = re.compile(r"(?:phối hợp|cùng)\s+(?:chặt chẽ\s+)?(?:với\s+)?", re.I)
+_OPENER = re.compile(r"\s*(?:Trên cơ sở|Căn cứ|Để|Sau khi|Khi|Trước khi|Theo|Nhằm|Ngay sau khi)\b")
 _TOPIC_OPENER = re.compile(r"\s*(?:Về|Đối với|Riêng)\b")
 _GIAO = re.compile(r"^(?:Giao|giao)\s+")
 _SENTENCE_INSIDE = re.compile(r"[.!?]\s")

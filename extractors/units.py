@@ -58,7 +58,7 @@ _VERBS = (
     "có giải pháp|có biện pháp|có văn bản|có kế hoạch|làm đầu mối|là đầu mối|dành|giúp|bám sát|trao đổi|tập huấn|liệt kê|"
     "xem xét|trực tiếp|phân tích|định kỳ|hằng|hàng|bãi bỏ|tích hợp|kết nối|tháo gỡ|ưu tiên|huy động|"
     "quyết liệt|sửa đổi|hoàn thiện|nâng cấp|phổ biến|chuẩn hóa|xác định|thống nhất|tạo điều kiện|hỗ trợ|"
-    "nghiêm|ký|cử|mời|giám sát|khảo sát|đối thoại|trả lời|vận hành|thúc đẩy|đẩy nhanh|làm việc(?=\\s+(?:cụ thể\\s+)?với)"
+    "nghiêm|ký|cử|mời|giám sát|khảo sát|tiếp thu|tham gia|góp ý|đối thoại|trả lời|vận hành|thúc đẩy|đẩy nhanh|làm việc(?=\\s+(?:cụ thể\\s+)?với)"
 )
 # words that open a task at the start of a list item, beyond the verbs that end a unit phrase
 _STARTERS = (
@@ -74,7 +74,7 @@ _NAME_START = re.compile(rf"[{UPPER}][\w&.-]*(?:\s+[{UPPER}][\w&.-]*)*(?=\s*(?:,
 _NAME_ONLY = re.compile(rf"[{UPPER}][\w&.-]*(?:\s+[{UPPER}][\w&.-]*){{0,5}}")
 _FILLER = re.compile(r"^\s*(?:đặc biệt là|nhất là|trong đó|kể cả|Riêng|riêng|và|cùng|cùng với|với|đối với|(?:các |Các )?[Đđ]ồng chí)\s+")
 # a verb right after these belongs to the unit's own relative clause (``các đơn vị được kiểm tra``)
-_REL_BEFORE = re.compile(r"(?:được|bị)\s*$")
+_REL_BEFORE = re.compile(r"(?:được|bị|các|những|mỗi|từng)\s*$")
 _REPORTED = re.compile(r"(?:đã|đang|vừa|từng|chưa|không)\s*$")  # ``Sở đã tổ chức``: work reported, not given
 # an item that starts another unit in a list: a title, a capitalised head, or ``các`` + a head
 _NEW_UNIT = re.compile(
@@ -101,6 +101,9 @@ _NAMED_LIST = re.compile(r"(?:Các|các)\s+(phòng|đơn vị|Phòng|Tập đoà
 _SEMI = re.compile(r"\s*;\s*")
 _ITEM_SEP = re.compile(r"(\s*,\s*|\s+và\s+|\s+cùng\s+)")
 _AUX_END = re.compile(r"\s+(?:sẽ|cũng|thì)\s*$")
+
+
+_LONGEST = 120  # a unit named in more words is a clause the grammar misread
 
 
 def _bare_tail(cur: str) -> bool:
@@ -171,7 +174,7 @@ def split_units(s: str) -> list[str]:
             cur = p
         if cur:
             out.append(cur)
-    return [u.strip(" ,") for u in out if is_unit(u)]
+    return [u.strip(" ,") for u in out if is_unit(u) and len(u) <= _LONGEST]
 
 
 # ``theo chức năng, nhiệm vụ được giao``: how a unit acts, between it and its task
