@@ -185,8 +185,12 @@ class Para:
 _SENTENCE_MARK = re.compile(r"[.;:!?]\s*$|[.!?]\s")
 
 
+_BLANKS = str.maketrans("\n*_\t", "    ")
+
+
 def _blank(s: str) -> str:
-    return s.replace("\n", " ").replace("*", " ").replace("_", " ").replace("\t", " ")
+    """Newlines and emphasis as spaces: the same length, so offsets hold."""
+    return s.translate(_BLANKS)
 
 
 def _is_caps(s: str) -> bool:
@@ -238,14 +242,15 @@ def _paragraphs(doc: Document) -> list[Para]:
         if out and page is not None and last_page is not None and page != last_page:
             gap = _FURNITURE_GAP.sub(" ", gap)  # a paragraph broken by a page break goes on
         last_page = page
-        if out and _continues(out[-1], kind, raw, gap):
+        if out and _continues(out[-1], kind, raw, gap, view):
             prev = out[-1]
             if raw.lstrip(" *_")[:1].isupper():
                 prev.breaks.append(seg.start + len(raw) - len(raw.lstrip(" *_")))
-            prev.text += _blank(view[prev.end : seg.end])
             prev.end = seg.end
             continue
-        out.append(Para(seg.start, seg.end, body, kind, _blank(raw)))
+        out.append(Para(seg.start, seg.end, body, kind, raw.rstrip()))
+    for p in out:  # the text of a paragraph once its lines are joined
+        p.text = _blank(view[p.start : p.end])
     return out
 
 
@@ -275,14 +280,15 @@ def _body_blocks(doc: Document) -> list:
     return sorted([*segments(doc), *boxed], key=lambda s: s.start) if boxed else segments(doc)
 
 
-def _continues(prev: Para, kind: str, raw: str, gap: str) -> bool:
+def _continues(prev: Para, kind: str, raw: str, gap: str, view: str) -> bool:
     """Whether a block goes on with the paragraph before it: no blank line or other text between, no
     marker of its own, and the paragraph before not ended (a heading goes on only in capitals)."""
     if kind not in ("", "heading") or prev.kind == "address" or _BLANK_LINE.search(gap) or gap.strip(" \t\n|"):
         return False
-    if prev.kind not in ("", "heading", "address") and not prev.body_text.strip(" |") and raw.strip(" *_|"):
+    if prev.kind not in ("", "heading", "address") and not view[prev.body : prev.end].strip(" *_|\n") \
+            and raw.strip(" *_|"):
         return True  # a marker alone on its line (``1.4.``) and its text on the next
-    t = prev.text.rstrip()
+    t = _blank(view[max(prev.start, prev.end - 80) : prev.end]).rstrip()
     if not t or t[-1] in ".:;!?|" or not raw.strip(" *_|") or prev.kind == "heading" and not _is_caps(raw):
         return False
     if prev.kind != "heading" and len(raw.strip()) > 12 and _is_caps(raw):
@@ -417,6 +423,7 @@ def _support(task: str) -> tuple[list[str], str]:
     return [], task
 
 
+_TRIGGER_WORDS = ("yêu cầu", "đề nghị", "giao", "phân công", "kiến nghị", "ủy quyền", "lưu ý", "kính")
 _SPEAKER_VERB = re.compile(r"^(?:chỉ đạo|kết luận|lưu ý|nhấn mạnh|ghi nhận|thống nhất|quyết định)\b")
 _LEADING_CLAUSE = re.compile(r"\s*(?:căn cứ|trên cơ sở|dựa trên|dựa vào)\b", re.I)
 _COMMA = re.compile(r"[,;]\s+")
@@ -442,7 +449,8 @@ def _parse_own(text: str, item: bool, directive: bool, letter: bool = False) -> 
     base = label.end() if label else 0
     directive = directive or bool(label)
     adv = _ADVERBIAL.match(text, base)
-    for m in _TRIGGER.finditer(text, base):
+    low = text.lower()
+    for m in _TRIGGER.finditer(text, base) if any(w in low for w in _TRIGGER_WORDS) else ():
         before = text[base : m.start()]
         if item and before.strip() and not (adv and m.start() <= adv.end() + 1) and not _AUTHORITY.match(before) \
                 and not _TOPIC_OPENER.match(before) and not (_OPENER.match(before) and before.rstrip().endswith(",")):
@@ -655,7 +663,7 @@ def _from_structure(doc: Document, skip: list[tuple[int, int]]) -> list[_Task]:
         if p.is_heading:
             carry = None
             continue
-        owner = _owner_of(p)
+        owner = _owner_of(p) if (p.is_title or p.n_children or p.text.rstrip(" |").endswith(":")) and len(body) > 3 else None
         owners[id(p)] = owner
         field_m = _FIELD.match(body)
         if field_m:
@@ -725,6 +733,20 @@ def _from_structure(doc: Document, skip: list[tuple[int, int]]) -> list[_Task]:
     return _drop_lead_ins(out, made)
 
 
+def _cached(p: Para, key: str, fn):
+    """``fn(p)``, worked out once per paragraph (a heading is asked by every item below it)."""
+    if key not in p.__dict__:
+        p.__dict__[key] = fn(p)
+    return p.__dict__[key]
+
+
+def _section_deadline(p: Para) -> Deadline | None:
+    if not (p.is_heading or p.is_title):
+        return None
+    dl = find_deadline(p.body_text)
+    return dl if dl is not None and dl.kind in _DEADLINE_CUT else None
+
+
 def _context(p: Para, owners: dict[int, Owner | None], made: dict[int, _Task]) -> tuple[Owner | None, str | None, bool]:
     """The owner of ``p`` (the nearest title or lead-in above it that names units), the topic of its
     section, and whether it is a detail of a task above it (an item under ``Xây dựng báo cáo ... gồm:``)."""
@@ -737,10 +759,9 @@ def _context(p: Para, owners: dict[int, Owner | None], made: dict[int, _Task]) -
         if owner is None and owners.get(id(q)) is not None:
             owner = owners[id(q)]
         if topic is None:
-            topic = _topic(q)
-        if when is None and (q.is_heading or q.is_title):  # ``I. NHIỆM VỤ CẦN LÀM NGAY TRONG THÁNG 12/2025``
-            dl = find_deadline(q.body_text)
-            when = dl if dl is not None and dl.kind in _DEADLINE_CUT else None
+            topic = _cached(q, "topic", _topic)
+        if when is None:  # ``I. NHIỆM VỤ CẦN LÀM NGAY TRONG THÁNG 12/2025``
+            when = _cached(q, "when", _section_deadline)
         q = q.parent
     if when is not None:
         owner = Owner(owner.lead, owner.support, owner.deadline or when, owner.task) if owner else \

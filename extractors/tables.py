@@ -250,6 +250,7 @@ def _grids(doc: Document) -> list[TableView]:
         head_n = _header_rows(full)
         # a header cell merged across columns (``PAR Index`` over ``Điểm số | Thứ hạng``) names each of them
         header = [" ".join(dict.fromkeys(x.text for x in col if x and x.text)) for col in zip(*full[:head_n], strict=False)]
+        header = header or [""] * len(grid[0])  # a grid with no header row: one blank title per column
         header = [h if any(g[k] is not None and g[k].text for g in full[head_n - 1 : head_n]) or not head_n else h
                   for k, h in enumerate(header)]  # fmt: skip
         sub = [full[head_n - 1][k].text if head_n and full[head_n - 1][k] else "" for k in range(len(header))]
