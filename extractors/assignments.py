@@ -18,9 +18,9 @@ How Vietnamese directives, plans, conclusions and decisions assign work, read in
   case continues the cell above (a merged cell split by a page break), and an empty unit cell takes
   the unit above it within the section (merged down several rows).
 
-Deadlines are ISO where a date is whole (``trước ngày 20/02/2025`` is ``2025-02-20``, ``trong tháng
-8/2025`` is ``2025-08``), else as written (``hằng tuần``, ``trước 16 giờ ngày thứ Sáu hằng tuần``,
-``30 ngày làm việc``, ``Sau khi ...``).
+Deadlines are read by :mod:`extractors.deadlines` in the task, else in the lead-in or the heading
+of its section; an event the task waits for (``Sau khi UBND tỉnh ban hành ..., giao ...``) is its
+deadline when no date is given.
 
 >>> from docmine.parsers.text import from_string
 >>> a = extract(from_string("Giao Văn phòng Sở chủ trì, phối hợp với Phòng Tài chính rà soát quy trình hàng quý."))[0]
@@ -32,355 +32,66 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from docmine.facts import Assignment, Evidence
 from docmine.model import Document
 from docmine.normalize import UPPER
 from extractors.common import clean
-from extractors.discourse import segments, sentences
+from extractors.deadlines import DATED, Deadline, find_deadline
+from extractors.discourse import sentences
+from extractors.outline import Para, paragraphs
 from extractors.similar import tokens
-from extractors.tables import TableView, flat_spans, in_spans, row_span, tables
+from extractors.tables import TableView, in_spans, row_span, tables
 from extractors.units import UNIT_HEAD, is_unit, names_only, split_units, starts_with_verb, units_then_task
 
-# ---------------------------------------------------------------- deadlines
+# ---------------------------------------------------------------- reading a directive: who is given what
 
-_DATE = r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})|(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
-_DAY_MONTH = r"\d{1,2}\s*/\s*\d{1,2}(?!\s*[/\d])"
-_CLOCK = r"\d{1,2}\s*(?:giờ|g|h)\s*(?:\d{2}\s*(?:phút|’|')?)?"
-_DEADLINES: list[tuple[str, re.Pattern[str]]] = [
-    ("monthly", re.compile(r"(?:trước|chậm nhất(?:\s+(?:là|vào))?)\s+ngày\s+\d{1,2}\s+(?:hằng|hàng)\s+tháng", re.I)),
-    ("date", re.compile(
-        rf"(?:trước|chậm nhất(?:\s+(?:là|vào))?|hạn chót|không quá|đến hết|vào|trong)\s+(?:{_CLOCK}\s*,?\s*)?"
-        rf"ngày\s+(?:{_DATE})|(?:trước|chậm nhất(?:\s+(?:là|vào))?)\s+(?:{_CLOCK}\s*,?\s*)?(?:{_DATE})", re.I)),
-    ("day", re.compile(rf"(?:trước|chậm nhất(?:\s+(?:là|vào))?)\s+(?:ngày\s+)?{_DAY_MONTH}", re.I)),
-    ("month", re.compile(r"(?:trong|trước|chậm nhất trong|hoàn thành trong|cuối|hết)\s+tháng\s+(\d{1,2})\s*(?:/|năm)\s*(\d{4})", re.I)),
-    ("quarter", re.compile(r"(?:trong|trước|hoàn thành trong|cuối|hết)\s+quý\s+(?:[IV]{1,3}|\d)\s*(?:/|năm)\s*\d{4}", re.I)),
-    ("year", re.compile(r"(?:trong|trước|hoàn thành trong|cuối|hết|ngay trong)\s+năm\s+(\d{4})(?!\s*(?:[-–]\s*\d|và|đến|,\s*\d))", re.I)),
-    ("relative", re.compile(r"(?:trong(?:\s+thời hạn|\s+vòng)?|sau|chậm nhất sau)\s+\d{1,3}\s+ngày(?:\s+làm việc)?"
-                            r"(?:\s+kể từ(?:\s+ngày)?\s+[^,.;:]{3,60})?", re.I)),
-    ("weekly", re.compile(rf"(?:(?:hằng|hàng)\s+tuần\s*,?\s*)?trước\s+{_CLOCK}\s*(?:,?\s*(?:ngày\s+)?thứ\s+(?:\w+|\d))?"
-                          r"(?:\s+(?:hằng|hàng)\s+tuần)?", re.I)),
-    ("recurring", re.compile(r"(?:hằng|hàng)\s+(?:ngày|tuần|tháng|quý|năm)(?:\s*\((?:vào\s+)?[^()]{1,20}\))?", re.I)),
-    ("from", re.compile(r"(?:bắt đầu\s+)?(?:từ|kể từ)\s+tháng\s+\d{1,2}\s*(?:/|năm)\s*\d{4}", re.I)),
-    ("soon", re.compile(r"trong\s+(?:tháng|tuần|quý|năm)\s+(?:này|tới)", re.I)),
-    # ``thường xuyên`` as how often a task is done (``Thường xuyên theo dõi``, ``Thực hiện thường xuyên``), not
-    # as an adjective (``lỗi thường xuyên``)
-    ("regular", re.compile(r"(?<!lỗi )(?<!chi )(?<!sự )(?:thường xuyên|định kỳ|liên tục)(?!\s+(?:trên|của|tại)\b)", re.I)),
-]
-_RANK = {k: i for i, (k, _) in enumerate(_DEADLINES)}
-_CONDITION_START = re.compile(r"\s*(?:Ngay\s+)?(?:[Ss]au khi|[Kk]hi|[Tt]rước khi)\s")
-_CONDITION = re.compile(r"^\s*((?:Ngay\s+)?(?:[Ss]au khi|[Kk]hi|[Tt]rước khi)\s+[^,:;]{5,160}?)\s*[,:]\s*")
-
-
-@dataclass(frozen=True)
-class Deadline:
-    value: str
-    start: int  # offsets in the text searched
-    end: int
-    kind: str
-
-
-def find_deadline(text: str) -> Deadline | None:
-    """The deadline a task's text states: a date before anything recurring, a recurrence before
-    ``thường xuyên``; the first of a kind, but ``định kỳ hằng tháng`` before a bare ``hằng năm``.
-
-    >>> [find_deadline(t).value for t in ["hoàn thành trước ngày 20/02/2025", "trước 11g00 ngày 06/11/2025",
-    ...     "trong năm 2026", "thường xuyên", "định kỳ hằng tuần báo cáo", "trong tháng 12 năm 2025",
-    ...     "Định kỳ trước 16 giờ ngày thứ Sáu hằng tuần, báo cáo", "trong thời hạn 30 ngày làm việc"]]
-    ['2025-02-20', '2025-11-06', '2026', 'thường xuyên', 'hằng tuần', '2025-12', 'trước 16 giờ ngày thứ Sáu hằng tuần', 'trong thời hạn 30 ngày làm việc']
-    >>> find_deadline("kế hoạch năm 2025 của Sở") is None
-    True
-    """
-    text = text.replace("*", " ")
-    best: Deadline | None = None
-    for kind, pat in _DEADLINES:
-        found = list(pat.finditer(text))
-        if kind == "recurring" and len(found) > 1:  # ``định kỳ hằng tháng`` rather than ``kế hoạch hằng năm``
-            found.sort(key=lambda m: not _PERIODIC_BEFORE.search(text[max(0, m.start() - 12) : m.start()]))
-        if kind == "weekly":
-            found = [m for m in found if _WEEKDAY.search(m.group(0))]
-        if found:
-            m = found[0]
-            best = Deadline(_deadline_value(kind, m), m.start(), m.end(), kind)
-            break
-    return best
-
-
-def _deadline_value(kind: str, m: re.Match[str]) -> str:
-    t = " ".join(m.group(0).split()).strip(" ,")
-    if kind == "date":
-        d = _DATE_RE.search(t)
-        if d:
-            g = [x for x in d.groups() if x]
-            day, month, year = int(g[0]), int(g[1]), int(g[2])
-            if 1 <= day <= 31 and 1 <= month <= 12:
-                return f"{year:04d}-{month:02d}-{day:02d}"
-    if kind == "month":
-        month, year = int(m.group(1)), int(m.group(2))
-        if 1 <= month <= 12:
-            return f"{year:04d}-{month:02d}"
-    if kind == "year":
-        return m.group(1)
-    if kind in ("weekly", "recurring"):
-        t = _PERIODIC_HEAD.sub("", t)
-        return t[:1].lower() + t[1:]
-    if kind == "regular":
-        return t.lower()
-    return t
-
-
-# ---------------------------------------------------------------- paragraphs and their tree
-
-_MARK = re.compile(
-    r"[\s*_]*(?:(?P<article>Điều\s+\d+[a-z]?\s*[.:])|(?P<roman>[IVX]{1,5})\s*[.)](?=[\s*_])|\((?P<pnum>\d{1,2})\)"
-    r"|(?P<num2>\d{1,2}(?:\.\d{1,2})+)\.?(?=[\s*_])|(?P<num>\d{1,2})\s*[.)](?=[\s*_]|[^\W\d])|\((?P<letter>[a-zđ])\)"
-    r"|(?P<letter2>[a-zđ])[.)](?=[\s*_])|(?P<dash>[-–•])(?=[\s*_\w“\"(])|(?P<plus>\+)(?=[\s*_\w]))[\s*_]*"
-)
-_LETTERS = re.compile(r"[^\W\d_]")
-_FIELD = re.compile(
-    r"^\s*(?P<label>(?:Đơn vị|Cơ quan|Bộ phận)\s+(?:chủ trì\s+thực hiện|chủ trì|thực hiện|phối hợp(?:\s+thực hiện)?|"
-    r"được giao|chịu trách nhiệm)|(?:Thời gian|Thời hạn|Tiến độ|Lộ trình)(?:\s+(?:hoàn thành|thực hiện|báo cáo))?|"
-    r"Chủ trì|Phối hợp|Sản phẩm|Kết quả|Kinh phí)\s*:\s*",
-    re.I,
-)
-_STOP = re.compile(r"[\s*_|]*(?:Nơi nhận|NƠI NHẬN)\b")
-_ATTACHED_PLAN = re.compile(r"[\s*_|]*(?:KẾ HOẠCH|CHƯƠNG TRÌNH|ĐỀ ÁN|PHỤ LỤC)\b")
-_ADDRESS = re.compile(r"^[\s*_|]*(?:Kính gửi|Đồng kính gửi)\b")
-
-
-@dataclass
-class Para:
-    """A paragraph of the body: its lines joined, its list marker read through ``*``/``_`` emphasis."""
-
-    start: int  # offsets in doc.text; ``body`` is where the text after the marker begins
-    end: int
-    body: int
-    kind: str  # "" (unmarked), heading, article, roman, num, num2, pnum, letter, dash, plus
-    text: str  # doc.view[start:end] with newlines and emphasis blanked (same length)
-    breaks: list[int] = field(default_factory=list)  # offsets where a joined line starts in upper case
-    parent: Para | None = None
-    child_kind: str | None = None
-    n_children: int = 0
-
-    @property
-    def body_text(self) -> str:
-        return self.text[self.body - self.start :]
-
-    @property
-    def is_heading(self) -> bool:
-        return self.kind in ("heading", "roman")
-
-    @property
-    def is_title(self) -> bool:
-        """A short line with no sentence in it (``1. Sở Tư pháp``, ``2. Nhiệm vụ, giải pháp cụ thể``)."""
-        got = self.__dict__.get("_title")
-        if got is None:
-            b = self.body_text.strip()
-            got = self.__dict__["_title"] = len(b) < 130 and not _SENTENCE_MARK.search(b)
-        return got
-
-
-_SENTENCE_MARK = re.compile(r"[.;:!?]\s*$|[.!?]\s")
-
-
-_BLANKS = str.maketrans("\n*_\t", "    ")
-
-
-def _blank(s: str) -> str:
-    """Newlines and emphasis as spaces: the same length, so offsets hold."""
-    return s.translate(_BLANKS)
-
-
-def _is_caps(s: str) -> bool:
-    """Whether a short line is written in capitals (a heading)."""
-    t = "".join(_LETTERS.findall(s[:300]))
-    return len(t) >= 6 and sum(map(str.__ne__, t, t.lower())) >= 0.8 * len(t)
-
-
-def _mark(view: str, start: int) -> tuple[str, int]:
-    m = _MARK.match(view, start)
-    if not m:
-        lead = len(view[start:]) - len(view[start:].lstrip(" \t*_"))
-        return "", start + lead
-    kind = next(k for k, v in m.groupdict().items() if v is not None)
-    kind = {"letter2": "letter"}.get(kind, kind)
-    return kind, m.end()
-
-
-def paragraphs(doc: Document) -> list[Para]:
-    """The body's paragraphs in a tree, built once per document: lines of one paragraph joined (a
-    hard-wrapped line, a title broken over two lines), up to ``Nơi nhận``."""
-    got = doc.layers.get("task_paragraphs")
-    if got is None:
-        got = doc.layers["task_paragraphs"] = _tree(_paragraphs(doc))
-    return got
-
-
-def _paragraphs(doc: Document) -> list[Para]:
-    view = doc.view
-    stops = [b.start for b in doc.blocks if b.kind != "table_cell" and _STOP.match(view, b.start)]
-    stop = stops[0] if stops else len(view)
-    out: list[Para] = []
-    pages = {b.start: b.page for b in doc.blocks if b.page is not None}
-    last_page = None
-    for seg in _body_blocks(doc):
-        raw = view[seg.start : seg.end]
-        if seg.start >= stop:  # after ``Nơi nhận``: only a plan or programme the document issues
-            if not _ATTACHED_PLAN.match(raw):
-                continue
-            stop = len(view)
-        if _ADDRESS.match(raw) or out and out[-1].kind == "address" and _addressee(view, seg.start, raw):
-            out.append(Para(seg.start, seg.end, seg.start, "address", _blank(raw)))
-            continue
-        kind, body = _mark(view, seg.start)
-        if seg.kind == "heading" and not kind or not kind and len(raw) < 240 and _is_caps(raw):
-            kind = "heading"
-        gap = view[out[-1].end : seg.start] if out else ""
-        page = pages.get(seg.start)
-        if out and page is not None and last_page is not None and page != last_page:
-            gap = _FURNITURE_GAP.sub(" ", gap)  # a paragraph broken by a page break goes on
-        last_page = page
-        if out and _continues(out[-1], kind, raw, gap, view):
-            prev = out[-1]
-            if raw.lstrip(" *_")[:1].isupper():
-                prev.breaks.append(seg.start + len(raw) - len(raw.lstrip(" *_")))
-            prev.end = seg.end
-            continue
-        out.append(Para(seg.start, seg.end, body, kind, raw.rstrip()))
-    for p in out:  # the text of a paragraph once its lines are joined
-        p.text = _blank(view[p.start : p.end])
-    return out
-
-
-_ADDRESSEE_PURPOSE = re.compile(r"\s+(?:để|nhằm)\s.*$|[.;]$")  # ``Bí thư Tỉnh ủy ... để lãnh đạo, chỉ đạo.``
-
-
-_FURNITURE_GAP = re.compile(r"\s*\n[\s\d|]*\n\s*")
-
-
-def _addressee(view: str, start: int, raw: str) -> bool:
-    """A line of a ``Kính gửi`` list: a dash item, or a short line naming units."""
-    line = raw.strip(" *_|")
-    return _mark(view, start)[0] == "dash" or not line or len(raw) < 200 and names_only(_ADDRESSEE_PURPOSE.sub("", line))
-
-
-@dataclass(frozen=True)
-class _Block:
-    start: int
-    end: int
-    kind: str
-
-
-def _body_blocks(doc: Document) -> list:
-    """The body's segments, and the cells of a table of one column (a framed body, text in a box)
-    as paragraphs of their own."""
-    boxed = [_Block(c.start, c.end, "paragraph") for t in doc.tables if t.n_cols == 1 for c in t.cells if c.end > c.start]
-    return sorted([*segments(doc), *boxed], key=lambda s: s.start) if boxed else segments(doc)
-
-
-def _continues(prev: Para, kind: str, raw: str, gap: str, view: str) -> bool:
-    """Whether a block goes on with the paragraph before it: no blank line or other text between, no
-    marker of its own, and the paragraph before not ended (a heading goes on only in capitals)."""
-    if kind not in ("", "heading") or prev.kind == "address" or _BLANK_LINE.search(gap) or gap.strip(" \t\n|"):
-        return False
-    if prev.kind not in ("", "heading", "address") and not view[prev.body : prev.end].strip(" *_|\n") \
-            and raw.strip(" *_|"):
-        return True  # a marker alone on its line (``1.4.``) and its text on the next
-    t = _blank(view[max(prev.start, prev.end - 80) : prev.end]).rstrip()
-    if not t or t[-1] in ".:;!?|" or not raw.strip(" *_|") or prev.kind == "heading" and not _is_caps(raw):
-        return False
-    if prev.kind != "heading" and len(raw.strip()) > 12 and _is_caps(raw):
-        return False  # a line in capitals after a paragraph is a heading
-    return prev.kind != "roman" or _is_caps(raw)
-
-
-# how deep a kind of marker usually sits: a numbered item never falls under a dash item
-_RANK = {"": -1, "article": 0, "num": 1, "num2": 2, "letter": 3, "pnum": 4, "dash": 5, "plus": 6}
-
-
-def _tree(paras: list[Para]) -> list[Para]:
-    """Link each paragraph to its parent: a marked item to the nearest item above it of another
-    list level still open, an unmarked paragraph to a title or lead-in above it that has no item
-    yet (else to the section)."""
-    stack: list[Para] = []
-    for p in paras:
-        if p.is_heading:
-            stack = [p]
-            continue
-        if p.kind == "address":
-            continue
-        if p.kind:
-            while stack and not stack[-1].is_heading:
-                top = stack[-1]
-                if top.child_kind == p.kind:
-                    break
-                if top.child_kind is None and top.kind != p.kind and p.kind not in {f.kind for f in stack} \
-                        and _RANK[p.kind] > _RANK.get(top.kind, -1):
-                    break
-                stack.pop()
-        else:
-            while stack and not stack[-1].is_heading:
-                top = stack[-1]
-                if top.child_kind is None and (top.is_title or top.text.rstrip(" |").endswith(":")):
-                    break
-                stack.pop()
-        if stack:
-            p.parent = stack[-1]
-            if not stack[-1].is_heading:
-                if p.kind:
-                    stack[-1].child_kind = stack[-1].child_kind or p.kind
-                stack[-1].n_children += 1
-        if p.kind or p.text.rstrip(" |").endswith(":"):
-            stack.append(p)
-    return paras
-
-
-# ---------------------------------------------------------------- reading a directive
 
 _TRIGGER = re.compile(
     r"(?:^|(?<=[\s,:;(]))(?<!được )(?<!bị )(?:[Yy]êu cầu|[Đđ]ề nghị|[Gg]iao cho|[Gg]iao(?!\s+(?:dịch|thông|lưu|diện|tiếp|ban|nộp|nhận|"
     r"kết quả|ước|thoa|hàng|việc|nhiệm vụ|khoán|đất|quyền)\b)|[Pp]hân công(?: cho)?|[Kk]iến nghị|[Ủủ]y quyền cho|[Ll]ưu ý|[Kk]ính (?:đề xuất|đề nghị|trình))"
     r"\s*,?\s+(?=\S)"
 )
+_TRIGGER_WORDS = ("yêu cầu", "đề nghị", "giao", "phân công", "kiến nghị", "ủy quyền", "lưu ý", "kính")
 _ADVERBIAL = re.compile(
     r"\s*(?:(?i:(?:ngay\s+)?(?:sau khi|khi|trước khi|căn cứ|trên cơ sở|để|đối với|về|trong|đồng thời|bên cạnh đó|ngoài ra|"
     r"theo|định kỳ|hằng|hàng|tiếp theo|trước mắt|từ nay|cụ thể|nếu|trường hợp))\b[^;:]{0,260}?[,:;]\s*"
     r"|(?i:trong\s+)?(?i:thời gian tới|năm tới|tới đây)\s*,?\s*)+",
 )
-_BOILER = re.compile(
-    r"\b(?:thực hiện|triển khai|nghiêm túc|các nội dung|nội dung|trên|này|công văn|kế hoạch|tổ chức|có hiệu quả|"
-    r"nhận được|theo|đúng|quy định|yêu cầu|chỉ đạo|sau|như sau|cụ thể|các|một số|nhiệm vụ|những|việc|tốt|sau đây|"
-    r"giải pháp|đầy đủ|kịp thời|nghiêm|tập trung|khẩn trương|được giao|chủ động|biết|hiện)\b",
-    re.I,
+_OPENER = re.compile(r"\s*(?:Trên cơ sở|Căn cứ|Để|Sau khi|Khi|Trước khi|Theo|Nhằm|Ngay sau khi)\b")
+_TOPIC_OPENER = re.compile(r"\s*(?:Về|Đối với|Riêng)\b")
+_AUTHORITY = re.compile(
+    r"^\s*(?:[\w ]{0,40}(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Chủ tịch|Thủ tướng|Bộ trưởng|Giám đốc|Chính phủ|"
+    r"Ban Chỉ đạo|đồng chí)[^,;:]{0,80}|Đồng thời|Tiếp tục|Đồng chí[^,;:]{0,80})\s*,?\s*$"
+)
+_LEADING_CLAUSE = re.compile(r"\s*(?:căn cứ|trên cơ sở|dựa trên|dựa vào)\b", re.I)
+_COMMA = re.compile(r"[,;]\s+")
+_UNIT_START = re.compile(rf"[{UPPER}]|(?:các|mỗi|từng)\s")
+_SHORT_LABEL = re.compile(
+    rf"\s*(?!(?:Các|Mỗi|Từng)\s)[{UPPER}][^:;.()]{{2,40}}:\s+(?=[{UPPER}])"
+)  # ``Liệt kê tài liệu: Các cơ quan ...``
+_TOPIC_LABEL = re.compile(r"\s*(?:Đối với|Về|Riêng)\b[^:;.]{0,240}:\s*")  # ``Về chủ trương đầu tư ...: ``
+_SECTION_LABEL = re.compile(
+    r"^\s*(?:Đề xuất\s+)?(?:Giải pháp|Biện pháp|Nhiệm vụ)(?:\s+khắc phục)?\s*:\s*", re.I
+)
+_CLAUSE_OPENER = re.compile(r"^\s*(?:Riêng|Đồng thời|Bên cạnh đó|Ngoài ra|Trong đó)\s*,?\s*")
+_SPEAKER_VERB = re.compile(r"^(?:chỉ đạo|kết luận|lưu ý|nhấn mạnh|ghi nhận|thống nhất|quyết định)\b")
+_FUTURE = re.compile(r"\ssẽ\s+(?:tiếp tục\s+)?$")
+# a plural subject a letter addresses (``Các cơ quan, đơn vị, địa phương xây dựng báo cáo ...``)
+_GENERIC_SUBJECT = re.compile(
+    r"(?:các|mỗi|từng|tất cả các)\s+(?:cơ quan|đơn vị|địa phương|sở|ban|ngành|phòng|bộ|cấp|tổ chức)\b", re.I
+)
+_OWN_VERB = re.compile(
+    r"(?:chủ trì|phối hợp|cần|phải|tham mưu|có trách nhiệm|chịu trách nhiệm|làm đầu mối|là đầu mối)\b"
 )
 _MODAL = re.compile(r"^(?:cần|có trách nhiệm)\s+")
-_OWN_VERB = re.compile(r"(?:chủ trì|phối hợp|cần|phải|tham mưu|có trách nhiệm|chịu trách nhiệm|làm đầu mối|là đầu mối)\b")
-_TITLE_PREFIX = re.compile(r"^\s*(?:Trách nhiệm|Nhiệm vụ|Đối với|Về phía|Giao)(?:\s+(?:của|cho|thực hiện))?\s+", re.I)
-_TASK_HEADING = re.compile(r"NHIỆM VỤ|GIẢI PHÁP|TỔ CHỨC THỰC HIỆN|TRÁCH NHIỆM|PHÂN CÔNG|PHƯƠNG HƯỚNG", re.I)
-_OTHER_HEADING = re.compile(
-    r"MỤC ĐÍCH|YÊU CẦU|MỤC TIÊU|KẾT QUẢ|TÌNH HÌNH|ĐÁNH GIÁ|NỘI DUNG|PHƯƠNG PHÁP|KINH PHÍ|THỜI GIAN|CĂN CỨ|HẠN CHẾ|"
-    r"TỒN TẠI|NGUYÊN NHÂN|ĐỀ CƯƠNG|PHỤ LỤC|BỐI CẢNH|THỰC TRẠNG|SỰ CẦN THIẾT|QUAN ĐIỂM|KHÓ KHĂN|KIẾN NGHỊ|LỢI ÍCH|"
-    r"PHƯƠNG ÁN",
-    re.I,
-)
-_NOT_TASK_START = re.compile(
-    r"^\s*(?:Việc|Công tác|Kết quả|Tình hình|Số lượng|Thời gian|Nội dung|Kinh phí|Mục đích|Mục tiêu|Tỷ lệ|Phạm vi|"
-    r"Đối tượng|Hình thức|Phương pháp|Giai đoạn|Năm \d|Từ tháng|Từ ngày|Ngày \d|Lý do|Chi phí|Tổng|Số)\b"
-)
-_SHORT_LABEL = re.compile(rf"\s*(?!(?:Các|Mỗi|Từng)\s)[{UPPER}][^:;.()]{{2,40}}:\s+(?=[{UPPER}])")  # ``Liệt kê tài liệu: Các cơ quan ...``
-_TOPIC_LABEL = re.compile(r"\s*(?:Đối với|Về|Riêng)\b[^:;.]{0,240}:\s*")  # ``Về chủ trương đầu tư ...: ``
-_SECTION_LABEL = re.compile(r"^\s*(?:Đề xuất\s+)?(?:Giải pháp|Biện pháp|Nhiệm vụ)(?:\s+khắc phục)?\s*:\s*", re.I)
-
-
-@dataclass
-class Owner:
-    lead: list[str]
-    support: list[str]
-    deadline: Deadline | None = None
-    task: str | None = None  # what a lead-in itself asks, told by its items (else a task of its own)
-    section: bool = False  # made up from a section's deadline alone: names no unit
+_LEAD_THEN_SUPPORT = re.compile(r"^(?:chủ trì|thực hiện)\s*,?\s*(?=phối hợp|cùng)", re.I)
+_LEADS = re.compile(r"^chủ trì\s*,?\s*", re.I)
+_SUPPORTS = re.compile(r"(?:phối hợp|cùng)\s+(?:chặt chẽ\s+)?(?:với\s+)?", re.I)
+_PURPOSE_START = re.compile(r"(?:trong việc|về việc|để|nhằm)\b")
+_CONDITION_START = re.compile(r"\s*(?:Ngay\s+)?(?:[Ss]au khi|[Kk]hi|[Tt]rước khi)\s")
 
 
 @dataclass
@@ -415,28 +126,16 @@ def _support(task: str) -> tuple[list[str], str]:
     if m:
         after = task[m.end() :]
         support, rest = units_then_task(after, loose=True)
+        if support and _PURPOSE_START.match(
+            rest
+        ):  # ``phối hợp với X trong việc Y``: working with X is the task
+            return support, task
         if support:
             return support, rest.lstrip(" ,")
         after = after.strip().rstrip(":").strip()
         if names_only(after):  # a lead-in ends on the supporting units (``..., phối hợp với các sở:``)
             return split_units(after), ""
     return [], task
-
-
-_TRIGGER_WORDS = ("yêu cầu", "đề nghị", "giao", "phân công", "kiến nghị", "ủy quyền", "lưu ý", "kính")
-_SPEAKER_VERB = re.compile(r"^(?:chỉ đạo|kết luận|lưu ý|nhấn mạnh|ghi nhận|thống nhất|quyết định)\b")
-_LEADING_CLAUSE = re.compile(r"\s*(?:căn cứ|trên cơ sở|dựa trên|dựa vào)\b", re.I)
-_COMMA = re.compile(r"[,;]\s+")
-_UNIT_START = re.compile(rf"[{UPPER}]|(?:các|mỗi|từng)\s")
-_AUTHORITY = re.compile(
-    r"^\s*(?:[\w ]{0,40}(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Chủ tịch|Thủ tướng|Bộ trưởng|Giám đốc|Chính phủ|"
-    r"Ban Chỉ đạo|đồng chí)[^,;:]{0,80}|Đồng thời|Tiếp tục|Đồng chí[^,;:]{0,80})\s*,?\s*$"
-)
-
-
-_FUTURE = re.compile(r"\ssẽ\s+(?:tiếp tục\s+)?$")
-# a plural subject a letter addresses (``Các cơ quan, đơn vị, địa phương xây dựng báo cáo ...``)
-_GENERIC_SUBJECT = re.compile(r"(?:các|mỗi|từng|tất cả các)\s+(?:cơ quan|đơn vị|địa phương|sở|ban|ngành|phòng|bộ|cấp|tổ chức)\b", re.I)
 
 
 def _parse_own(text: str, item: bool, directive: bool, letter: bool = False) -> Parsed | None:
@@ -452,8 +151,14 @@ def _parse_own(text: str, item: bool, directive: bool, letter: bool = False) -> 
     low = text.lower()
     for m in _TRIGGER.finditer(text, base) if any(w in low for w in _TRIGGER_WORDS) else ():
         before = text[base : m.start()]
-        if item and before.strip() and not (adv and m.start() <= adv.end() + 1) and not _AUTHORITY.match(before) \
-                and not _TOPIC_OPENER.match(before) and not (_OPENER.match(before) and before.rstrip().endswith(",")):
+        if (
+            item
+            and before.strip()
+            and not (adv and m.start() <= adv.end() + 1)
+            and not _AUTHORITY.match(before)
+            and not _TOPIC_OPENER.match(before)
+            and not (_OPENER.match(before) and before.rstrip().endswith(","))
+        ):
             break
         after = text[m.end() :]
         skips = [0]
@@ -465,8 +170,13 @@ def _parse_own(text: str, item: bool, directive: bool, letter: bool = False) -> 
                 lead, support, task = got
                 at = m.end() + skip
                 cond = _CONDITION_START.match(before)
-                return Parsed(lead, support, task, at + _offset_of(text[at:], task),
-                              " ".join(before.split()).strip(" ,") if cond else None)
+                return Parsed(
+                    lead,
+                    support,
+                    task,
+                    at + _offset_of(text[at:], task),
+                    " ".join(before.split()).strip(" ,") if cond else None,
+                )
     start = adv.end() if adv else base
     body = _CLAUSE_OPENER.sub("", text[start:].lstrip(" ("))
     shift = len(text) - len(body)
@@ -478,7 +188,9 @@ def _parse_own(text: str, item: bool, directive: bool, letter: bool = False) -> 
                 return Parsed(got[0], got[1], got[2], shift + _offset_of(body, got[2]))
             return None
         promised = _FUTURE.search(body[: len(body) - len(rest)])  # ``Trung tâm sẽ tổ chức ...``
-        if units and (directive or _OWN_VERB.match(rest) or promised or letter and _GENERIC_SUBJECT.match(units[0])):
+        if units and (
+            directive or _OWN_VERB.match(rest) or promised or letter and _GENERIC_SUBJECT.match(units[0])
+        ):
             got = parse_directive(body)
             if got:
                 lead, support, task = got
@@ -491,6 +203,48 @@ def _parse_own(text: str, item: bool, directive: bool, letter: bool = False) -> 
 def _offset_of(text: str, task: str) -> int:
     i = text.find(task[:30]) if task else -1
     return max(i, 0)
+
+
+# ---------------------------------------------------------------- titles, lead-ins and sections that own the items below them
+
+_TITLE_PREFIX = re.compile(
+    r"^\s*(?:Trách nhiệm|Nhiệm vụ|Đối với|Về phía|Giao)(?:\s+(?:của|cho|thực hiện))?\s+", re.I
+)
+_GIAO = re.compile(r"^(?:Giao|giao)\s+")
+_SENTENCE_INSIDE = re.compile(r"[.!?]\s")
+_OWNER_VERB = re.compile(
+    r"(?:thực hiện|triển khai|tập trung|tổ chức thực hiện|khẩn trương|chủ động|nghiêm túc)\b"
+)
+_PURPOSE = re.compile(r"\s(?:nhằm|để|với mục tiêu|góp phần)\s")
+_AS_FOLLOWS = re.compile(r"(?:như|gồm)\s*$")
+_ITEMS_FOLLOW = re.compile(
+    r"(?:nội dung|nhiệm vụ|công việc|việc|giải pháp|biện pháp|yêu cầu|hoạt động)[^.;]{0,40}\b(?:sau|như sau|sau đây|cụ thể)\s*$"
+)
+_BOILER = re.compile(
+    r"\b(?:thực hiện|triển khai|nghiêm túc|các nội dung|nội dung|trên|này|công văn|kế hoạch|tổ chức|có hiệu quả|"
+    r"nhận được|theo|đúng|quy định|yêu cầu|chỉ đạo|sau|như sau|cụ thể|các|một số|nhiệm vụ|những|việc|tốt|sau đây|"
+    r"giải pháp|đầy đủ|kịp thời|nghiêm|tập trung|khẩn trương|được giao|chủ động|biết|hiện)\b",
+    re.I,
+)
+_CONCLUDES = re.compile(
+    r"(?:kết luận|chỉ đạo)(?:\s+và\s+(?:chỉ đạo|giao nhiệm vụ))?\s+(?:như sau|cụ thể)\s*:\s*$"
+)
+_TASK_HEADING = re.compile(r"NHIỆM VỤ|GIẢI PHÁP|TỔ CHỨC THỰC HIỆN|TRÁCH NHIỆM|PHÂN CÔNG|PHƯƠNG HƯỚNG", re.I)
+_OTHER_HEADING = re.compile(
+    r"MỤC ĐÍCH|YÊU CẦU|MỤC TIÊU|KẾT QUẢ|TÌNH HÌNH|ĐÁNH GIÁ|NỘI DUNG|PHƯƠNG PHÁP|KINH PHÍ|THỜI GIAN|CĂN CỨ|HẠN CHẾ|"
+    r"TỒN TẠI|NGUYÊN NHÂN|ĐỀ CƯƠNG|PHỤ LỤC|BỐI CẢNH|THỰC TRẠNG|SỰ CẦN THIẾT|QUAN ĐIỂM|KHÓ KHĂN|KIẾN NGHỊ|LỢI ÍCH|"
+    r"PHƯƠNG ÁN",
+    re.I,
+)
+
+
+@dataclass
+class Owner:
+    lead: list[str]
+    support: list[str]
+    deadline: Deadline | None = None
+    task: str | None = None  # what a lead-in itself asks, told by its items (else a task of its own)
+    section: bool = False  # made up from a section's deadline alone: names no unit
 
 
 def _owner_of(p: Para) -> Owner | None:
@@ -509,21 +263,26 @@ def _owner_of(p: Para) -> Owner | None:
         if trig is not None and names_only(tail[trig.end() :].strip(" :")):  # ``..., giao Trung tâm X:``
             return Owner(split_units(tail[trig.end() :].strip(" :")), [])
         own = _parse_own(tail, item=bool(p.kind), directive=True)
-        if own is None or own.subject and own.task and not (_OWNER_VERB.match(own.task) or _OWN_VERB.match(own.task)):
+        if (
+            own is None
+            or own.subject
+            and own.task
+            and not (_OWNER_VERB.match(own.task) or _OWN_VERB.match(own.task))
+        ):
             return None  # ``Trung tâm báo cáo kết quả như sau:`` introduces a report
         task = _PURPOSE.split(own.task)[0]
         if _is_boilerplate(_AS_FOLLOWS.sub("", task)) or _ITEMS_FOLLOW.search(task):
             return Owner(own.lead, own.support, find_deadline(body[last[-1][0] :] if last else body))
         if p.text.rstrip(" |").endswith(":") and p.n_children:  # ``... yêu cầu A, B tăng cường ..., cụ thể:``
-            return Owner(own.lead, own.support, find_deadline(body[last[-1][0] :] if last else body), own.task)
+            return Owner(
+                own.lead, own.support, find_deadline(body[last[-1][0] :] if last else body), own.task
+            )
     return None
 
 
-_CONCLUDES = re.compile(r"(?:kết luận|chỉ đạo)(?:\s+và\s+(?:chỉ đạo|giao nhiệm vụ))?\s+(?:như sau|cụ thể)\s*:\s*$")
-_OWNER_VERB = re.compile(r"(?:thực hiện|triển khai|tập trung|tổ chức thực hiện|khẩn trương|chủ động|nghiêm túc)\b")
-_ITEMS_FOLLOW = re.compile(
-    r"(?:nội dung|nhiệm vụ|công việc|việc|giải pháp|biện pháp|yêu cầu|hoạt động)[^.;]{0,40}\b(?:sau|như sau|sau đây|cụ thể)\s*$"
-)
+def _is_boilerplate(task: str) -> bool:
+    rest = _BOILER.sub(" ", task)
+    return len(re.findall(r"\w+", rest)) < 2
 
 
 def _topic(p: Para) -> str | None:
@@ -539,19 +298,105 @@ def _topic(p: Para) -> str | None:
     return "task" if _TASK_HEADING.search(t) else None
 
 
-def _is_boilerplate(task: str) -> bool:
-    rest = _BOILER.sub(" ", task)
-    return len(re.findall(r"\w+", rest)) < 2
+def _cached(p: Para, key: str, fn):
+    """``fn(p)``, worked out once per paragraph (a heading is asked by every item below it)."""
+    if key not in p.__dict__:
+        p.__dict__[key] = fn(p)
+    return p.__dict__[key]
 
 
-# ---------------------------------------------------------------- assembling the tasks
+def _section_deadline(p: Para) -> Deadline | None:
+    if not (p.is_heading or p.is_title):
+        return None
+    dl = find_deadline(p.body_text)
+    return dl if dl is not None and dl.kind in DATED else None
 
-_DEADLINE_CUT = ("date", "day", "month", "quarter", "year", "relative", "monthly", "from")
+
+def _context(
+    p: Para, owners: dict[int, Owner | None], made: dict[int, _Task]
+) -> tuple[Owner | None, str | None, bool]:
+    """The owner of ``p`` (the nearest title or lead-in above it that names units), the topic of its
+    section, and whether it is a detail of a task above it (an item under ``Xây dựng báo cáo ... gồm:``)."""
+    owner = topic = None
+    when = None
+    parent = p.parent
+    detail = parent is not None and id(parent) in made and owners.get(id(parent)) is None
+    q = parent
+    while q is not None:
+        if owner is None and owners.get(id(q)) is not None:
+            owner = owners[id(q)]
+        if topic is None:
+            topic = _cached(q, "topic", _topic)
+        if when is None:  # ``I. NHIỆM VỤ CẦN LÀM NGAY TRONG THÁNG 12/2025``
+            when = _cached(q, "when", _section_deadline)
+        q = q.parent
+    if when is not None:
+        owner = (
+            Owner(owner.lead, owner.support, owner.deadline or when, owner.task)
+            if owner
+            else Owner([], [], when, section=True)
+        )
+    return owner, topic, detail
+
+
+def _title_split(p: Para) -> tuple[list[str], int] | None:
+    """A numbered title naming units whose task starts on the next line in upper case (a text that
+    keeps no blank line between them): the units and where the task begins."""
+    if not p.kind or not p.breaks:
+        return None
+    for b in p.breaks:
+        head = p.text[p.body - p.start : b - p.start].strip(" ,")
+        rest = p.text[b - p.start :]
+        if head and is_unit(head) and starts_with_verb(rest) and not _PUNCT.search(head):
+            units = split_units(head)
+            if units:
+                return units, b
+    return None
+
+
+# ---------------------------------------------------------------- a task and its fields
+
+_CONDITION = re.compile(r"^\s*((?:Ngay\s+)?(?:[Ss]au khi|[Kk]hi|[Tt]rước khi)\s+[^,:;]{5,160}?)\s*[,:]\s*")
+_FIELD = re.compile(
+    r"^\s*(?P<label>(?:Đơn vị|Cơ quan|Bộ phận)\s+(?:chủ trì\s+thực hiện|chủ trì|thực hiện|phối hợp(?:\s+thực hiện)?|"
+    r"được giao|chịu trách nhiệm)|(?:Thời gian|Thời hạn|Tiến độ|Lộ trình)(?:\s+(?:hoàn thành|thực hiện|báo cáo))?|"
+    r"Chủ trì|Phối hợp|Sản phẩm|Kết quả|Kinh phí)\s*:\s*",
+    re.I,
+)
+_LEAD_SUPPORT_FIELD = re.compile(r"(.+?)\s+chủ trì\s*,?\s*(?:phối hợp|cùng)\s+(?:với\s+)?(.+)$")
+_DONE = re.compile(r"\s*(?:,\s*)?(?:hoàn thành|xong)\s*(?=[,.;]|$)")
+_END_MARK = re.compile(r"\s*\./\.?\s*$|\s*\.\s*$")
+_BASIS = re.compile(r"^\s*Căn cứ[^,;]{0,60}[,;]\s*")
+_PERIPHRASIS = re.compile(r"^(?:thực hiện|tiến hành)\s+việc\s+(?=\w)", re.I)
+_DANGLING = re.compile(r"\s+(?:về|cho|với|đến|và|để)\s*$")
+_TARGET = re.compile(r"phấn đấu\b", re.I)  # a goal, read by the targets extractor
+_ENDS_AS = re.compile(r"\bnhư$")
+_INNER_SUBJECT = re.compile(
+    r"(?:^|[.;]\s+)(?:(?:Đồng thời|Bên cạnh đó|Ngoài ra|Trong đó)\s*,?\s*)?(?=[^\W\d_])"
+)
+_MODAL_START = re.compile(r"(?:cần|phải|có trách nhiệm)\b")
+_PHOI_HOP = re.compile(r"(?<![\w])(?:[Pp]hối hợp|[Cc]ùng)\s+(?:chặt chẽ\s+)?(?:với\s+)?(?=\S)")
+_CLAUSE_END = re.compile(r"[,;.(]\s")
+
+
+@dataclass
+class _Task:
+    start: int
+    end: int
+    task: str
+    lead: list[str]
+    support: list[str]
+    deadline: str | None
+    para: Para | None = None
+    own: bool = True  # its units are its own (not inherited)
+    by_subject: bool = False  # its units are the subject of its sentence: the next sentences may go on
+    support_inside: bool = False  # its support was read from its own words (``... phối hợp với X ...``)
+    criterion: str | None = None  # the row's number in a task table
 
 
 def _task_text(t: str, dl: Deadline | None = None) -> str:
     """A task tidied: emphasis, a date deadline and trailing punctuation taken out."""
-    if dl is not None and dl.kind in _DEADLINE_CUT and 0 <= dl.start < dl.end <= len(t):
+    if dl is not None and dl.kind in DATED and 0 <= dl.start < dl.end <= len(t):
         t = t[: dl.start] + " " + t[dl.end :]
     t = _DONE.sub("", " ".join(t.replace("*", " ").split()))
     t = _END_MARK.sub("", t.strip(" ;,|"))
@@ -559,10 +404,6 @@ def _task_text(t: str, dl: Deadline | None = None) -> str:
     t = _PERIPHRASIS.sub("", t)
     t = _DANGLING.sub("", t)
     return clean(t).strip(" ,;:")
-
-
-_INNER_SUBJECT = re.compile(r"(?:^|[.;]\s+)(?:(?:Đồng thời|Bên cạnh đó|Ngoài ra|Trong đó)\s*,?\s*)?(?=[^\W\d_])")
-_PHOI_HOP = re.compile(r"(?<![\w])(?:[Pp]hối hợp|[Cc]ùng)\s+(?:chặt chẽ\s+)?(?:với\s+)?(?=\S)")
 
 
 def _subject_inside(task: str) -> list[str]:
@@ -590,29 +431,25 @@ def _support_inside(task: str) -> list[str]:
     return out
 
 
-@dataclass
-class _Task:
-    start: int
-    end: int
-    task: str
-    lead: list[str]
-    support: list[str]
-    deadline: str | None
-    para: Para | None = None
-    own: bool = True  # its units are its own (not inherited)
-    by_subject: bool = False  # its units are the subject of its sentence: the next sentences may go on
-    support_inside: bool = False  # its support was read from its own words (``... phối hợp với X ...``)
-
-
-def _make(doc: Document, start: int, end: int, text: str, task_at: int, parsed_task: str | None,
-          lead: list[str], support: list[str], inherited: Deadline | None, condition: str | None = None) -> _Task | None:
+def _make(
+    doc: Document,
+    start: int,
+    end: int,
+    text: str,
+    task_at: int,
+    parsed_task: str | None,
+    lead: list[str],
+    support: list[str],
+    inherited: Deadline | None,
+    condition: str | None = None,
+) -> _Task | None:
     """A task from ``text`` (the view of ``doc.text[start:end]`` blanked); the task is ``parsed_task``
     or what follows ``task_at``."""
     raw = parsed_task if parsed_task is not None else text[task_at:]
     cond = _CONDITION.match(raw)
     dl = find_deadline(raw)
     deadline = dl.value if dl else None
-    if cond and (dl is None or dl.kind not in _DEADLINE_CUT):
+    if cond and (dl is None or dl.kind not in DATED):
         deadline = " ".join(cond.group(1).split())
         raw, dl = raw[cond.end() :], None
         inner = _TRIGGER.match(raw)
@@ -631,11 +468,72 @@ def _make(doc: Document, start: int, end: int, text: str, task_at: int, parsed_t
     inside = not support
     if inside:
         support = [u for u in _support_inside(task) if u not in lead]
-    if condition and (dl is None or dl.kind not in _DEADLINE_CUT):
+    if condition and (dl is None or dl.kind not in DATED):
         deadline = condition
-    if inherited is not None and (deadline is None or dl is not None and dl.kind == "regular" and inherited.kind != "regular"):
+    if inherited is not None and (
+        deadline is None or dl is not None and dl.kind == "regular" and inherited.kind != "regular"
+    ):
         deadline = inherited.value
     return _Task(start, end, task, lead, support, deadline, support_inside=inside)
+
+
+def _fill(made: dict[int, _Task], out: list[_Task], p: Para, value: str, label: str) -> None:
+    """A sub-line ``Đơn vị thực hiện: ...`` / ``Thời gian hoàn thành: ...`` fills the task above it
+    (the item it belongs to, else the last task of its section, ``1.4. Lộ trình thực hiện: ...``)."""
+    q = p.parent
+    target = None
+    while q is not None and target is None:
+        target = made.get(id(q))
+        q = q.parent
+    if target is None and out and p.parent is not None:
+        last = out[-1].para
+        while last is not None and last is not p.parent:
+            last = last.parent
+        target = out[-1] if last is not None else None
+    if target is None:
+        return
+    value = " ".join(value.split()).strip(" .;")
+    low = label.lower()
+    if low.startswith(("thời gian", "thời hạn", "tiến độ", "lộ trình")):
+        dl = find_deadline(value)
+        target.deadline = dl.value if dl else clean(value) or target.deadline
+    elif "phối hợp" in low:
+        target.support = split_units(value) or target.support
+    elif not low.startswith(("sản phẩm", "kết quả", "kinh phí")):
+        got = _LEAD_SUPPORT_FIELD.match(value)
+        if got and is_unit(got.group(1)):
+            target.lead, target.support = (
+                split_units(got.group(1)),
+                split_units(got.group(2)) or target.support,
+            )
+        else:
+            target.lead = split_units(value) or ([value] if value else target.lead)
+        target.end = max(target.end, p.end)
+
+
+# ---------------------------------------------------------------- the body: lists, items and prose
+
+# what a conclusion says of work done, not a task: ``Đánh giá cao ...``, ``Ghi nhận ...``, ``Thống nhất ...``
+_PRAISE = re.compile(
+    r"\s*(?:Đánh giá cao|Ghi nhận|Biểu dương|Khen ngợi|Thống nhất|Đồng ý|Nhất trí|Cơ bản thống nhất|Hoan nghênh)\b",
+    re.I,
+)
+_NOT_TASK_START = re.compile(
+    r"^\s*(?:Việc|Công tác|Kết quả|Tình hình|Số lượng|Thời gian|Nội dung|Kinh phí|Mục đích|Mục tiêu|Tỷ lệ|Phạm vi|"
+    r"Đối tượng|Hình thức|Phương pháp|Giai đoạn|Năm \d|Từ tháng|Từ ngày|Ngày \d|Lý do|Chi phí|Tổng|Số)\b"
+)
+_ANNEX = re.compile(r"\s*(?:PHỤ LỤC|Phụ lục)\b")
+_ATTACHED = re.compile(r"\s*(?:QUY CHẾ|QUY ĐỊNH|ĐIỀU LỆ)\b")
+_DIRECTING = re.compile(r"\s*(?:QUYẾT ĐỊNH\s*:?\s*$|CHỈ THỊ\b|CÔNG ĐIỆN\b)")
+_PUNCT = re.compile(r"[.;:!?]")
+_NEXT_CLAUSE = re.compile(r"(?:;|\.(?=\s+[^\W\d_]))\s+(?=\S)")
+_SENTENCE_BREAK = re.compile(r"(?<=\.)\s+(?=[^\W\d_])")
+_PROSE_END = re.compile(r"\.\s|:\s")
+_SEMICOLON = re.compile(r";\s+(?=\S)")
+_COMPLETION = re.compile(r"\s*(?:Hoàn thành|Thời gian hoàn thành|Thời hạn hoàn thành|Thời hạn)\b")
+_CONNECTIVE = re.compile(
+    r"^\s*(?:Đồng thời|Bên cạnh đó|Ngoài ra|Trên cơ sở đó|Song song đó|Mặt khác|Cùng với đó)\s*,\s*"
+)
 
 
 def _from_structure(doc: Document, skip: list[tuple[int, int]]) -> list[_Task]:
@@ -643,11 +541,16 @@ def _from_structure(doc: Document, skip: list[tuple[int, int]]) -> list[_Task]:
     paras = paragraphs(doc)
     owners: dict[int, Owner | None] = {}
     made: dict[int, _Task] = {}
-    with_fields = {id(p.parent) for p in paras if p.parent is not None and p.kind in ("", "dash", "plus")
-                   and _FIELD.match(p.body_text)}
+    with_fields = {
+        id(p.parent)
+        for p in paras
+        if p.parent is not None and p.kind in ("", "dash", "plus") and _FIELD.match(p.body_text)
+    }
     decision = False  # after ``QUYẾT ĐỊNH:``, the articles direct
     annex = False
-    letter = any(p.kind == "address" for p in paras)  # a letter to units: its plural subjects are told what to do
+    letter = any(
+        p.kind == "address" for p in paras
+    )  # a letter to units: its plural subjects are told what to do
     carry: _Task | None = None  # a prose task whose subject the next sentences keep
     pending: list[tuple[Para, Owner]] = []
     for p in paras:
@@ -663,7 +566,11 @@ def _from_structure(doc: Document, skip: list[tuple[int, int]]) -> list[_Task]:
         if p.is_heading:
             carry = None
             continue
-        owner = _owner_of(p) if (p.is_title or p.n_children or p.text.rstrip(" |").endswith(":")) and len(body) > 3 else None
+        owner = (
+            _owner_of(p)
+            if (p.is_title or p.n_children or p.text.rstrip(" |").endswith(":")) and len(body) > 3
+            else None
+        )
         owners[id(p)] = owner
         field_m = _FIELD.match(body)
         if field_m:
@@ -692,8 +599,18 @@ def _from_structure(doc: Document, skip: list[tuple[int, int]]) -> list[_Task]:
             continue
         own = _parse_own(body, item=True, directive=directive, letter=letter) if in_list else None
         if own is not None:
-            t = _make(doc, p.start, p.end, p.text, 0, own.task, own.lead, own.support,
-                      ctx_owner.deadline if ctx_owner else None, own.condition)
+            t = _make(
+                doc,
+                p.start,
+                p.end,
+                p.text,
+                0,
+                own.task,
+                own.lead,
+                own.support,
+                ctx_owner.deadline if ctx_owner else None,
+                own.condition,
+            )
             if t:
                 t.para, made[id(p)] = p, t
                 out.append(t)
@@ -703,14 +620,34 @@ def _from_structure(doc: Document, skip: list[tuple[int, int]]) -> list[_Task]:
         topic_label = _TOPIC_LABEL.match(body)
         if topic_label and in_list:
             body = body[topic_label.end() :]
-        if in_list and not detail and (owned or topic == "task" or id(p) in with_fields):
-            if id(p) in with_fields or starts_with_verb(body) or owned and ctx_owner.lead and not _NOT_TASK_START.match(body) \
-                    and body[:1].isupper():
+        if (
+            in_list
+            and not detail
+            and (owned or topic == "task" or id(p) in with_fields)
+            and not _PRAISE.match(body)
+        ):
+            if (
+                id(p) in with_fields
+                or starts_with_verb(body)
+                or owned
+                and ctx_owner.lead
+                and not _NOT_TASK_START.match(body)
+                and body[:1].isupper()
+            ):
                 lead = ctx_owner.lead if ctx_owner else []
                 support = ctx_owner.support if ctx_owner else []
                 support_here, rest = _support(body.strip())
-                t = _make(doc, p.start, p.end, p.text, 0, rest, list(lead), support_here or list(support),
-                          ctx_owner.deadline if ctx_owner else None)
+                t = _make(
+                    doc,
+                    p.start,
+                    p.end,
+                    p.text,
+                    0,
+                    rest,
+                    list(lead),
+                    support_here or list(support),
+                    ctx_owner.deadline if ctx_owner else None,
+                )
                 if t:
                     t.para, t.own, made[id(p)] = p, False, t
                     out.append(t)
@@ -733,88 +670,6 @@ def _from_structure(doc: Document, skip: list[tuple[int, int]]) -> list[_Task]:
     return _drop_lead_ins(out, made)
 
 
-def _cached(p: Para, key: str, fn):
-    """``fn(p)``, worked out once per paragraph (a heading is asked by every item below it)."""
-    if key not in p.__dict__:
-        p.__dict__[key] = fn(p)
-    return p.__dict__[key]
-
-
-def _section_deadline(p: Para) -> Deadline | None:
-    if not (p.is_heading or p.is_title):
-        return None
-    dl = find_deadline(p.body_text)
-    return dl if dl is not None and dl.kind in _DEADLINE_CUT else None
-
-
-def _context(p: Para, owners: dict[int, Owner | None], made: dict[int, _Task]) -> tuple[Owner | None, str | None, bool]:
-    """The owner of ``p`` (the nearest title or lead-in above it that names units), the topic of its
-    section, and whether it is a detail of a task above it (an item under ``Xây dựng báo cáo ... gồm:``)."""
-    owner = topic = None
-    when = None
-    parent = p.parent
-    detail = parent is not None and id(parent) in made and owners.get(id(parent)) is None
-    q = parent
-    while q is not None:
-        if owner is None and owners.get(id(q)) is not None:
-            owner = owners[id(q)]
-        if topic is None:
-            topic = _cached(q, "topic", _topic)
-        if when is None:  # ``I. NHIỆM VỤ CẦN LÀM NGAY TRONG THÁNG 12/2025``
-            when = _cached(q, "when", _section_deadline)
-        q = q.parent
-    if when is not None:
-        owner = Owner(owner.lead, owner.support, owner.deadline or when, owner.task) if owner else \
-            Owner([], [], when, section=True)
-    return owner, topic, detail
-
-
-def _title_split(p: Para) -> tuple[list[str], int] | None:
-    """A numbered title naming units whose task starts on the next line in upper case (a text that
-    keeps no blank line between them): the units and where the task begins."""
-    if not p.kind or not p.breaks:
-        return None
-    for b in p.breaks:
-        head = p.text[p.body - p.start : b - p.start].strip(" ,")
-        rest = p.text[b - p.start :]
-        if head and is_unit(head) and starts_with_verb(rest) and not _PUNCT.search(head):
-            units = split_units(head)
-            if units:
-                return units, b
-    return None
-
-
-def _fill(made: dict[int, _Task], out: list[_Task], p: Para, value: str, label: str) -> None:
-    """A sub-line ``Đơn vị thực hiện: ...`` / ``Thời gian hoàn thành: ...`` fills the task above it
-    (the item it belongs to, else the last task of its section, ``1.4. Lộ trình thực hiện: ...``)."""
-    q = p.parent
-    target = None
-    while q is not None and target is None:
-        target = made.get(id(q))
-        q = q.parent
-    if target is None and out and p.parent is not None:
-        last = out[-1].para
-        while last is not None and last is not p.parent:
-            last = last.parent
-        target = out[-1] if last is not None else None
-    if target is None:
-        return
-    value = " ".join(value.split()).strip(" .;")
-    low = label.lower()
-    if low.startswith(("thời gian", "thời hạn", "tiến độ", "lộ trình")):
-        dl = find_deadline(value)
-        target.deadline = dl.value if dl else clean(value) or target.deadline
-    elif "phối hợp" in low:
-        target.support = split_units(value) or target.support
-    elif not low.startswith(("sản phẩm", "kết quả", "kinh phí")):
-        got = _LEAD_SUPPORT_FIELD.match(value)
-        if got and is_unit(got.group(1)):
-            target.lead, target.support = split_units(got.group(1)), split_units(got.group(2)) or target.support
-        else:
-            target.lead = split_units(value) or ([value] if value else target.lead)
-        target.end = max(target.end, p.end)
-
-
 def _more_in(doc: Document, p: Para, t: _Task, directive: bool = False) -> list[_Task]:
     """Other units given their own task further in the same item, after ``;`` or in a sentence of
     their own (``...; Bộ Khoa học và Công nghệ hướng dẫn ...``, ``Riêng phòng X phối hợp ...``): a task
@@ -824,7 +679,9 @@ def _more_in(doc: Document, p: Para, t: _Task, directive: bool = False) -> list[
     for m in _NEXT_CLAUSE.finditer(text):
         rest = text[m.end() :]
         body = _CLAUSE_OPENER.sub("", rest)
-        if not (body[:1].isupper() or len(body) < len(rest)) or not (UNIT_HEAD.match(body) or _TRIGGER.match(body)):
+        if not (body[:1].isupper() or len(body) < len(rest)) or not (
+            UNIT_HEAD.match(body) or _TRIGGER.match(body)
+        ):
             continue
         got = _parse_own(rest, item=False, directive=directive or m.group(0).startswith(";"))
         if got is None or got.lead == t.lead:
@@ -842,15 +699,9 @@ def _more_in(doc: Document, p: Para, t: _Task, directive: bool = False) -> list[
     return out
 
 
-_CLAUSE_OPENER = re.compile(r"^\s*(?:Riêng|Đồng thời|Bên cạnh đó|Ngoài ra|Trong đó)\s*,?\s*")
-
-
-_COMPLETION = re.compile(r"\s*(?:Hoàn thành|Thời gian hoàn thành|Thời hạn hoàn thành|Thời hạn)\b")
-_CONNECTIVE = re.compile(r"^\s*(?:Đồng thời|Bên cạnh đó|Ngoài ra|Trên cơ sở đó|Song song đó|Mặt khác|Cùng với đó)\s*,\s*")
-
-
-def _prose(doc: Document, p: Para, out: list[_Task], carry: _Task | None, directive: bool,
-           letter: bool = False) -> _Task | None:
+def _prose(
+    doc: Document, p: Para, out: list[_Task], carry: _Task | None, directive: bool, letter: bool = False
+) -> _Task | None:
     """Sentences of a paragraph outside any task list: each with its own trigger or subject, and a
     sentence that goes on with the same subject (``Nghiên cứu, hướng dẫn ...``) after a task."""
     text = p.text
@@ -871,7 +722,9 @@ def _prose(doc: Document, p: Para, out: list[_Task], carry: _Task | None, direct
                 carry = t
                 continue
         if carry is not None and carry.deadline is None and _COMPLETION.match(sent):
-            dl = find_deadline(sent)  # ``... . Hoàn thành trước ngày 20/02/2025.``: the deadline of the task before
+            dl = find_deadline(
+                sent
+            )  # ``... . Hoàn thành trước ngày 20/02/2025.``: the deadline of the task before
             if dl is not None:
                 carry.deadline, carry.end = dl.value, b
                 continue
@@ -917,42 +770,9 @@ def _drop_lead_ins(out: list[_Task], made: dict[int, _Task]) -> list[_Task]:
     return [t for t in out if id(t) not in drop]
 
 
-_PERIODIC_BEFORE = re.compile(r"định kỳ\s*$", re.I)
-_WEEKDAY = re.compile(r"thứ|tuần", re.I)
-_DATE_RE = re.compile(_DATE)
-_PERIODIC_HEAD = re.compile(r"^(?:định kỳ|bắt đầu)\s+", re.I)
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
-_LEAD_THEN_SUPPORT = re.compile(r"^(?:chủ trì|thực hiện)\s*,?\s*(?=phối hợp|cùng)", re.I)
-_LEADS = re.compile(r"^chủ trì\s*,?\s*", re.I)
-_SUPPORTS = re.compile(r"(?:phối hợp|cùng)\s+(?:chặt chẽ\s+)?(?:với\s+)?", re.I)
-_OPENER = re.compile(r"\s*(?:Trên cơ sở|Căn cứ|Để|Sau khi|Khi|Trước khi|Theo|Nhằm|Ngay sau khi)\b")
-_TOPIC_OPENER = re.compile(r"\s*(?:Về|Đối với|Riêng)\b")
-_GIAO = re.compile(r"^(?:Giao|giao)\s+")
-_SENTENCE_INSIDE = re.compile(r"[.!?]\s")
-_PURPOSE = re.compile(r"\s(?:nhằm|để|với mục tiêu|góp phần)\s")
-_AS_FOLLOWS = re.compile(r"(?:như|gồm)\s*$")
-_MODAL_START = re.compile(r"(?:cần|phải|có trách nhiệm)\b")
-_CLAUSE_END = re.compile(r"[,;.(]\s")
-_TARGET = re.compile(r"phấn đấu\b", re.I)  # a goal, read by the targets extractor
-_ENDS_AS = re.compile(r"\bnhư$")
-_ANNEX = re.compile(r"\s*(?:PHỤ LỤC|Phụ lục)\b")
-_ATTACHED = re.compile(r"\s*(?:QUY CHẾ|QUY ĐỊNH|ĐIỀU LỆ)\b")
-_DIRECTING = re.compile(r"\s*(?:QUYẾT ĐỊNH\s*:?\s*$|CHỈ THỊ\b|CÔNG ĐIỆN\b)")
-_PUNCT = re.compile(r"[.;:!?]")
-_LEAD_SUPPORT_FIELD = re.compile(r"(.+?)\s+chủ trì\s*,?\s*(?:phối hợp|cùng)\s+(?:với\s+)?(.+)$")
-_NEXT_CLAUSE = re.compile(r"(?:;|\.(?=\s+[^\W\d_]))\s+(?=\S)")
-_SENTENCE_BREAK = re.compile(r"(?<=\.)\s+(?=[^\W\d_])")
-_PROSE_END = re.compile(r"\.\s|:\s")
-_SEMICOLON = re.compile(r";\s+(?=\S)")
-_SECTION_CODE = re.compile(r"[0-9IVX]+\.?")
-_DONE = re.compile(r"\s*(?:,\s*)?(?:hoàn thành|xong)\s*(?=[,.;]|$)")
-_END_MARK = re.compile(r"\s*\./\.?\s*$|\s*\.\s*$")
-_PERIPHRASIS = re.compile(r"^(?:thực hiện|tiến hành)\s+việc\s+(?=\w)", re.I)
-_BASIS = re.compile(r"^\s*Căn cứ[^,;]{0,60}[,;]\s*")
-_DANGLING = re.compile(r"\s+(?:về|cho|với|đến|và|để)\s*$")
-
-
 # ---------------------------------------------------------------- task tables
+
+_SECTION_CODE = re.compile(r"[0-9IVX]+\.?")
 
 
 def _task_table(t: TableView) -> bool:
@@ -1004,13 +824,23 @@ def _from_tables(doc: Document) -> tuple[list[_Task], list[tuple[int, int]]]:
             if not task or not (lead or support or row.get("deadline")):
                 continue  # a task row names at least a unit or a deadline
             cell = row.get("deadline") or ""
-            dl = find_deadline(cell) if cell else find_deadline(" ".join(str(v) for k, v in row.items() if k != "span"))
-            deadline = clean(cell) if cell and (dl is None or dl.kind == "regular") else dl.value if dl else None
+            dl = (
+                find_deadline(cell)
+                if cell
+                else find_deadline(" ".join(str(v) for k, v in row.items() if k != "span"))
+            )
+            deadline = (
+                clean(cell) if cell and (dl is None or dl.kind == "regular") else dl.value if dl else None
+            )
             if cell and dl is not None and dl.kind in ("date", "month", "year") and len(cell) > 25:
                 deadline = dl.value
-            out.append(_Task(*row["span"], clean(task), lead, support, deadline))
-            out[-1].criterion = code.rstrip(".") or None  # type: ignore[attr-defined]
+            out.append(
+                _Task(*row["span"], clean(task), lead, support, deadline, criterion=code.rstrip(".") or None)
+            )
     return out, used
+
+
+# ---------------------------------------------------------------- a task stated twice
 
 
 def _same(a: _Task, b: _Task) -> bool:
@@ -1019,7 +849,7 @@ def _same(a: _Task, b: _Task) -> bool:
         return True
     if a.para is not None and b.para is not None and a.para.parent is b.para.parent:
         return False  # items of one list are different tasks
-    if getattr(a, "criterion", None) != getattr(b, "criterion", None):
+    if a.criterion != b.criterion:
         return False
     if a.lead != b.lead and not (a.lead and b.lead and _f1(" ; ".join(a.lead), " ; ".join(b.lead)) >= 0.6):
         return False
@@ -1045,9 +875,7 @@ def _contained(a: str, b: str) -> float:
 
 def extract(doc: Document) -> list[Assignment]:
     from_tables, used = _from_tables(doc)
-    skip = sorted(set(used) | set(flat_spans(doc, keep=lambda t: not _task_table(t))))
-    skip = [(s, e) for s, e in skip if any(s == u[0] for u in used)]
-    tasks = _from_structure(doc, skip) + from_tables
+    tasks = _from_structure(doc, sorted(used)) + from_tables  # a task table's lines are read as its rows only
     out: list[Assignment] = []
     kept: list[_Task] = []
     for t in tasks:
@@ -1058,5 +886,5 @@ def extract(doc: Document) -> list[Assignment]:
             kept[twin] = t
     for t in sorted(kept, key=lambda t: t.start):
         out.append(Assignment(Evidence.of(doc, t.start, t.end), task=t.task, lead=t.lead, support=t.support,
-                              deadline=t.deadline, criterion=getattr(t, "criterion", None)))  # fmt: skip
+                              deadline=t.deadline, criterion=t.criterion))  # fmt: skip
     return out

@@ -64,7 +64,7 @@ _VERBS = (
 _STARTERS = (
     "cắt giảm|đơn giản hóa|tối ưu hóa|sao lưu|làm việc|tiếp nhận|tăng|giảm|hình thành|phát huy|phát triển|đổi mới|chú trọng|"
     "chăm lo|tham gia|tham dự|lựa chọn|thiết lập|thành lập|điều chỉnh|bổ sung|thay thế|niêm yết|chia sẻ|kiểm soát|"
-    "đào tạo|bồi dưỡng|tuyển dụng|sắp xếp|khai thác|thu thập|biểu dương|khen thưởng|rút ngắn|làm rõ|lắng nghe|nhân rộng|"
+    "đào tạo|bồi dưỡng|tuyển dụng|sắp xếp|khai thác|thu thập|rút ngắn|làm rõ|lắng nghe|nhân rộng|"
     "giữ vững|tránh|không để|hạn chế|mở rộng|đầu tư|nộp|chuyển|hằng|hàng|mỗi|định kỳ|trước|sau khi|khi"
 )
 _VERB_RE = re.compile(rf"(?<![\w])(?:{_VERBS})(?![\w])")
@@ -72,7 +72,9 @@ _VERB_START = re.compile(rf"^\s*(?:{_VERBS}|{_STARTERS})(?![\w])", re.I)
 # where a unit may be named by a proper name alone (after ``phối hợp với``): ``VCCI``, ``Viettel``
 _NAME_START = re.compile(rf"[{UPPER}][\w&.-]*(?:\s+[{UPPER}][\w&.-]*)*(?=\s*(?:,|và|$|\s[a-zđ]))")
 _NAME_ONLY = re.compile(rf"[{UPPER}][\w&.-]*(?:\s+[{UPPER}][\w&.-]*){{0,5}}")
-_FILLER = re.compile(r"^\s*(?:đặc biệt là|nhất là|trong đó|kể cả|Riêng|riêng|và|cùng|cùng với|với|đối với|(?:các |Các )?[Đđ]ồng chí)\s+")
+_FILLER = re.compile(
+    r"^\s*(?:đặc biệt là|nhất là|trong đó|kể cả|Riêng|riêng|và|cùng|cùng với|với|đối với|(?:các |Các )?[Đđ]ồng chí)\s+"
+)
 # a verb right after these belongs to the unit's own relative clause (``các đơn vị được kiểm tra``)
 _REL_BEFORE = re.compile(r"(?:được|bị|các|những|mỗi|từng)\s*$")
 _REPORTED = re.compile(r"(?:đã|đang|vừa|từng|chưa|không)\s*$")  # ``Sở đã tổ chức``: work reported, not given
@@ -82,7 +84,9 @@ _NEW_UNIT = re.compile(
     r"UBND|Ủy ban|Uỷ ban|Thanh tra|Quỹ|Công an|Bảo hiểm xã hội|BHXH|Kho bạc|Đài|Trường|Bệnh viện|Hội|Liên đoàn|"
     r"Tỉnh đoàn|Ngân hàng|Cổng|Viện|Chi nhánh|Tập đoàn|Tổng công ty|Công ty|Báo|Tạp chí|Thường trực|Mặt trận|Đội|Vụ|"
     r"Bộ phận|Tổ|Đoàn|Hội đồng)(?![\w])|(?:các|Các|mỗi|Mỗi|từng|Từng)\s+(?:cơ quan|đơn vị|phòng|sở|bộ|ngành|địa phương|"
-    r"huyện|xã|tổ chức|cán bộ|doanh nghiệp|hiệp hội|tập đoàn)(?![\w])|(?:phòng|sở|văn phòng|trung tâm|ban|chi cục|bộ phận)\s+(?=[" + UPPER + r"])"
+    r"huyện|xã|tổ chức|cán bộ|doanh nghiệp|hiệp hội|tập đoàn)(?![\w])|(?:phòng|sở|văn phòng|trung tâm|ban|chi cục|bộ phận)\s+(?=["
+    + UPPER
+    + r"])"
     r"|(?:cán bộ|công chức|viên chức|người đứng đầu|lãnh đạo)(?![\w]))"
 )
 
@@ -178,8 +182,12 @@ def split_units(s: str) -> list[str]:
 
 
 # ``theo chức năng, nhiệm vụ được giao``: how a unit acts, between it and its task
-_FUNCTION = re.compile(r"\s*,?\s+theo (?:đúng )?chức năng,? nhiệm vụ(?:,? quyền hạn)?(?: được giao)?\s*,?(?=\s)")
-_END_RE = re.compile(rf"(?<![\w])(?:{_VERBS}|để|nhằm|kính|có(?=\s+(?:\d|nhiều|một số|các|những|hơn|trên|gần)))(?![\w])")
+_FUNCTION = re.compile(
+    r"\s*,?\s+theo (?:đúng )?chức năng,? nhiệm vụ(?:,? quyền hạn)?(?: được giao)?\s*,?(?=\s)"
+)
+_END_RE = re.compile(
+    rf"(?<![\w])(?:{_VERBS}|để|nhằm|trong việc|về việc|kính|có(?=\s+(?:\d|nhiều|một số|các|những|hơn|trên|gần)))(?![\w])"
+)
 
 
 def _verb_after(s: str, pos: int) -> re.Match[str] | None:
@@ -200,8 +208,12 @@ def names_only(s: str) -> bool:
     (True, False)
     """
     head = UNIT_HEAD.match(s)
-    return bool(head) and not _VERB_RE.match(s.strip()) and _verb_after(s, head.end()) is None \
+    return (
+        bool(head)
+        and not _VERB_RE.match(s.strip())
+        and _verb_after(s, head.end()) is None
         and not _REPORTED_ANY.search(s)
+    )
 
 
 _REPORTED_ANY = re.compile(r"\s(?:đã|đang|sẽ)\s")
@@ -227,6 +239,10 @@ def units_then_task(s: str, loose: bool = False) -> tuple[list[str], str]:
     written = _AUX_END.sub("", s[: v.start()])
     units = split_units(written)
     if loose:  # ``phối hợp với VCCI và các đơn vị liên quan``: a name the unit grammar does not know
-        names = [x.strip() for x in _ITEM_SEP.split(written)[::2] if _NAME_ONLY.fullmatch(x.strip()) and not is_unit(x)]
+        names = [
+            x.strip()
+            for x in _ITEM_SEP.split(written)[::2]
+            if _NAME_ONLY.fullmatch(x.strip()) and not is_unit(x)
+        ]
         units = names + units
     return units, s[v.start() :].strip()

@@ -4,7 +4,8 @@ import pytest
 
 from docmine.builder import CellSpec, DocBuilder
 from docmine.parsers.text import from_string
-from extractors.assignments import extract, find_deadline
+from extractors.assignments import extract
+from extractors.deadlines import find_deadline
 from tests.extractors.helpers import has, run
 
 
@@ -17,8 +18,12 @@ def rows(text: str) -> list[tuple]:
 POSITIVE = [
     (
         "Giao Văn phòng Sở chủ trì, phối hợp với các phòng chuyên môn rà soát quy trình nội bộ hàng quý.",
-        dict(lead=["Văn phòng Sở"], support=["các phòng chuyên môn"], deadline="hàng quý",
-             task="rà soát quy trình nội bộ hàng quý"),
+        dict(
+            lead=["Văn phòng Sở"],
+            support=["các phòng chuyên môn"],
+            deadline="hàng quý",
+            task="rà soát quy trình nội bộ hàng quý",
+        ),
     ),
     (
         "Yêu cầu Phòng Kế hoạch - Tài chính hoàn thành báo cáo trước ngày 20/02/2025.",
@@ -32,7 +37,10 @@ POSITIVE = [
         "Trung tâm Dịch vụ việc làm phối hợp với Phòng Việc làm, hướng dẫn người lao động nộp hồ sơ trực tuyến.",
         dict(lead=["Trung tâm Dịch vụ việc làm"], support=["Phòng Việc làm"]),
     ),
-    ("Sở Nội vụ có trách nhiệm tổng hợp kết quả chấm điểm.", dict(lead=["Sở Nội vụ"], task="tổng hợp kết quả chấm điểm")),
+    (
+        "Sở Nội vụ có trách nhiệm tổng hợp kết quả chấm điểm.",
+        dict(lead=["Sở Nội vụ"], task="tổng hợp kết quả chấm điểm"),
+    ),
     (
         "Đồng thời đề nghị Sở Y tế gửi văn bản giải trình sau 15 ngày làm việc.",
         dict(lead=["Sở Y tế"], deadline="sau 15 ngày làm việc"),
@@ -44,13 +52,20 @@ POSITIVE = [
     (  # news: the authority, then ``yêu cầu,`` and a clause before the units
         "Tại quyết định, UBND tỉnh Hòa An yêu cầu, căn cứ kết quả xếp hạng, các sở, ban, ngành, UBND các huyện "
         "có giải pháp nâng cao Chỉ số cải cách hành chính.",
-        dict(lead=["các sở, ban, ngành", "UBND các huyện"], task="có giải pháp nâng cao Chỉ số cải cách hành chính"),
+        dict(
+            lead=["các sở, ban, ngành", "UBND các huyện"],
+            task="có giải pháp nâng cao Chỉ số cải cách hành chính",
+        ),
     ),
     (  # conclusions: a topic, then the units it gives the task to, with its deadline
         "4. Về việc nâng cấp phần mềm một cửa: giao Sở Khoa học và Công nghệ chủ trì, phối hợp với Văn phòng UBND "
         "tỉnh hoàn thiện phần mềm, báo cáo UBND tỉnh trước ngày 15 tháng 3 năm 2026.",
-        dict(lead=["Sở Khoa học và Công nghệ"], support=["Văn phòng UBND tỉnh"], deadline="2026-03-15",
-             task="hoàn thiện phần mềm, báo cáo UBND tỉnh"),
+        dict(
+            lead=["Sở Khoa học và Công nghệ"],
+            support=["Văn phòng UBND tỉnh"],
+            deadline="2026-03-15",
+            task="hoàn thiện phần mềm, báo cáo UBND tỉnh",
+        ),
     ),
     (  # a promise in a report is a task of its subject
         "Sau khi Bộ công bố bộ tiêu chí mới, Trung tâm sẽ chủ động xây dựng kế hoạch triển khai.",
@@ -89,6 +104,7 @@ def test_not_an_assignment(text):
 
 # ---------------------------------------------------------------- decisions
 
+
 def test_the_closing_article_of_a_decision_is_one_assignment_with_each_office():
     text = ("QUYẾT ĐỊNH:\n\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch cải cách hành chính năm 2026.\n\n"
             "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n\n"
@@ -122,6 +138,7 @@ def test_an_article_with_numbered_clauses_under_the_units_it_names():
 
 # ---------------------------------------------------------------- lists under titles and lead-ins
 
+
 def test_numbered_titles_that_name_units_own_the_items_below_them():
     text = ("Chủ tịch UBND tỉnh yêu cầu các sở, ngành, địa phương thực hiện các nhiệm vụ sau:\n\n"
             "1. Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các xã\n\n"
@@ -130,7 +147,9 @@ def test_numbered_titles_that_name_units_own_the_items_below_them():
             "2. Sở Khoa học và Công nghệ\n\n"
             "a) Chủ trì, phối hợp với Văn phòng UBND tỉnh nâng cấp Hệ thống thông tin giải quyết thủ tục hành chính.")  # fmt: skip
     got = rows(text)
-    assert [g[1] for g in got] == [["Thủ trưởng các sở, ban, ngành", "Chủ tịch UBND các xã"]] * 2 + [["Sở Khoa học và Công nghệ"]]
+    assert [g[1] for g in got] == [["Thủ trưởng các sở, ban, ngành", "Chủ tịch UBND các xã"]] * 2 + [
+        ["Sở Khoa học và Công nghệ"]
+    ]
     assert got[2][2] == ["Văn phòng UBND tỉnh"] and got[2][0].startswith("nâng cấp Hệ thống")
 
 
@@ -206,7 +225,9 @@ def test_an_item_that_gives_a_second_unit_its_own_task():
 
 
 def test_a_supporting_unit_is_not_a_task_of_its_own():
-    facts = run("assignments", "Giao Sở Nội vụ chủ trì, phối hợp với Sở Tài chính tổng hợp kết quả chấm điểm.")
+    facts = run(
+        "assignments", "Giao Sở Nội vụ chủ trì, phối hợp với Sở Tài chính tổng hợp kết quả chấm điểm."
+    )
     assert [f["lead"] for f in facts] == [["Sở Nội vụ"]]
 
 
@@ -220,7 +241,9 @@ def test_the_addressees_and_the_list_of_recipients_are_not_tasks():
 def test_a_letter_tells_its_plural_addressees_what_to_do():
     text = ("Kính gửi: Các cơ quan chuyên môn thuộc UBND tỉnh.\n\n"
             "Các cơ quan, đơn vị, địa phương xây dựng báo cáo tự đánh giá và gửi về Sở Nội vụ.")  # fmt: skip
-    assert rows(text) == [("xây dựng báo cáo tự đánh giá và gửi về Sở Nội vụ", ["Các cơ quan, đơn vị, địa phương"], [], None)]
+    assert rows(text) == [
+        ("xây dựng báo cáo tự đánh giá và gửi về Sở Nội vụ", ["Các cơ quan, đơn vị, địa phương"], [], None)
+    ]
 
 
 def test_a_task_stated_twice_is_one():
@@ -232,6 +255,7 @@ def test_a_task_stated_twice_is_one():
 
 
 # ---------------------------------------------------------------- task tables
+
 
 def test_a_task_table_with_sections_and_units_left_blank_under_a_merged_cell():
     text = ("TT\tNội dung\tĐơn vị thực hiện\tGiải pháp\tPhối hợp\n1\tCải cách thể chế\t\t\t\n"
@@ -245,7 +269,9 @@ def test_a_task_table_with_sections_and_units_left_blank_under_a_merged_cell():
 def test_a_unit_cell_continued_in_lower_case_belongs_to_the_cell_above():
     text = ("TT\tNội dung\tĐơn vị thực hiện\tPhối hợp\n2.1\tCông khai TTHC\tCác phòng chuyên môn, đơn\tVăn phòng\n"
             "2.2\tMột cửa liên thông\tvị trực thuộc Sở\t")  # fmt: skip
-    assert has(run("assignments", text), criterion="2.2", lead=["Các phòng chuyên môn", "đơn vị trực thuộc Sở"])
+    assert has(
+        run("assignments", text), criterion="2.2", lead=["Các phòng chuyên môn", "đơn vị trực thuộc Sở"]
+    )
 
 
 def test_a_table_with_a_deadline_column():
@@ -270,6 +296,7 @@ def test_a_grid_with_merged_units_and_a_row_split_over_two_pages():
 
 # ---------------------------------------------------------------- deadlines
 
+
 @pytest.mark.parametrize(
     "text,value",
     [
@@ -292,7 +319,10 @@ def test_deadlines(text, value):
     assert find_deadline(text).value == value
 
 
-@pytest.mark.parametrize("text", ["kế hoạch năm 2025 của Sở", "xử lý lỗi thường xuyên trên Cổng", "trong năm 2025 và những năm tiếp theo"])
+@pytest.mark.parametrize(
+    "text",
+    ["kế hoạch năm 2025 của Sở", "xử lý lỗi thường xuyên trên Cổng", "trong năm 2025 và những năm tiếp theo"],
+)
 def test_not_a_deadline(text):
     assert find_deadline(text) is None
 
