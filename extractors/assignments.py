@@ -49,9 +49,12 @@ from extractors.units import UNIT_HEAD, is_unit, names_only, split_units, starts
 # ---------------------------------------------------------------- reading a directive: who is given what
 
 
+# who is told to do something: after ``giao``, ``yêu cầu``, ``đề nghị`` ... (not ``được giao``, ``giao dịch``)
 _TRIGGER = re.compile(
-    r"(?:^|(?<=[\s,:;(]))(?<!được )(?<!bị )(?:[Yy]êu cầu|[Đđ]ề nghị|[Gg]iao cho|[Gg]iao(?!\s+(?:dịch|thông|lưu|diện|tiếp|ban|nộp|nhận|"
-    r"kết quả|ước|thoa|hàng|việc|nhiệm vụ|khoán|đất|quyền)\b)|[Pp]hân công(?: cho)?|[Kk]iến nghị|[Ủủ]y quyền cho|[Ll]ưu ý|[Kk]ính (?:đề xuất|đề nghị|trình))"
+    r"(?:^|(?<=[\s,:;(]))(?<!được )(?<!bị )"
+    r"(?:[Yy]êu cầu|[Đđ]ề nghị|[Gg]iao cho|[Pp]hân công(?: cho)?|[Kk]iến nghị|[Ủủ]y quyền cho|[Ll]ưu ý"
+    r"|[Kk]ính (?:đề xuất|đề nghị|trình)"
+    r"|[Gg]iao(?!\s+(?:dịch|thông|lưu|diện|tiếp|ban|nộp|nhận|kết quả|ước|thoa|hàng|việc|nhiệm vụ|khoán|đất|quyền)\b))"
     r"\s*,?\s+(?=\S)"
 )
 _TRIGGER_WORDS = ("yêu cầu", "đề nghị", "giao", "phân công", "kiến nghị", "ủy quyền", "lưu ý", "kính")
@@ -99,7 +102,6 @@ class Parsed:
     lead: list[str]
     support: list[str]
     task: str
-    at: int  # where the task begins in the text parsed
     condition: str | None = None  # ``Khi có kết quả ... giao ...``: the event the task waits for
     subject: bool = False  # the units are the sentence's subject (not named after ``giao``/``yêu cầu``)
 
@@ -126,10 +128,8 @@ def _support(task: str) -> tuple[list[str], str]:
     if m:
         after = task[m.end() :]
         support, rest = units_then_task(after, loose=True)
-        if support and _PURPOSE_START.match(
-            rest
-        ):  # ``phối hợp với X trong việc Y``: working with X is the task
-            return support, task
+        if support and _PURPOSE_START.match(rest):
+            return support, task  # ``phối hợp với X trong việc Y``: working with X is the task
         if support:
             return support, rest.lstrip(" ,")
         after = after.strip().rstrip(":").strip()
@@ -168,24 +168,16 @@ def _parse_own(text: str, item: bool, directive: bool, letter: bool = False) -> 
             got = parse_directive(after[skip:])
             if got:
                 lead, support, task = got
-                at = m.end() + skip
-                cond = _CONDITION_START.match(before)
-                return Parsed(
-                    lead,
-                    support,
-                    task,
-                    at + _offset_of(text[at:], task),
-                    " ".join(before.split()).strip(" ,") if cond else None,
-                )
+                cond = " ".join(before.split()).strip(" ,") if _CONDITION_START.match(before) else None
+                return Parsed(lead, support, task, cond)
     start = adv.end() if adv else base
     body = _CLAUSE_OPENER.sub("", text[start:].lstrip(" ("))
-    shift = len(text) - len(body)
     if UNIT_HEAD.match(body):
         units, rest = units_then_task(body)
         if units and _SPEAKER_VERB.match(rest):  # ``Chủ tịch UBND tỉnh chỉ đạo các sở ... rà soát``
             got = parse_directive(rest[_SPEAKER_VERB.match(rest).end() :].lstrip(" :,"))
             if got:
-                return Parsed(got[0], got[1], got[2], shift + _offset_of(body, got[2]))
+                return Parsed(got[0], got[1], got[2])
             return None
         promised = _FUTURE.search(body[: len(body) - len(rest)])  # ``Trung tâm sẽ tổ chức ...``
         if units and (
@@ -196,13 +188,8 @@ def _parse_own(text: str, item: bool, directive: bool, letter: bool = False) -> 
                 lead, support, task = got
                 opening = text[:start]
                 cond = " ".join(opening.split()).strip(" ,:") if _CONDITION_START.match(opening) else None
-                return Parsed(lead, support, task, shift + _offset_of(body, task), cond, subject=True)
+                return Parsed(lead, support, task, cond, subject=True)
     return None
-
-
-def _offset_of(text: str, task: str) -> int:
-    i = text.find(task[:30]) if task else -1
-    return max(i, 0)
 
 
 # ---------------------------------------------------------------- titles, lead-ins and sections that own the items below them
@@ -226,6 +213,7 @@ _BOILER = re.compile(
     r"giải pháp|đầy đủ|kịp thời|nghiêm|tập trung|khẩn trương|được giao|chủ động|biết|hiện)\b",
     re.I,
 )
+_WORD = re.compile(r"\w+")
 _CONCLUDES = re.compile(
     r"(?:kết luận|chỉ đạo)(?:\s+và\s+(?:chỉ đạo|giao nhiệm vụ))?\s+(?:như sau|cụ thể)\s*:\s*$"
 )
@@ -281,8 +269,8 @@ def _owner_of(p: Para) -> Owner | None:
 
 
 def _is_boilerplate(task: str) -> bool:
-    rest = _BOILER.sub(" ", task)
-    return len(re.findall(r"\w+", rest)) < 2
+    """A task that says nothing but ``thực hiện nghiêm túc các nội dung trên``."""
+    return len(_WORD.findall(_BOILER.sub(" ", task))) < 2
 
 
 def _topic(p: Para) -> str | None:
