@@ -59,7 +59,7 @@ _TRIGGER = re.compile(
 )
 _TRIGGER_WORDS = ("yêu cầu", "đề nghị", "giao", "phân công", "kiến nghị", "ủy quyền", "lưu ý", "kính")
 _ADVERBIAL = re.compile(
-    r"\s*(?:(?i:(?:ngay\s+)?(?:sau khi|khi|trước khi|căn cứ|trên cơ sở|để|đối với|về|trong|đồng thời|bên cạnh đó|ngoài ra|"
+    r"\s*(?:(?i:(?:ngay\s+)?(?:sau khi|khi|trước khi|căn cứ|trên cơ sở|để|đối với|về|trong|đồng thời|bên cạnh đó|ngoài ra|với|"
     r"theo|định kỳ|hằng|hàng|tiếp theo|trước mắt|từ nay|cụ thể|nếu|trường hợp))\b[^;:]{0,260}?[,:;]\s*"
     r"|(?i:trong\s+)?(?i:thời gian tới|năm tới|tới đây)\s*,?\s*)+",
 )
@@ -86,9 +86,14 @@ _FUTURE = re.compile(r"\ssẽ\s+(?:tiếp tục\s+)?$")
 _GENERIC_SUBJECT = re.compile(
     r"(?:các|mỗi|từng|tất cả các)\s+(?:cơ quan|đơn vị|địa phương|sở|ban|ngành|phòng|bộ|cấp|tổ chức)\b", re.I
 )
+# the heads of a group of offices as a subject are told what to do (``Thủ trưởng các sở, ngành căn cứ ...``)
+_HEADS_OF_MANY = re.compile(r"(?:Thủ trưởng|Chủ tịch|Giám đốc|Người đứng đầu|Bộ trưởng)\s+(?:\w+\s+)?(?:các|mỗi|từng)\s", re.I)
 _OWN_VERB = re.compile(
-    r"(?:chủ trì|phối hợp|cần|phải|tham mưu|có trách nhiệm|chịu trách nhiệm|làm đầu mối|là đầu mối)\b"
+    r"(?:chủ trì(?!\s+(?:cuộc|hội nghị|buổi|phiên|họp|lễ))|phối hợp|cần|phải|tham mưu|có trách nhiệm|chịu trách nhiệm"
+    r"|làm đầu mối|là đầu mối)\b"
 )
+# ``Sở X được UBND tỉnh giao thường xuyên theo dõi ...``: the units a task was given to, in the passive
+_PASSIVE = re.compile(r"\s+được\s+(?:[^,;.]{0,40}?\s)?(?:giao|phân công|yêu cầu)(?:\s+nhiệm vụ)?\s+")
 _MODAL = re.compile(r"^(?:cần|có trách nhiệm)\s+")
 _LEAD_THEN_SUPPORT = re.compile(r"^(?:chủ trì|thực hiện)\s*,?\s*(?=phối hợp|cùng)", re.I)
 _LEADS = re.compile(r"^chủ trì\s*,?\s*", re.I)
@@ -173,6 +178,10 @@ def _parse_own(text: str, item: bool, directive: bool, letter: bool = False) -> 
     start = adv.end() if adv else base
     body = _CLAUSE_OPENER.sub("", text[start:].lstrip(" ("))
     if UNIT_HEAD.match(body):
+        passive = _PASSIVE.search(body, 0, 200)
+        if passive and names_only(body[: passive.start()]) and starts_with_verb(body[passive.end() :]):
+            support, task = _support(body[passive.end() :])
+            return Parsed(split_units(body[: passive.start()]), support, task, subject=True)
         units, rest = units_then_task(body)
         if units and _SPEAKER_VERB.match(rest):  # ``Chủ tịch UBND tỉnh chỉ đạo các sở ... rà soát``
             got = parse_directive(rest[_SPEAKER_VERB.match(rest).end() :].lstrip(" :,"))
@@ -181,7 +190,11 @@ def _parse_own(text: str, item: bool, directive: bool, letter: bool = False) -> 
             return None
         promised = _FUTURE.search(body[: len(body) - len(rest)])  # ``Trung tâm sẽ tổ chức ...``
         if units and (
-            directive or _OWN_VERB.match(rest) or promised or letter and _GENERIC_SUBJECT.match(units[0])
+            directive
+            or _OWN_VERB.match(rest)
+            or promised
+            or _HEADS_OF_MANY.match(units[0])
+            or letter and _GENERIC_SUBJECT.match(units[0])
         ):
             got = parse_directive(body)
             if got:
@@ -352,6 +365,7 @@ _FIELD = re.compile(
     re.I,
 )
 _LEAD_SUPPORT_FIELD = re.compile(r"(.+?)\s+chủ trì\s*,?\s*(?:phối hợp|cùng)\s+(?:với\s+)?(.+)$")
+_GOAL_CLAUSE = re.compile(r"\s*;\s*phấn đấu\b")
 _DONE = re.compile(r"\s*(?:,\s*)?(?:hoàn thành|xong)\s*(?=[,.;]|$)")
 _END_MARK = re.compile(r"\s*\./\.?\s*$|\s*\.\s*$")
 _BASIS = re.compile(r"^\s*Căn cứ[^,;]{0,60}[,;]\s*")
@@ -386,6 +400,7 @@ def _task_text(t: str, dl: Deadline | None = None) -> str:
     """A task tidied: emphasis, a date deadline and trailing punctuation taken out."""
     if dl is not None and dl.kind in DATED and 0 <= dl.start < dl.end <= len(t):
         t = t[: dl.start] + " " + t[dl.end :]
+    t = _GOAL_CLAUSE.split(t)[0]  # ``...; phấn đấu đến hết năm 2025 đạt 70% ...`` is a target
     t = _DONE.sub("", " ".join(t.replace("*", " ").split()))
     t = _END_MARK.sub("", t.strip(" ;,|"))
     t = _BASIS.sub("", t)

@@ -104,7 +104,7 @@ _LIST_SEP = re.compile(r"\s*[,;]\s*|\s+và\s+")
 _NAMED_LIST = re.compile(r"(?:Các|các)\s+(phòng|đơn vị|Phòng|Tập đoàn|Bộ|bộ|Sở|sở)[^:]{0,30}:\s*(.+)$")
 _SEMI = re.compile(r"\s*;\s*")
 _ITEM_SEP = re.compile(r"(\s*,\s*|\s+và\s+|\s+cùng\s+)")
-_AUX_END = re.compile(r"\s+(?:sẽ|cũng|thì)\s*$")
+_AUX_END = re.compile(r"(?:\s+(?:sẽ|cũng|thì|đều))+\s*$")
 
 
 _LONGEST = 120  # a unit named in more words is a clause the grammar misread
