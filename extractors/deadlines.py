@@ -30,7 +30,7 @@ _DEADLINES: list[tuple[str, re.Pattern[str]]] = [
             rf"|{_BY}\s+(?:{_CLOCK}\s*,?\s*)?(?:{_DATE})",
             re.I,
         ),
-    ),  # fmt: skip
+    ),
     ("day", re.compile(rf"{_BY}\s+(?:ngày\s+)?{_DAY_MONTH}", re.I)),
     (
         "month",
@@ -45,13 +45,21 @@ _DEADLINES: list[tuple[str, re.Pattern[str]]] = [
             r"(?:trong|trước|hoàn thành trong|cuối|hết)\s+quý\s+(?:[IV]{1,3}|\d)\s*(?:/|năm)\s*\d{4}", re.I
         ),
     ),
+    (  # ``trong 02 tháng cuối năm 2025 và những tháng đầu năm 2026``
+        "period",
+        re.compile(
+            r"trong\s+(?:(?:\d{1,2}|những|các)\s+)?tháng\s+(?:cuối|đầu)\s+năm\s+\d{4}"
+            r"(?:\s+và\s+(?:(?:\d{1,2}|những|các)\s+)?tháng\s+(?:cuối|đầu)\s+năm\s+\d{4})?",
+            re.I,
+        ),
+    ),
     (
         "year",
         re.compile(
             r"(?:trong|trước|hoàn thành trong|cuối|hết|ngay trong)\s+năm\s+(\d{4})(?!\s*(?:[-–]\s*\d|và|đến|,\s*\d))",
             re.I,
         ),
-    ),  # fmt: skip
+    ),
     (
         "relative",
         re.compile(
@@ -59,7 +67,7 @@ _DEADLINES: list[tuple[str, re.Pattern[str]]] = [
             r"(?:\s+kể từ(?:\s+ngày)?\s+[^,.;:]{3,60})?",
             re.I,
         ),
-    ),  # fmt: skip
+    ),
     (
         "weekly",
         re.compile(
@@ -67,7 +75,7 @@ _DEADLINES: list[tuple[str, re.Pattern[str]]] = [
             r"(?:\s+(?:hằng|hàng)\s+tuần)?",
             re.I,
         ),
-    ),  # fmt: skip
+    ),
     (
         "recurring",
         re.compile(r"(?:hằng|hàng)\s+(?:ngày|tuần|tháng|quý|năm)(?:\s*\((?:vào\s+)?[^()]{1,20}\))?", re.I),
@@ -82,9 +90,19 @@ _DEADLINES: list[tuple[str, re.Pattern[str]]] = [
             r"(?<!lỗi )(?<!chi )(?<!sự )(?<!vụ )(?:thường xuyên|định kỳ|liên tục)(?!\s+(?:trên|của|tại)\b)",
             re.I,
         ),
-    ),  # fmt: skip
+    ),
 ]
-DATED = ("date", "day", "month", "quarter", "year", "relative", "monthly", "from")  # kinds that name a time
+DATED = (
+    "date",
+    "day",
+    "month",
+    "quarter",
+    "period",
+    "year",
+    "relative",
+    "monthly",
+    "from",
+)  # kinds that name a time
 _PERIODIC_BEFORE = re.compile(r"định kỳ\s*$", re.I)
 _PERIODIC_HEAD = re.compile(r"^(?:định kỳ|bắt đầu)\s+", re.I)
 _WEEKDAY = re.compile(r"thứ|tuần", re.I)
@@ -142,4 +160,6 @@ def _value(kind: str, m: re.Match[str]) -> str:
         return t[:1].lower() + t[1:]
     if kind == "regular":
         return t.lower()
+    if kind == "period":
+        return t[len("trong") :].strip()
     return t

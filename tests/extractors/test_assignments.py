@@ -313,6 +313,7 @@ def test_a_grid_with_merged_units_and_a_row_split_over_two_pages():
         ("công khai chậm nhất vào ngày 05 hằng tháng", "chậm nhất vào ngày 05 hằng tháng"),
         ("trong thời hạn 30 ngày làm việc", "trong thời hạn 30 ngày làm việc"),
         ("bắt đầu thực hiện từ tháng 01/2026", "từ tháng 01/2026"),
+        ("trong 6 tháng cuối năm 2025 và những tháng đầu năm 2026", "6 tháng cuối năm 2025 và những tháng đầu năm 2026"),
     ],
 )
 def test_deadlines(text, value):
