@@ -107,6 +107,7 @@ _ITEM_SEP = re.compile(r"(\s*,\s*|\s+và\s+|\s+cùng\s+)")
 _AUX_END = re.compile(r"(?:\s+(?:sẽ|cũng|thì|đều))+\s*$")
 
 
+_REMARK = re.compile(r"\s*\((?=[a-zđ])[^()]*\)")  # ``Sở Tài chính (trong việc tổng hợp ...)``: a remark, not a name
 _LONGEST = 120  # a unit named in more words is a clause the grammar misread
 
 
@@ -151,7 +152,7 @@ def split_units(s: str) -> list[str]:
     >>> split_units("Chánh Văn phòng UBND tỉnh, Giám đốc các sở, ban, ngành và UBND các xã, phường")
     ['Chánh Văn phòng UBND tỉnh', 'Giám đốc các sở, ban, ngành', 'UBND các xã, phường']
     """
-    s = " ".join(s.replace("*", " ").split()).strip(" .;,:")
+    s = _REMARK.sub("", " ".join(s.replace("*", " ").split())).strip(" .;,:")
     m = _NAMED_LIST.match(s)
     if m:
         head = m.group(1)[0].upper() + m.group(1)[1:]
@@ -195,8 +196,8 @@ def _verb_after(s: str, pos: int) -> re.Match[str] | None:
     unit's own relative clause (``được kiểm tra``)."""
     for v in _END_RE.finditer(s, pos):
         before = s[max(0, v.start() - 12) : v.start()]
-        if _REL_BEFORE.search(before):
-            continue
+        if _REL_BEFORE.search(before) or s.count("(", 0, v.start()) > s.count(")", 0, v.start()):
+            continue  # ``Sở Tài chính (trong việc tổng hợp ...)``: a remark on the unit
         return None if _REPORTED.search(before) else v
     return None
 
