@@ -94,7 +94,7 @@ _OWN_VERB = re.compile(
 )
 # ``Sở X được UBND tỉnh giao thường xuyên theo dõi ...``: the units a task was given to, in the passive
 _PASSIVE = re.compile(r"\s+được\s+(?:[^,;.]{0,40}?\s)?(?:giao|phân công|yêu cầu)(?:\s+nhiệm vụ)?\s+")
-_MODAL = re.compile(r"^(?:cần|có trách nhiệm)\s+")
+_MODAL = re.compile(r"^(?:cần|có trách nhiệm)\s*:?\s+")
 _LEAD_THEN_SUPPORT = re.compile(r"^(?:chủ trì|thực hiện)\s*,?\s*(?=phối hợp|cùng)", re.I)
 _LEADS = re.compile(r"^chủ trì\s*,?\s*", re.I)
 _SUPPORTS = re.compile(r"(?:phối hợp|cùng)\s+(?:chặt chẽ\s+)?(?:với\s+)?", re.I)
@@ -691,7 +691,7 @@ def _more_in(doc: Document, p: Para, t: _Task, directive: bool = False) -> list[
             continue
         task = _SENTENCE_BREAK.split(got.task)[0] if not m.group(0).startswith(";") else got.task
         sub = _make(doc, p.start, p.end, text, 0, task, got.lead, got.support, None)
-        if sub:
+        if sub and sub.task != t.task:  # not the list of units of one task, broken by ``;``
             sub.para = p
             out.append(sub)
             cut = t.task.find(" ".join(rest[:25].split()))
@@ -753,7 +753,7 @@ def _more_in_sentence(doc: Document, a: int, b: int, sent: str, t: _Task) -> lis
         got = parse_directive(rest)
         if got and got[0] != t.lead:
             sub = _make(doc, a, b, sent, 0, got[2], got[0], got[1], None)
-            if sub:
+            if sub and sub.task != t.task:
                 out.append(sub)
                 cut = t.task.find(rest[:25])
                 if cut > 0:
@@ -846,6 +846,14 @@ def _from_tables(doc: Document) -> tuple[list[_Task], list[tuple[int, int]]]:
 # ---------------------------------------------------------------- a task stated twice
 
 
+_NEAR = 60
+
+
+def _lead_key(t: _Task) -> str:
+    """The first words of a task's first unit (``văn phòng ủy``): tasks stated twice share them."""
+    return " ".join(t.lead[0].lower().split()[:3]) if t.lead else ""
+
+
 def _same(a: _Task, b: _Task) -> bool:
     """Whether two tasks are one stated twice: the same units and words, in different places."""
     if a.start == b.start and a.task == b.task:
@@ -881,9 +889,16 @@ def extract(doc: Document) -> list[Assignment]:
     tasks = _from_structure(doc, sorted(used)) + from_tables  # a task table's lines are read as its rows only
     out: list[Assignment] = []
     kept: list[_Task] = []
+    by_lead: dict[str, list[int]] = {}  # tasks of a unit, the latest few compared: no scan of every pair
+    seen: set[tuple[int, str]] = set()
     for t in tasks:
-        twin = next((i for i, k in enumerate(kept) if _same(t, k)), None)
+        if (t.start, t.task) in seen:
+            continue  # read twice, by two paths
+        seen.add((t.start, t.task))
+        near = by_lead.setdefault(_lead_key(t), [])
+        twin = next((i for i in near[-_NEAR:] if _same(t, kept[i])), None)
         if twin is None:
+            near.append(len(kept))
             kept.append(t)
         elif len(t.task) > len(kept[twin].task):  # a task stated twice is one: the fuller statement
             kept[twin] = t
