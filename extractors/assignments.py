@@ -39,7 +39,7 @@ from docmine.facts import Assignment, Evidence
 from docmine.model import Document
 from docmine.normalize import UPPER
 from extractors.common import clean
-from extractors.deadlines import DATED, Deadline, find_deadline
+from extractors.deadlines import DATED, Deadline, cell_deadline, find_deadline
 from extractors.discourse import sentences
 from extractors.outline import Para, paragraphs
 from extractors.similar import tokens
@@ -87,7 +87,9 @@ _GENERIC_SUBJECT = re.compile(
     r"(?:các|mỗi|từng|tất cả các)\s+(?:cơ quan|đơn vị|địa phương|sở|ban|ngành|phòng|bộ|cấp|tổ chức)\b", re.I
 )
 # the heads of a group of offices as a subject are told what to do (``Thủ trưởng các sở, ngành căn cứ ...``)
-_HEADS_OF_MANY = re.compile(r"(?:Thủ trưởng|Chủ tịch|Giám đốc|Người đứng đầu|Bộ trưởng)\s+(?:\w+\s+)?(?:các|mỗi|từng)\s", re.I)
+_HEADS_OF_MANY = re.compile(
+    r"(?:Thủ trưởng|Chủ tịch|Giám đốc|Người đứng đầu|Bộ trưởng)\s+(?:\w+\s+)?(?:các|mỗi|từng)\s", re.I
+)
 _OWN_VERB = re.compile(
     r"(?:chủ trì(?!\s+(?:cuộc|hội nghị|buổi|phiên|họp|lễ))|phối hợp|cần|phải|tham mưu|có trách nhiệm|chịu trách nhiệm"
     r"|làm đầu mối|là đầu mối)\b"
@@ -194,7 +196,8 @@ def _parse_own(text: str, item: bool, directive: bool, letter: bool = False) -> 
             or _OWN_VERB.match(rest)
             or promised
             or _HEADS_OF_MANY.match(units[0])
-            or letter and _GENERIC_SUBJECT.match(units[0])
+            or letter
+            and _GENERIC_SUBJECT.match(units[0])
         ):
             got = parse_directive(body)
             if got:
@@ -775,11 +778,25 @@ def _drop_lead_ins(out: list[_Task], made: dict[int, _Task]) -> list[_Task]:
 
 # ---------------------------------------------------------------- task tables
 
+_WORDS_IN = re.compile(r"[^\W\d_]{2,}")
 _SECTION_CODE = re.compile(r"[0-9IVX]+\.?")
 
 
 def _task_table(t: TableView) -> bool:
-    return t.col("name") is not None and (t.col("lead") is not None or t.col("support") is not None)
+    return t.col("name") is not None and (
+        t.col("lead") is not None or t.col("support") is not None or _lead_column(t) is not None
+    )
+
+
+def _lead_column(t: TableView) -> str | None:
+    """The role of the column naming who does a task: ``lead``, or a plain ``Đơn vị`` (``entity``) in a
+    table that also says by when, in words (``Nhiệm vụ | Đơn vị | Thời gian hoàn thành``)."""
+    if t.col("lead") is not None:
+        return "lead"
+    if t.col("entity") is None or t.col("deadline") is None:
+        return None
+    when = [c.text for r in t.rows if (c := t.cell(r, "deadline")) is not None and c.text]
+    return "entity" if when and sum(1 for w in when if _WORDS_IN.search(w)) > 0.6 * len(when) else None
 
 
 def _from_tables(doc: Document) -> tuple[list[_Task], list[tuple[int, int]]]:
@@ -789,11 +806,13 @@ def _from_tables(doc: Document) -> tuple[list[_Task], list[tuple[int, int]]]:
         if not _task_table(t):
             continue
         used.append((t.header_start, t.end))
+        lead_role = _lead_column(t)
         rows: list[dict] = []  # logical rows
         for row in t.rows:
             if not any(c and c.text for c in row):
                 continue
-            get = {f: t.text(row, f) for f in ("code", "name", "lead", "support", "deadline")}
+            get = {f: t.text(row, f) for f in ("code", "name", "support", "deadline")}
+            get["lead"] = t.text(row, lead_role) if lead_role else ""
             span = row_span(row)
             if not get["code"] and rows and t.col("code") is not None:  # a row the source split in two
                 prev = rows[-1]
@@ -827,16 +846,11 @@ def _from_tables(doc: Document) -> tuple[list[_Task], list[tuple[int, int]]]:
             if not task or not (lead or support or row.get("deadline")):
                 continue  # a task row names at least a unit or a deadline
             cell = row.get("deadline") or ""
-            dl = (
-                find_deadline(cell)
-                if cell
-                else find_deadline(" ".join(str(v) for k, v in row.items() if k != "span"))
-            )
-            deadline = (
-                clean(cell) if cell and (dl is None or dl.kind == "regular") else dl.value if dl else None
-            )
-            if cell and dl is not None and dl.kind in ("date", "month", "year") and len(cell) > 25:
-                deadline = dl.value
+            if cell:
+                deadline = cell_deadline(cell)
+            else:  # no column of deadlines: one said in the row's words
+                dl = find_deadline(" ".join(str(v) for k, v in row.items() if k != "span"))
+                deadline = dl.value if dl else None
             out.append(
                 _Task(*row["span"], clean(task), lead, support, deadline, criterion=code.rstrip(".") or None)
             )

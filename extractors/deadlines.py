@@ -163,3 +163,32 @@ def _value(kind: str, m: re.Match[str]) -> str:
     if kind == "period":
         return t[len("trong") :].strip()
     return t
+
+
+_CELL_DATE = re.compile(rf"(?:ngày\s+)?(?:{_DATE})", re.I)
+_CELL_MONTH = re.compile(r"(?:trong\s+)?tháng\s+(\d{1,2})\s*(?:/|năm)\s*(\d{4})", re.I)
+_CELL_YEAR = re.compile(r"(?:trong\s+)?năm\s+(\d{4})|(\d{4})", re.I)
+
+
+def cell_deadline(cell: str) -> str | None:
+    """The deadline a task table's cell gives: the whole cell, ISO when it is a date, a month or a
+    year alone, else what it says (``Quý II/2026``, ``Thường xuyên``, ``Trước ngày 30/6``).
+
+    >>> [cell_deadline(c) for c in ["Tháng 9/2026", "31/12/2026", "Năm 2026", "Quý II/2026", "Thường xuyên", ""]]
+    ['2026-09', '2026-12-31', '2026', 'Quý II/2026', 'thường xuyên', None]
+    """
+    t = " ".join(cell.split()).strip(" .;,")
+    if not t:
+        return None
+    if m := _CELL_DATE.fullmatch(t):
+        return _value("date", m) if _DATE_RE.search(m.group(0)) else t
+    if m := _CELL_MONTH.fullmatch(t):
+        return _value("month", m)
+    if m := _CELL_YEAR.fullmatch(t):
+        return m.group(1) or m.group(2)
+    dl = find_deadline(t)
+    if dl is not None and (
+        dl.kind == "regular" and dl.end - dl.start >= len(t) - 12 or dl.kind in ("date", "month")
+    ):
+        return dl.value
+    return t

@@ -107,7 +107,9 @@ _ITEM_SEP = re.compile(r"(\s*,\s*|\s+và\s+|\s+cùng\s+)")
 _AUX_END = re.compile(r"(?:\s+(?:sẽ|cũng|thì|đều))+\s*$")
 
 
-_REMARK = re.compile(r"\s*\((?=[a-zđ])[^()]*\)")  # ``Sở Tài chính (trong việc tổng hợp ...)``: a remark, not a name
+_REMARK = re.compile(
+    r"\s*\((?=[a-zđ])[^()]*\)"
+)  # ``Sở Tài chính (trong việc tổng hợp ...)``: a remark, not a name
 _LONGEST = 120  # a unit named in more words is a clause the grammar misread
 
 

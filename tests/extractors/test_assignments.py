@@ -289,7 +289,7 @@ def test_a_grid_with_merged_units_and_a_row_split_over_two_pages():
              ("", 3, 0, 1), ("hành chính đã giải quyết", 3, 1, 1), ("", 3, 3, 1), ("", 3, 4, 1)]  # fmt: skip
     b.add_table([CellSpec(t, r, c, row_span=rs) for t, r, c, rs in cells])
     got = [(a.criterion, a.task, a.lead, a.support, a.deadline) for a in extract(b.build())]
-    assert got == [("1", "Rà soát quy trình nội bộ", ["Sở Nội vụ"], ["Các sở, ngành"], "Tháng 6/2026"),
+    assert got == [("1", "Rà soát quy trình nội bộ", ["Sở Nội vụ"], ["Các sở, ngành"], "2026-06"),
                    ("2", "Số hóa hồ sơ thủ tục hành chính đã giải quyết", ["Sở Nội vụ"], ["Văn phòng UBND tỉnh"],
                     "Quý III/2026")]  # fmt: skip
 
@@ -334,3 +334,12 @@ def test_evidence_slices_the_text_of_an_item_joined_from_wrapped_lines():
     (a,) = extract(doc)
     assert a.lead == ["Sở Khoa học và Công nghệ"]
     assert doc.text[a.evidence.start : a.evidence.end] == a.evidence.text
+
+
+def test_a_plain_unit_column_leads_where_the_table_says_by_when_in_words():
+    text = ("STT\tNhiệm vụ\tĐơn vị\tThời gian hoàn thành\n1\tRà soát quy trình nội bộ\tSở Nội vụ\tQuý II/2026\n"
+            "2\tSố hóa hồ sơ\tVăn phòng UBND tỉnh\tTháng 9/2026")  # fmt: skip
+    assert [(f["lead"], f["deadline"]) for f in run("assignments", text)] == [(["Sở Nội vụ"], "Quý II/2026"),
+                                                                            (["Văn phòng UBND tỉnh"], "2026-09")]  # fmt: skip
+    measured = "STT\tNội dung\tĐơn vị\tTỷ lệ hoàn thành\n1\tCông bố TTHC\tSở Nội vụ\t95%\n2\tSố hóa hồ sơ\tSở Y tế\t80%"
+    assert run("assignments", measured) == []
