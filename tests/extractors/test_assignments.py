@@ -343,3 +343,12 @@ def test_a_plain_unit_column_leads_where_the_table_says_by_when_in_words():
                                                                             (["Văn phòng UBND tỉnh"], "2026-09")]  # fmt: skip
     measured = "STT\tNội dung\tĐơn vị\tTỷ lệ hoàn thành\n1\tCông bố TTHC\tSở Nội vụ\t95%\n2\tSố hóa hồ sơ\tSở Y tế\t80%"
     assert run("assignments", measured) == []
+
+
+def test_a_task_table_written_in_pipe_rows_is_read_once_as_rows():
+    text = ("Phụ lục nhiệm vụ:\n| STT | Nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian |\n"
+            "| 1 | Rà soát quy trình nội bộ | Sở Nội vụ | Các sở, ngành | Tháng 6/2026 |\n"
+            "| 2 | Số hóa hồ sơ thủ tục | Văn phòng UBND tỉnh | Sở Khoa học và Công nghệ | Thường xuyên |")  # fmt: skip
+    facts = run("assignments", text)
+    assert [(f["criterion"], f["lead"], f["deadline"]) for f in facts] == [
+        ("1", ["Sở Nội vụ"], "2026-06"), ("2", ["Văn phòng UBND tỉnh"], "thường xuyên")]  # fmt: skip
