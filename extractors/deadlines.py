@@ -92,6 +92,12 @@ _DEADLINES: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
+# a word each kind cannot do without, looked for before its pattern
+_NEEDS = {
+    "monthly": ("tháng",), "date": ("ngày", "/", "-", "."), "day": ("/",), "month": ("tháng",), "quarter": ("quý",),
+    "period": ("tháng",), "year": ("năm",), "relative": ("ngày",), "weekly": ("trước",), "recurring": ("hằng", "hàng"),
+    "from": ("tháng",), "soon": ("này", "tới"), "regular": ("thường xuyên", "định kỳ", "liên tục"),
+}  # fmt: skip
 DATED = (
     "date",
     "day",
@@ -128,7 +134,10 @@ def find_deadline(text: str) -> Deadline | None:
     True
     """
     text = text.replace("*", " ")
+    low = text.lower()
     for kind, pat in _DEADLINES:
+        if not any(w in low for w in _NEEDS[kind]):
+            continue  # the word every deadline of this kind has is not there
         found = list(pat.finditer(text))
         if kind == "recurring" and len(found) > 1:  # ``định kỳ hằng tháng`` rather than ``kế hoạch hằng năm``
             found.sort(key=lambda m: not _PERIODIC_BEFORE.search(text[max(0, m.start() - 12) : m.start()]))

@@ -127,6 +127,7 @@ def _body_blocks(doc: Document) -> list:
 
 def _paragraphs(doc: Document) -> list[Para]:
     view = doc.view
+    blanked = _blank(view)
     stops = [b.start for b in doc.blocks if b.kind != "table_cell" and _STOP.match(view, b.start)]
     stop = stops[0] if stops else len(view)
     out: list[Para] = []
@@ -139,7 +140,7 @@ def _paragraphs(doc: Document) -> list[Para]:
                 continue
             stop = len(view)
         if _ADDRESS.match(raw) or out and out[-1].kind == "address" and _addressee(view, seg.start, raw):
-            out.append(Para(seg.start, seg.end, seg.start, "address", _blank(raw)))
+            out.append(Para(seg.start, seg.end, seg.start, "address", blanked[seg.start : seg.end]))
             continue
         kind, body = _mark(view, seg.start)
         if seg.kind == "heading" and not kind or not kind and len(raw) < 240 and _is_caps(raw):
@@ -149,7 +150,7 @@ def _paragraphs(doc: Document) -> list[Para]:
         if out and page is not None and last_page is not None and page != last_page:
             gap = _FURNITURE_GAP.sub(" ", gap)  # a paragraph broken by a page break goes on
         last_page = page
-        if out and _continues(out[-1], kind, raw, gap, view):
+        if out and _continues(out[-1], kind, raw, gap, view, blanked):
             prev = out[-1]
             if raw.lstrip(" *_")[:1].isupper():
                 prev.breaks.append(seg.start + len(raw) - len(raw.lstrip(" *_")))
@@ -157,7 +158,7 @@ def _paragraphs(doc: Document) -> list[Para]:
             continue
         out.append(Para(seg.start, seg.end, body, kind, raw.rstrip()))
     for p in out:  # the text of a paragraph once its lines are joined
-        p.text = _blank(view[p.start : p.end])
+        p.text = blanked[p.start : p.end]
     return out
 
 
@@ -172,7 +173,7 @@ def _addressee(view: str, start: int, raw: str) -> bool:
     )
 
 
-def _continues(prev: Para, kind: str, raw: str, gap: str, view: str) -> bool:
+def _continues(prev: Para, kind: str, raw: str, gap: str, view: str, blanked: str) -> bool:
     """Whether a block goes on with the paragraph before it: no blank line or other text between, no
     marker of its own, and the paragraph before not ended (a heading goes on only in capitals)."""
     if (
@@ -188,7 +189,7 @@ def _continues(prev: Para, kind: str, raw: str, gap: str, view: str) -> bool:
         and raw.strip(" *_|")
     ):
         return True  # a marker alone on its line (``1.4.``) and its text on the next
-    t = _blank(view[max(prev.start, prev.end - 80) : prev.end]).rstrip()
+    t = blanked[max(prev.start, prev.end - 80) : prev.end].rstrip()
     if not t or t[-1] in ".:;!?|" or not raw.strip(" *_|") or prev.kind == "heading" and not _is_caps(raw):
         return False
     if prev.kind != "heading" and len(raw.strip()) > 12 and _is_caps(raw):
