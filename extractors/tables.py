@@ -250,6 +250,7 @@ def _grids(doc: Document) -> list[TableView]:
         head_n = _header_rows(full)
         # a header cell merged across columns (``PAR Index`` over ``Điểm số | Thứ hạng``) names each of them
         header = [" ".join(dict.fromkeys(x.text for x in col if x and x.text)) for col in zip(*full[:head_n], strict=False)]
+        header = header or [""] * len(grid[0])  # a grid with no header row: one blank title per column
         header = [h if any(g[k] is not None and g[k].text for g in full[head_n - 1 : head_n]) or not head_n else h
                   for k, h in enumerate(header)]  # fmt: skip
         header += [""] * (max(len(r) for r in full) - len(header))  # a row wider than the header (a ragged grid)
@@ -270,7 +271,7 @@ def _grids(doc: Document) -> list[TableView]:
                 while j + 1 < len(r) and r[j + 1] is c:
                     j += 1
                 if c is not None:  # a cell merged across columns goes under the one its header names
-                    target = next((x for x in range(k, j + 1) if sub[x]), k)
+                    target = next((x for x in range(k, j + 1) if x < len(sub) and sub[x]), k)
                     row[target] = _cell(doc, c.start, c.end)
                 k = j + 1
             if any(x and x.text for x in row):

@@ -1,6 +1,19 @@
+"""The assignments extractor, on directives, plans, conclusions, decisions and news written for the tests."""
+
 import pytest
 
+from docmine.builder import CellSpec, DocBuilder
+from docmine.parsers.text import from_string
+from extractors.assignments import extract
+from extractors.deadlines import find_deadline
 from tests.extractors.helpers import has, run
+
+
+def rows(text: str) -> list[tuple]:
+    return [(f["task"], f["lead"], f["support"], f["deadline"]) for f in run("assignments", text)]
+
+
+# ---------------------------------------------------------------- sentences
 
 POSITIVE = [
     (
@@ -9,12 +22,12 @@ POSITIVE = [
             lead=["Văn phòng Sở"],
             support=["các phòng chuyên môn"],
             deadline="hàng quý",
-            task="rà soát quy trình nội bộ",
+            task="rà soát quy trình nội bộ hàng quý",
         ),
     ),
     (
         "Yêu cầu Phòng Kế hoạch - Tài chính hoàn thành báo cáo trước ngày 20/02/2025.",
-        dict(lead=["Phòng Kế hoạch - Tài chính"], deadline="trước ngày 20/02/2025"),
+        dict(lead=["Phòng Kế hoạch - Tài chính"], deadline="2025-02-20", task="hoàn thành báo cáo"),
     ),
     (
         "Đề nghị UBND các huyện khẩn trương cập nhật hồ sơ lên Cổng dịch vụ công.",
@@ -29,14 +42,6 @@ POSITIVE = [
         dict(lead=["Sở Nội vụ"], task="tổng hợp kết quả chấm điểm"),
     ),
     (
-        "Giám đốc Sở yêu cầu các phòng, đơn vị thực hiện như sau:\n1. Rà soát toàn bộ TTHC thuộc thẩm quyền giải quyết.",
-        dict(lead=["các phòng", "đơn vị"], task="Rà soát toàn bộ TTHC thuộc thẩm quyền giải quyết"),
-    ),
-    (
-        "Trưởng các phòng chuyên môn:\n- Hàng tháng báo cáo tiến độ giải quyết hồ sơ về Văn phòng.",
-        dict(lead=["Trưởng các phòng chuyên môn"], deadline="hàng tháng"),
-    ),
-    (
         "Đồng thời đề nghị Sở Y tế gửi văn bản giải trình sau 15 ngày làm việc.",
         dict(lead=["Sở Y tế"], deadline="sau 15 ngày làm việc"),
     ),
@@ -44,25 +49,45 @@ POSITIVE = [
         "Yêu cầu các phòng nghiệp vụ, đặc biệt là Phòng Người có công, tích cực tuyên truyền dịch vụ công.",
         dict(lead=["các phòng nghiệp vụ", "Phòng Người có công"]),
     ),
-    (
-        "TT\tNội dung\tĐơn vị thực hiện\tGiải pháp\tPhối hợp\n1\tCải cách thể chế\t\t\t\n1.1\tRà soát văn bản QPPL\tVăn phòng Sở\tRà soát định kỳ\tCác phòng\n1.2\tTheo dõi thi hành pháp luật\t\tBáo cáo hàng năm\t",
-        dict(criterion="1.2", lead=["Văn phòng Sở"], support=["Các phòng"]),
+    (  # news: the authority, then ``yêu cầu,`` and a clause before the units
+        "Tại quyết định, UBND tỉnh Hòa An yêu cầu, căn cứ kết quả xếp hạng, các sở, ban, ngành, UBND các huyện "
+        "có giải pháp nâng cao Chỉ số cải cách hành chính.",
+        dict(
+            lead=["các sở, ban, ngành", "UBND các huyện"],
+            task="có giải pháp nâng cao Chỉ số cải cách hành chính",
+        ),
     ),
-    (
-        "TT\tNội dung\tĐơn vị thực hiện\tPhối hợp\n2.1\tCông khai TTHC\tCác phòng chuyên môn, đơn\tVăn phòng\n2.2\tMột cửa liên thông\tvị trực thuộc Sở\t",
-        dict(criterion="2.2", lead=["Các phòng chuyên môn", "đơn vị trực thuộc Sở"]),
+    (  # conclusions: a topic, then the units it gives the task to, with its deadline
+        "4. Về việc nâng cấp phần mềm một cửa: giao Sở Khoa học và Công nghệ chủ trì, phối hợp với Văn phòng UBND "
+        "tỉnh hoàn thiện phần mềm, báo cáo UBND tỉnh trước ngày 15 tháng 3 năm 2026.",
+        dict(
+            lead=["Sở Khoa học và Công nghệ"],
+            support=["Văn phòng UBND tỉnh"],
+            deadline="2026-03-15",
+            task="hoàn thiện phần mềm, báo cáo UBND tỉnh",
+        ),
     ),
-    (
-        "TT\tNội dung\tĐơn vị chủ trì\tPhối hợp\tThời gian\n3\tTuyên truyền CCHC\tPhòng Văn hóa\tĐài Truyền thanh\tQuý II/2024",
-        dict(criterion="3", deadline="Quý II/2024", support=["Đài Truyền thanh"]),
+    (  # a promise in a report is a task of its subject
+        "Sau khi Bộ công bố bộ tiêu chí mới, Trung tâm sẽ chủ động xây dựng kế hoạch triển khai.",
+        dict(lead=["Trung tâm"], deadline="Sau khi Bộ công bố bộ tiêu chí mới"),
+    ),
+    (  # a supporting unit named as a proper name only
+        "Giao Trung tâm Xúc tiến đầu tư chủ trì phối hợp với VCCI tổ chức hội nghị đối thoại.",
+        dict(lead=["Trung tâm Xúc tiến đầu tư"], support=["VCCI"], task="tổ chức hội nghị đối thoại"),
     ),
 ]
+
 NEGATIVE = [
     "Yêu cầu các phòng nghiệp vụ Sở, các đơn vị trực thuộc thực hiện nghiêm túc các nội dung trên./.",  # boilerplate
-    "Sở đã tổ chức 03 hội nghị tuyên truyền về cải cách hành chính.",  # a report of work done
+    "Sở đã tổ chức 03 hội nghị tuyên truyền về cải cách hành chính.",  # work reported, not given
+    "Năm 2024, Sở Tư pháp đã hoàn thành rà soát 120 văn bản.",
     "Trong quá trình thực hiện, có khó khăn, các phòng liên hệ Văn phòng Sở để được hướng dẫn.",
     "Giám đốc Sở yêu cầu các phòng thực hiện các nội dung sau:",  # a lead-in alone
     "Thủ tục được giao tại Kế hoạch số 48/KH-SLĐTBXH ngày 07/01/2021.",  # "giao" without a unit
+    "Tỷ lệ giao dịch thanh toán trực tuyến đạt 45%, yêu cầu đạt 50%.",  # "giao dịch", "yêu cầu" as nouns
+    "Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 120/TTr-SNV.",
+    "Huyện Hòa An phấn đấu tổng điểm tăng 3 điểm so với năm trước.",  # a target
+    "Sở Nội vụ có 02 nền tảng số đang vận hành ổn định.",
 ]
 
 
@@ -75,3 +100,255 @@ def test_assignment_read(text, expected):
 @pytest.mark.parametrize("text", NEGATIVE)
 def test_not_an_assignment(text):
     assert run("assignments", text) == []
+
+
+# ---------------------------------------------------------------- decisions
+
+
+def test_the_closing_article_of_a_decision_is_one_assignment_with_each_office():
+    text = ("QUYẾT ĐỊNH:\n\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch cải cách hành chính năm 2026.\n\n"
+            "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n\n"
+            "Điều 3. Chánh Văn phòng UBND tỉnh; Giám đốc các sở, ban, ngành tỉnh; Chủ tịch UBND các huyện, "
+            "thành phố và các cơ quan, đơn vị có liên quan chịu trách nhiệm thi hành Quyết định này./.")  # fmt: skip
+    assert rows(text) == [(
+        "chịu trách nhiệm thi hành Quyết định này",
+        ["Chánh Văn phòng UBND tỉnh", "Giám đốc các sở, ban, ngành tỉnh", "Chủ tịch UBND các huyện, thành phố",
+         "các cơ quan, đơn vị có liên quan"], [], None,
+    )]  # fmt: skip
+
+
+def test_an_article_that_opens_with_a_clause_then_its_units():
+    text = ("QUYẾT ĐỊNH:\n\nĐiều 2. Căn cứ nhiệm vụ được giao tại Chương trình này; từng sở, ban, ngành, UBND các "
+            "huyện xây dựng kế hoạch chi tiết của đơn vị mình.")  # fmt: skip
+    (f,) = run("assignments", text)
+    assert f["lead"] == ["từng sở, ban, ngành", "UBND các huyện"]
+    assert f["task"] == "xây dựng kế hoạch chi tiết của đơn vị mình"
+
+
+def test_an_article_with_numbered_clauses_under_the_units_it_names():
+    text = ("QUYẾT ĐỊNH:\n\nĐiều 2. Sở Xây dựng và UBND cấp xã có trách nhiệm:\n\n"
+            "1. Đối với các thủ tục đề xuất cắt giảm: Thường xuyên theo dõi, tham mưu Chủ tịch UBND tỉnh thực thi "
+            "phương án.\n\n2. Đối với các thủ tục thuộc thẩm quyền, Sở Xây dựng phối hợp với các cơ quan liên quan "
+            "công bố quy trình mới.")  # fmt: skip
+    got = rows(text)
+    assert got[0][1] == ["Sở Xây dựng", "UBND cấp xã"] and got[0][0].startswith("Thường xuyên theo dõi")
+    assert got[0][3] == "thường xuyên"
+    assert got[1][1:3] == (["Sở Xây dựng"], ["các cơ quan liên quan"])
+
+
+# ---------------------------------------------------------------- lists under titles and lead-ins
+
+
+def test_numbered_titles_that_name_units_own_the_items_below_them():
+    text = ("Chủ tịch UBND tỉnh yêu cầu các sở, ngành, địa phương thực hiện các nhiệm vụ sau:\n\n"
+            "1. Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các xã\n\n"
+            "a) Rà soát quy trình nội bộ giải quyết thủ tục hành chính.\n\n"
+            "b) Công khai đầy đủ thủ tục hành chính tại Bộ phận Một cửa.\n\n"
+            "2. Sở Khoa học và Công nghệ\n\n"
+            "a) Chủ trì, phối hợp với Văn phòng UBND tỉnh nâng cấp Hệ thống thông tin giải quyết thủ tục hành chính.")  # fmt: skip
+    got = rows(text)
+    assert [g[1] for g in got] == [["Thủ trưởng các sở, ban, ngành", "Chủ tịch UBND các xã"]] * 2 + [
+        ["Sở Khoa học và Công nghệ"]
+    ]
+    assert got[2][2] == ["Văn phòng UBND tỉnh"] and got[2][0].startswith("nâng cấp Hệ thống")
+
+
+def test_a_title_and_its_task_on_the_next_line_of_a_wrapped_text():
+    text = ("II. VỀ DỊCH VỤ CÔNG TRỰC TUYẾN\n1. Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang bộ\n"
+            "Khẩn trương rà soát các quy định về hồ sơ giấy, hoàn thành trong năm 2026.\n"
+            "2. Chủ tịch Ủy ban nhân dân các tỉnh tập trung chỉ đạo tái cấu trúc quy trình.")  # fmt: skip
+    got = rows(text)
+    assert got[0][1] == ["Bộ trưởng các Bộ", "Thủ trưởng cơ quan ngang bộ"] and got[0][3] == "2026"
+    assert got[0][0].startswith("Khẩn trương rà soát")
+
+
+def test_giao_lead_ins_own_their_dash_items_and_pass_on_supporting_units():
+    text = ("1. Về cải cách thể chế\n\nGiao Sở Tư pháp chủ trì, phối hợp với các cơ quan, đơn vị liên quan:\n\n"
+            "- Rà soát văn bản quy phạm pháp luật do tỉnh ban hành.\n\n- Tổ chức tập huấn kỹ năng soạn thảo văn bản.\n\n"
+            "b) Giao Sở Tài chính\n\nChủ trì, phối hợp với Sở Xây dựng nghiên cứu quy trình lựa chọn nhà đầu tư.")  # fmt: skip
+    got = rows(text)
+    assert got[0] == ("Rà soát văn bản quy phạm pháp luật do tỉnh ban hành", ["Sở Tư pháp"],
+                      ["các cơ quan, đơn vị liên quan"], None)  # fmt: skip
+    assert got[1][1:3] == (["Sở Tư pháp"], ["các cơ quan, đơn vị liên quan"])
+    assert got[2][:3] == ("nghiên cứu quy trình lựa chọn nhà đầu tư", ["Sở Tài chính"], ["Sở Xây dựng"])
+
+
+def test_a_deadline_in_the_lead_in_applies_to_each_item():
+    text = ("Trong tháng 3/2026, giao Văn phòng UBND tỉnh thực hiện các nội dung sau:\n\n"
+            "- Cập nhật danh mục thủ tục hành chính.\n\n- Báo cáo kết quả trước ngày 25/3/2026.")  # fmt: skip
+    assert [(g[1], g[3]) for g in rows(text)] == [(["Văn phòng UBND tỉnh"], "2026-03"),
+                                                  (["Văn phòng UBND tỉnh"], "2026-03-25")]  # fmt: skip
+
+
+def test_a_section_deadline_applies_to_its_items():
+    text = ("I. NHIỆM VỤ CẦN TRIỂN KHAI TRONG THÁNG 12/2025\n\n1. Sở Nội vụ\n\n"
+            "a) Tổng hợp kết quả tự đánh giá của các cơ quan.")  # fmt: skip
+    assert rows(text) == [("Tổng hợp kết quả tự đánh giá của các cơ quan", ["Sở Nội vụ"], [], "2025-12")]
+
+
+def test_items_under_a_heading_of_tasks_that_name_nobody_have_an_empty_lead():
+    text = ("II. NHIỆM VỤ, GIẢI PHÁP\n\n1. Nhiệm vụ chung\n\na) Đẩy mạnh cải cách thủ tục hành chính.\n\n"
+            "b) Các cơ quan, đơn vị phải công khai thông tin đầy đủ.\n\n"
+            "c) Bố trí đủ nhân lực cho công tác cải cách. Các cấp, các ngành cần quan tâm bố trí kinh phí.")  # fmt: skip
+    got = rows(text)
+    assert [g[1] for g in got] == [[], ["Các cơ quan, đơn vị"], ["Các cấp", "các ngành"]]
+    assert got[0][0] == "Đẩy mạnh cải cách thủ tục hành chính"
+
+
+def test_items_that_describe_aims_contents_or_a_report_are_not_tasks():
+    text = ("I. MỤC ĐÍCH, YÊU CẦU\n\n1. Mục đích\n\na) Kiểm tra việc thực hiện các nhiệm vụ cải cách hành chính.\n\n"
+            "II. NỘI DUNG KIỂM TRA\n\n1. Công tác chỉ đạo\n\na) Việc ban hành kế hoạch cải cách hành chính.\n\n"
+            "Thực hiện Công văn số 12/SNV, Trung tâm báo cáo kết quả như sau:\n\n"
+            "1. Tổ chức 03 hội nghị đối thoại với doanh nghiệp.")  # fmt: skip
+    assert rows(text) == []
+
+
+def test_sub_lines_name_the_lead_the_support_and_the_deadline_of_the_item_above():
+    text = ("1. Hoàn thiện hạ tầng số\n\n(1) Sao lưu cơ sở dữ liệu của các hệ thống cũ.\n\n"
+            "- Đơn vị chủ trì thực hiện: Văn phòng UBND tỉnh.\n\n- Đơn vị phối hợp: Các sở, ban, ngành; UBND các xã.\n\n"
+            "- Thời gian hoàn thành: Trong tháng 8/2025.\n\n(2) Bảo đảm an toàn thông tin mạng.\n\n"
+            "- Đơn vị thực hiện: Công an tỉnh chủ trì, phối hợp với Sở Khoa học và Công nghệ.\n\n"
+            "- Thời gian hoàn thành: Thực hiện thường xuyên.")  # fmt: skip
+    assert rows(text) == [
+        ("Sao lưu cơ sở dữ liệu của các hệ thống cũ", ["Văn phòng UBND tỉnh"], ["Các sở, ban, ngành", "UBND các xã"], "2025-08"),
+        ("Bảo đảm an toàn thông tin mạng", ["Công an tỉnh"], ["Sở Khoa học và Công nghệ"], "thường xuyên"),
+    ]  # fmt: skip
+
+
+def test_an_item_that_gives_a_second_unit_its_own_task():
+    text = ("Đề nghị thực hiện các nội dung sau:\n\n- Về thanh toán trực tuyến: Yêu cầu các phòng nghiệp vụ tích cực "
+            "tuyên truyền dịch vụ công. Riêng phòng Người có công phối hợp với Phòng Việc làm, hướng dẫn người dân "
+            "nộp hồ sơ.")  # fmt: skip
+    got = rows(text)
+    assert got[0][:3] == ("tích cực tuyên truyền dịch vụ công", ["các phòng nghiệp vụ"], [])
+    assert got[1][:3] == ("hướng dẫn người dân nộp hồ sơ", ["phòng Người có công"], ["Phòng Việc làm"])
+
+
+def test_a_supporting_unit_is_not_a_task_of_its_own():
+    facts = run(
+        "assignments", "Giao Sở Nội vụ chủ trì, phối hợp với Sở Tài chính tổng hợp kết quả chấm điểm."
+    )
+    assert [f["lead"] for f in facts] == [["Sở Nội vụ"]]
+
+
+def test_the_addressees_and_the_list_of_recipients_are_not_tasks():
+    text = ("Kính gửi:\n- Các sở, ban, ngành tỉnh;\n- UBND các huyện.\n\n"
+            "Đề nghị các cơ quan, đơn vị cập nhật số liệu trước ngày 05/12/2025./.\n\n"
+            "Nơi nhận:\n- Như trên;\n- Sở Nội vụ thực hiện;\n- Lưu: VT.")  # fmt: skip
+    assert rows(text) == [("cập nhật số liệu", ["các cơ quan, đơn vị"], [], "2025-12-05")]
+
+
+def test_a_letter_tells_its_plural_addressees_what_to_do():
+    text = ("Kính gửi: Các cơ quan chuyên môn thuộc UBND tỉnh.\n\n"
+            "Các cơ quan, đơn vị, địa phương xây dựng báo cáo tự đánh giá và gửi về Sở Nội vụ.")  # fmt: skip
+    assert rows(text) == [
+        ("xây dựng báo cáo tự đánh giá và gửi về Sở Nội vụ", ["Các cơ quan, đơn vị, địa phương"], [], None)
+    ]
+
+
+def test_a_task_stated_twice_is_one():
+    text = ("III. GIẢI PHÁP KHẮC PHỤC\n\nGiải pháp khắc phục: Giao Sở Tài chính đôn đốc các đơn vị thực hiện kiến "
+            "nghị về tài chính.\n\nIV. NHIỆM VỤ NĂM 2026\n\n1. Giao Sở Tài chính:\n\n- Tiếp tục đôn đốc các đơn vị "
+            "thực hiện các kiến nghị sau thanh tra, kiểm toán về tài chính, ngân sách.")  # fmt: skip
+    got = rows(text)
+    assert len(got) == 1 and got[0][0].startswith("Tiếp tục đôn đốc")
+
+
+# ---------------------------------------------------------------- task tables
+
+
+def test_a_task_table_with_sections_and_units_left_blank_under_a_merged_cell():
+    text = ("TT\tNội dung\tĐơn vị thực hiện\tGiải pháp\tPhối hợp\n1\tCải cách thể chế\t\t\t\n"
+            "1.1\tRà soát văn bản QPPL\tVăn phòng Sở\tRà soát định kỳ\tCác phòng\n"
+            "1.2\tTheo dõi thi hành pháp luật\t\tBáo cáo hàng năm\t")  # fmt: skip
+    facts = run("assignments", text)
+    assert has(facts, criterion="1.2", lead=["Văn phòng Sở"], support=["Các phòng"])
+    assert not has(facts, task="Cải cách thể chế")
+
+
+def test_a_unit_cell_continued_in_lower_case_belongs_to_the_cell_above():
+    text = ("TT\tNội dung\tĐơn vị thực hiện\tPhối hợp\n2.1\tCông khai TTHC\tCác phòng chuyên môn, đơn\tVăn phòng\n"
+            "2.2\tMột cửa liên thông\tvị trực thuộc Sở\t")  # fmt: skip
+    assert has(
+        run("assignments", text), criterion="2.2", lead=["Các phòng chuyên môn", "đơn vị trực thuộc Sở"]
+    )
+
+
+def test_a_table_with_a_deadline_column():
+    text = "TT\tNội dung\tĐơn vị chủ trì\tPhối hợp\tThời gian\n3\tTuyên truyền CCHC\tPhòng Văn hóa\tĐài Truyền thanh\tQuý II/2024"
+    assert has(run("assignments", text), criterion="3", deadline="Quý II/2024", support=["Đài Truyền thanh"])
+
+
+def test_a_grid_with_merged_units_and_a_row_split_over_two_pages():
+    b = DocBuilder("x", "docx")
+    cells = [("STT", 0, 0, 1), ("Nhiệm vụ", 0, 1, 1), ("Đơn vị chủ trì", 0, 2, 1), ("Đơn vị phối hợp", 0, 3, 1),
+             ("Thời gian", 0, 4, 1),
+             ("1", 1, 0, 1), ("Rà soát quy trình nội bộ", 1, 1, 1), ("Sở Nội vụ", 1, 2, 3), ("Các sở, ngành", 1, 3, 1),
+             ("Tháng 6/2026", 1, 4, 1),
+             ("2", 2, 0, 1), ("Số hóa hồ sơ thủ tục", 2, 1, 1), ("Văn phòng UBND tỉnh", 2, 3, 1), ("Quý III/2026", 2, 4, 1),
+             ("", 3, 0, 1), ("hành chính đã giải quyết", 3, 1, 1), ("", 3, 3, 1), ("", 3, 4, 1)]  # fmt: skip
+    b.add_table([CellSpec(t, r, c, row_span=rs) for t, r, c, rs in cells])
+    got = [(a.criterion, a.task, a.lead, a.support, a.deadline) for a in extract(b.build())]
+    assert got == [("1", "Rà soát quy trình nội bộ", ["Sở Nội vụ"], ["Các sở, ngành"], "2026-06"),
+                   ("2", "Số hóa hồ sơ thủ tục hành chính đã giải quyết", ["Sở Nội vụ"], ["Văn phòng UBND tỉnh"],
+                    "Quý III/2026")]  # fmt: skip
+
+
+# ---------------------------------------------------------------- deadlines
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("hoàn thành trước ngày 20/02/2025", "2025-02-20"),
+        ("gửi báo cáo trước 11g00 ngày 06/11/2025", "2025-11-06"),
+        ("chậm nhất ngày 05 tháng 12 năm 2025", "2025-12-05"),
+        ("hoàn thành trong tháng 8/2025", "2025-08"),
+        ("trong năm 2026", "2026"),
+        ("trong Quý I năm 2026", "trong Quý I năm 2026"),
+        ("trước ngày 30/6", "trước ngày 30/6"),
+        ("thường xuyên theo dõi", "thường xuyên"),
+        ("định kỳ hằng tuần báo cáo", "hằng tuần"),
+        ("Định kỳ trước 16 giờ ngày thứ Sáu hằng tuần, báo cáo", "trước 16 giờ ngày thứ Sáu hằng tuần"),
+        ("công khai chậm nhất vào ngày 05 hằng tháng", "chậm nhất vào ngày 05 hằng tháng"),
+        ("trong thời hạn 30 ngày làm việc", "trong thời hạn 30 ngày làm việc"),
+        ("bắt đầu thực hiện từ tháng 01/2026", "từ tháng 01/2026"),
+        ("trong 6 tháng cuối năm 2025 và những tháng đầu năm 2026", "6 tháng cuối năm 2025 và những tháng đầu năm 2026"),
+    ],
+)
+def test_deadlines(text, value):
+    assert find_deadline(text).value == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["kế hoạch năm 2025 của Sở", "xử lý lỗi thường xuyên trên Cổng", "trong năm 2025 và những năm tiếp theo"],
+)
+def test_not_a_deadline(text):
+    assert find_deadline(text) is None
+
+
+def test_evidence_slices_the_text_of_an_item_joined_from_wrapped_lines():
+    doc = from_string("**1. Sở\nKhoa học và Công nghệ**\n\na) Tối ưu hóa Hệ thống thông tin giải quyết thủ tục\n"
+                      "hành chính của tỉnh.")  # fmt: skip
+    (a,) = extract(doc)
+    assert a.lead == ["Sở Khoa học và Công nghệ"]
+    assert doc.text[a.evidence.start : a.evidence.end] == a.evidence.text
+
+
+def test_a_plain_unit_column_leads_where_the_table_says_by_when_in_words():
+    text = ("STT\tNhiệm vụ\tĐơn vị\tThời gian hoàn thành\n1\tRà soát quy trình nội bộ\tSở Nội vụ\tQuý II/2026\n"
+            "2\tSố hóa hồ sơ\tVăn phòng UBND tỉnh\tTháng 9/2026")  # fmt: skip
+    assert [(f["lead"], f["deadline"]) for f in run("assignments", text)] == [(["Sở Nội vụ"], "Quý II/2026"),
+                                                                            (["Văn phòng UBND tỉnh"], "2026-09")]  # fmt: skip
+    measured = "STT\tNội dung\tĐơn vị\tTỷ lệ hoàn thành\n1\tCông bố TTHC\tSở Nội vụ\t95%\n2\tSố hóa hồ sơ\tSở Y tế\t80%"
+    assert run("assignments", measured) == []
+
+
+def test_a_task_table_written_in_pipe_rows_is_read_once_as_rows():
+    text = ("Phụ lục nhiệm vụ:\n| STT | Nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian |\n"
+            "| 1 | Rà soát quy trình nội bộ | Sở Nội vụ | Các sở, ngành | Tháng 6/2026 |\n"
+            "| 2 | Số hóa hồ sơ thủ tục | Văn phòng UBND tỉnh | Sở Khoa học và Công nghệ | Thường xuyên |")  # fmt: skip
+    facts = run("assignments", text)
+    assert [(f["criterion"], f["lead"], f["deadline"]) for f in facts] == [
+        ("1", ["Sở Nội vụ"], "2026-06"), ("2", ["Văn phòng UBND tỉnh"], "thường xuyên")]  # fmt: skip
