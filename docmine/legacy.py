@@ -108,11 +108,23 @@ def vietnamese_score(text: str) -> float:
     return sum(w in _COMMON for w in words) / len(words)
 
 
+# letters only Unicode Vietnamese has (ă đ ĩ ũ ơ ư and the precomposed ạ ... ỹ): text read from a
+# legacy font never has them, as its bytes were read one by one into Latin-1
+_UNICODE_ONLY = re.compile("[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")
+
+
 def looks_legacy(text: str) -> str | None:
-    """Name the legacy encoding a Unicode string was typed in, or None if it reads fine."""
+    """Name the legacy encoding a Unicode string was typed in, or None if it reads fine.
+
+    >>> looks_legacy("V/v đôn đốc thực hiện"), looks_legacy("KÕ ho¹ch c¶i c¸ch hµnh chÝnh")
+    (None, 'tcvn3')
+    """
     sample = text[:20000]
     if not re.search(r"[\xa1-\xff]", sample):
         return None
+    marks = len(_UNICODE_ONLY.findall(sample))
+    if marks and marks >= 0.2 * len(re.findall(r"[\xa1-\xff]", sample)):
+        return None  # Unicode Vietnamese (``đôn đốc``), whatever a short line's word scores say
     base = vietnamese_score(sample)
     best, name = base, None
     for cand, fn in (("tcvn3", from_tcvn3), ("vni", from_vni)):
