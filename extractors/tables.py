@@ -322,17 +322,17 @@ def _flattened(doc: Document) -> list[TableView]:
             out.extend(_cells_tables(doc, run))
         run.clear()
 
-    for b in blocks:
-        for a, e in _lines(doc, b.start, b.end):
-            t = " ".join(doc.view[a:e].split())
-            if t.strip("|*_ ") and (len(t) <= _SHORT and not t.endswith((".", ":", ";")) or _line_kind(t) == "N"):
-                run.append((a, e, t))
-            else:
-                flush()
+    lines = [(a, e, " ".join(doc.view[a:e].split())) for b in blocks for a, e in _lines(doc, b.start, b.end)]
+    for a, e, t in lines:
+        if t.strip("|*_ ") and (len(t) <= _SHORT and not t.endswith((".", ":", ";")) or _line_kind(t) == "N"):
+            run.append((a, e, t))
+        else:
+            flush()
     flush()
-    out.extend(_row_tables(doc, blocks))
-    out.extend(_pipe_tables(doc, blocks))
-    out.extend(_bar_tables(doc, [b for b in doc.blocks if b.kind not in ("table_cell", "header", "stamp")]))
+    out.extend(_row_tables(doc, lines))
+    if "|" in doc.view:  # tables written with bars
+        out.extend(_pipe_tables(doc, blocks))
+        out.extend(_bar_tables(doc, [b for b in doc.blocks if b.kind not in ("table_cell", "header", "stamp")]))
     return out
 
 
@@ -595,13 +595,9 @@ _ROW_LINE = re.compile(
 _RANK_LINE = re.compile(r"^(?P<num>\d{1,3})[.)]?\s+(?P<name>[^\W\d_][^\d\t]{1,80}?)\s*$")
 
 
-def _row_tables(doc: Document, blocks) -> list[TableView]:
+def _row_tables(doc: Document, lines: list[tuple[int, int, str]]) -> list[TableView]:
     """One-row-per-line tables: three or more consecutive lines of the same shape."""
     out: list[TableView] = []
-    lines: list[tuple[int, int, str]] = []
-    for b in blocks:
-        for a, e in _lines(doc, b.start, b.end):
-            lines.append((a, e, " ".join(doc.view[a:e].split())))
     i = 0
     while i < len(lines):
         shape = _row_shape(lines[i][2])
@@ -636,9 +632,8 @@ def _row_shape(t: str) -> tuple[bool, int] | None:
 def _row_table(doc: Document, lines, i: int, j: int, shape: tuple[bool, int]) -> TableView:
     has_num, n_vals = shape
     rows: list[list[Cell | None]] = []
-    for a, _e, _t in lines[i:j]:
-        line_end = a + len(doc.view[a:].split("\n", 1)[0])
-        raw = doc.view[a:line_end]
+    for a, e, _t in lines[i:j]:
+        raw = doc.view[a:e]
         m = _ROW_LINE.match(raw.strip()) if n_vals else _RANK_LINE.match(raw.strip())
         assert m is not None
         off = a + (len(raw) - len(raw.lstrip()))
