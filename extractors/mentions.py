@@ -328,6 +328,14 @@ def lowered(text: str) -> str:
     return low if len(low) == len(text) else "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
+def low_view(doc: Document) -> str:
+    """:func:`lowered` of ``doc.view``, made once per document."""
+    got = doc.layers.get("low_view")
+    if got is None:
+        got = doc.layers["low_view"] = lowered(doc.view)
+    return got
+
+
 def _scan(rx: re.Pattern[str], text: str, before: str = "") -> Iterator[re.Match[str]]:
     """Matches of ``rx`` that start a word (not after a letter, digit or one of ``before``)."""
     for m in rx.finditer(text):
@@ -408,10 +416,9 @@ def _pos_value(digits: str | None, word: str | None) -> int | None:
     return _ORD.get((word or "").lower())
 
 
-def _numbers_etc(view: str, index_ends: list[int]) -> list[Mention]:
+def _numbers_etc(view: str, low: str, index_ends: list[int]) -> list[Mention]:
     out: list[Mention] = []
     taken: list[tuple[int, int]] = []
-    low = lowered(view)
     ranks: list[Mention] = []
     for m in _scan(RANK_PAIR, view):
         pos, total = int(m.group("pp")), int(m.group("pt"))
@@ -649,12 +656,12 @@ def _find(doc: Document) -> list[Mention]:
     out = _subordinate(view, out)
     taken = sorted([(cs, ce) for cs, ce, _ in comps] + [(i.start, i.end) for i in out])
     named = []
-    for m in _scan(_COMPONENT_NAMED, lowered(view)):  # ``tiêu chí Kiểm soát tham nhũng``: a component by its head word
+    for m in _scan(_COMPONENT_NAMED, low_view(doc)):  # ``tiêu chí Kiểm soát tham nhũng``: a component by its head word
         s, e = m.start("name"), m.end("name")
         if not _overlaps(taken, s, e):
             named.append((s, e, None))
     comps = sorted(comps + named)
     out += [Mention("component", s, e, idx) for s, e, idx in comps]
     out += _entities(doc, sdoc, lower_hits, proper_hits)
-    out += _numbers_etc(view, index_ends)
+    out += _numbers_etc(view, low_view(doc), index_ends)
     return out

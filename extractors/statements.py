@@ -34,14 +34,14 @@ from dataclasses import dataclass, field
 from docmine.model import Document
 from docmine.normalize import UPPER
 from extractors.discourse import segments
-from extractors.mentions import GROUP_NOUNS, Mention, Mentions, mentions
+from extractors.mentions import GROUP_NOUNS, Mention, Mentions, low_view, mentions
 from extractors.tables import flat_spans, in_spans
 from extractors.topics import topic_at
 
-_GOAL = re.compile(r"phấn đấu|mục tiêu|chỉ tiêu|kế hoạch đề ra|đặt ra|đề ra|dự kiến|kỳ vọng", re.I)
+_GOAL = re.compile(r"phấn đấu|mục tiêu|chỉ tiêu|kế hoạch đề ra|đặt ra|đề ra|dự kiến|kỳ vọng")  # on lowered text
 _THRESHOLD = re.compile(r"(?:trên|dưới|từ|hơn|gần|khoảng|ngưỡng|mức|đến|tới|-|[<>≥≤])\s*$", re.I)
 _VALUE_CUE = re.compile(r"(?:đạt|với|là|được|giá trị|điểm số|số điểm|tổng điểm|chỉ số|:)\s*(?:\(\s*)?$", re.I)
-_ORDERED = re.compile(r"lần lượt|theo thứ tự|từ cao xuống thấp|từ cao đến thấp|thứ tự từ", re.I)
+_ORDERED = re.compile(r"lần lượt|theo thứ tự|từ cao xuống thấp|từ cao đến thấp|thứ tự từ")  # on lowered text
 _FORWARD = re.compile(r"^\s*(?:là|:|thuộc về|gọi tên|có|gồm|với)?\s*(?:các\s+(?:tỉnh|bộ|sở|đơn vị)\s*:?\s*)?$", re.I)
 # a percentage followed by what it is a share of (``100% văn bản``) measures, it does not score
 _PROPORTION = re.compile(
@@ -132,6 +132,7 @@ class _Reader:
     def read(self) -> list[Statement]:
         ms, view = self.ms, self.view
         flat = flat_spans(self.doc)
+        low = low_view(self.doc)
         order: _Order | None = None
         part: _Head | None = None  # the component a title names (``- Lĩnh vực Cải cách thể chế``)
         for seg in segments(self.doc):
@@ -143,17 +144,16 @@ class _Reader:
             if order is not None and re.match(r"\s*(?:Cụm|Nhóm|Khối)\s+\S+\s*:", seg.body):
                 order.close()  # ``Cụm 2:`` starts the list again
             for a, b in seg.sentences:
-                sent = view[a:b]
-                cue = _ORDERED.search(sent)
-                if cue and sent.rstrip().endswith(":") and not ms.get("entity", cue.end() + a, b):
+                cue = _ORDERED.search(low, a, b)
+                if cue and view[a:b].rstrip().endswith(":") and not ms.get("entity", cue.end(), b):
                     if order is not None:
                         order.close()
                     order = _Order()
                     continue
-                if _GOAL.search(sent):
+                if _GOAL.search(low, a, b):
                     continue
                 qs = self._quantities(a, b)
-                inline = a + cue.end() if cue else None
+                inline = cue.end() if cue else None
                 if not qs and inline is None:
                     if order is not None and not ms.get("entity", a, b):
                         order.close()
