@@ -12,15 +12,10 @@ the row above).
 from __future__ import annotations
 
 import bisect
-import csv
 import ctypes
 import dataclasses
-import hashlib
-import io
 import os
 import re
-import shutil
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,6 +25,7 @@ import pypdfium2.raw as pdfium_c
 from docmine.builder import CellSpec, DocBuilder
 from docmine.legacy import unreadable
 from docmine.model import Document, ParseError
+from docmine.parsers import ocr
 from docmine.parsers.layout import (
     Line,
     Word,
@@ -46,7 +42,6 @@ STAMP_RE = re.compile(
     r"|^\d{2}[./]\d{2}[./]\d{4}\s+\d{2}:\d{2}:\d{2}|^\+07:00$|^Cơ quan:\s*(?:Tỉnh|Ủy ban|UBND|Sở|Văn phòng)",
     re.IGNORECASE,
 )
-OCR_DPI = 300
 MAX_PAGES = int(os.environ.get("DOCMINE_MAX_PAGES", 500))
 
 
@@ -110,65 +105,6 @@ def _has_rules(page: pdfium.PdfPage) -> bool:
         if n >= 4:
             return True
     return False
-
-
-def tesseract_available() -> bool:
-    return shutil.which("tesseract") is not None
-
-
-def _cache_dir() -> Path:
-    return Path(os.environ.get("DOCMINE_CACHE", Path.home() / ".cache" / "docmine")) / "ocr"
-
-
-def ocr_words(image: bytes, scale: float) -> list[Word]:
-    """Words with boxes (in PDF points, via ``scale``) from tesseract's TSV; cached by image hash."""
-    key = hashlib.sha256(image).hexdigest()
-    cache = _cache_dir() / f"{key}.tsv"
-    if cache.exists():
-        tsv = cache.read_text(encoding="utf-8")
-    else:
-        # one thread: tesseract's OpenMP threads make a page 5 times slower on a busy machine
-        proc = subprocess.run(["tesseract", "stdin", "stdout", "-l", "vie", "--psm", "3", "tsv"], input=image,
-                              capture_output=True, timeout=300, env={**os.environ, "OMP_THREAD_LIMIT": "1"})  # fmt: skip
-        if proc.returncode != 0:
-            raise ParseError(f"pdf: tesseract failed: {proc.stderr.decode(errors='replace').strip()[:200]}")
-        tsv = proc.stdout.decode("utf-8", errors="replace")
-        try:
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_text(tsv, encoding="utf-8")
-            tmp.replace(cache)
-        except OSError:
-            pass
-    words: list[Word] = []
-    for row in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
-        t = (row.get("text") or "").strip()
-        if row.get("level") != "5" or not t or float(row.get("conf") or -1) < 10:
-            continue
-        x, y, w, h = (int(row[k]) * scale for k in ("left", "top", "width", "height"))
-        line_id = (int(row["block_num"]), int(row["par_num"]), int(row["line_num"]))
-        words.append(Word(t, x, x + w, y, y + h, h, line=line_id))
-    if words:  # OCR heights vary with ascenders: use the line's typical height as the size
-        med = sorted(w.size for w in words)[len(words) // 2]
-        for w in words:
-            w.size = med
-    return words
-
-
-def _ocr_page(page: pdfium.PdfPage, img, width: float) -> list[Word]:
-    pil = None
-    if img is not None:
-        try:
-            pil = img.get_bitmap(render=False).to_pil()
-        except Exception:  # noqa: BLE001 - an undecodable image falls back to rendering the page
-            pil = None
-    if pil is None:
-        pil = page.render(scale=OCR_DPI / 72).to_pil()
-    if pil.mode not in ("L", "RGB"):
-        pil = pil.convert("RGB")
-    buf = io.BytesIO()
-    pil.save(buf, format="PPM")  # uncompressed: encoding a PNG took longer than tesseract's own reading
-    return ocr_words(buf.getvalue(), width / pil.size[0])
 
 
 def _rules(page: pdfium.PdfPage, height: float) -> list[dict] | None:
@@ -451,10 +387,10 @@ def _parse(path: Path, pl, pdf: pdfium.PdfDocument) -> Document:
         letters = sum(c.isalpha() for c in body_text)
         garbage = letters > 200 and unreadable(body_text)
         if (letters < 40 and img is not None) or garbage:
-            if not tesseract_available():
+            if not ocr.tesseract_available():
                 missing_ocr.append(idx + 1)
             else:
-                words = _ocr_page(page, img, width)
+                words = ocr.ocr_page(page, img, width)
                 ocr_pages.add(idx + 1)
                 page_items = _classify_page(build_lines(words), idx + 1, width, height)
                 if stamp_text:

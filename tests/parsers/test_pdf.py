@@ -93,7 +93,7 @@ def test_blank_scan_without_tesseract_says_ocr_is_needed(tmp_path: Path, monkeyp
 
     img = tmp_path / "scan.pdf"
     Image.new("L", (600, 850), 255).save(img, format="PDF")
-    monkeypatch.setattr(pdf_parser, "tesseract_available", lambda: False)
+    monkeypatch.setattr(pdf_parser.ocr, "tesseract_available", lambda: False)
     with pytest.raises(ParseError, match="OCR is needed"):
         parse(img)
 
