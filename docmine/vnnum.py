@@ -12,6 +12,7 @@ import re
 from datetime import date
 
 NUMBER_RE = r"\d{1,3}(?:\.\d{3})+(?!\d)(?:,\d+)?|\d+(?:[.,]\d+)?"
+_SIGNED_NUMBER = re.compile(r"[+-]?(?:" + NUMBER_RE + ")")
 
 
 def parse_number(s: str, *, max_value: float | None = None) -> int | float | None:
@@ -27,7 +28,9 @@ def parse_number(s: str, *, max_value: float | None = None) -> int | float | Non
     True
     """
     s = s.strip().replace(" ", "")
-    if not re.fullmatch(r"[+-]?(?:" + NUMBER_RE + ")", s):
+    if s.isdigit() and s.isascii():
+        return int(s)
+    if not _SIGNED_NUMBER.fullmatch(s):
         return None
     sign = -1 if s.startswith("-") else 1
     s = s.lstrip("+-")

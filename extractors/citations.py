@@ -43,6 +43,7 @@ _BARE_TYPES = (
 )
 _SYM = r"[A-ZĐ](?:[ ](?=[A-ZĐ]{1,3}-))?[\wĐđ&]*(?:[ \t]*-[ \t]*[\wĐđ&]+|\.[A-ZĐ][\wĐđ&]*)*"
 _REF = re.compile(
+    r"(?=[\dQqKkCcNnTtBbVv])"  # what every form starts with (a number, a type's initial): skips the rest fast
     r"(?:(?<![\w/.-])|(?<=[Ss]ố))(?:"
     r"(?P<party>\d+[a-z]?-[A-ZĐ][A-Za-zĐđ]{0,5}/[A-ZĐ][A-Za-zĐđƯư0-9]{0,10})"
     rf"|(?P<gov>\d+[a-z]?(?:\.\d+)?(?: \d+)?[ \t]*/[ \t]*(?:(?:19|20)\d\d[ \t]*/[ \t]*)?{_SYM})"

@@ -193,7 +193,10 @@ def joined_segments(doc: Document) -> list[Segment]:
     return out
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\u00b9\u00b2\u00b3\u2070-\u2079*)]*\s+(?=[" + UPPER + r"\d(\"“])|\n+")
+_SENTENCE_END = re.compile(  # the lookahead first: only where a mark or a space stands is the rest tried
+    r"(?=[\s\u00b9\u00b2\u00b3\u2070-\u2079*)])(?:(?<=[.!?…])[\u00b9\u00b2\u00b3\u2070-\u2079*)]*\s+(?=[" + UPPER + r"\d(\"“])|\n+)"
+)
+_LIST_MARKER = re.compile(r"\s*(?:[-+•*]\s*)?\(?(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,5}|[a-zđ])[.)]")
 
 
 def sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
@@ -206,7 +209,7 @@ def sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
     spans, s = [], 0
     for m in _SENTENCE_END.finditer(text):
         piece = text[s : m.start()]
-        if re.fullmatch(r"\s*(?:[-+•*]\s*)?\(?(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,5}|[a-zđ])[.)]", piece):
+        if _LIST_MARKER.fullmatch(piece):
             continue  # a list marker (``1.``, ``II.``) is not a sentence
         if piece.strip():
             spans.append((offset + s, offset + m.start()))

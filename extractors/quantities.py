@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from docmine.vnnum import NUMBER_RE
+from extractors.mentions import mentions
 
 _OP_BEFORE = [  # negated forms first: "không thấp hơn" is >=, not <
     (re.compile(r"(?:không thấp hơn|không dưới|(?i:ít nhất|tối thiểu)|từ)\s*$"), ">="),  # ``Tối thiểu 15%``
@@ -75,8 +76,6 @@ def quantities_in(doc, start: int, end: int, *, directive: bool = False) -> list
     >>> [q.role for q in quantities_in(d, 0, len(d.text))]
     ['goal']
     """
-    from extractors.mentions import mentions
-
     ms = mentions(doc)
     text = doc.view
     found = [Quantity(m.start, m.end, m.value, "%") for m in ms.get("number", start, end) if m.label == "%"]

@@ -137,7 +137,7 @@ def column_indices(header: list[str]) -> list[str | None]:
     >>> column_indices(["Tỉnh", "PAR Index Điểm số", "PAR Index Thứ hạng", "SIPAS Chỉ số", "Thứ hạng"])
     [None, 'PAR', 'PAR', 'SIPAS', 'SIPAS']
     """
-    from extractors.mentions import index_in
+    from extractors.mentions import index_in  # noqa: PLC0415 - mentions imports this module
 
     out: list[str | None] = []
     cur = None
@@ -332,11 +332,13 @@ def _flattened(doc: Document) -> list[TableView]:
     out.extend(_row_tables(doc, lines))
     if "|" in doc.view:  # tables written with bars
         out.extend(_pipe_tables(doc, blocks))
-        out.extend(_bar_tables(doc, [b for b in doc.blocks if b.kind not in ("table_cell", "header", "stamp")]))
+        if _BAR_LINE.search(doc.view):
+            out.extend(_bar_tables(doc, [b for b in doc.blocks if b.kind not in ("table_cell", "header", "stamp")]))
     return out
 
 
 _MARKUP = re.compile(r"^[\s*_]+|[\s*_]+$")
+_BAR_LINE = re.compile(r"^[^\S\n]*\|[^\S\n]*$", re.M)  # a line that is one ``|``: where a bar table can be
 
 
 def _bar_tables(doc: Document, blocks) -> list[TableView]:
@@ -496,6 +498,10 @@ def _pipe_tables(doc: Document, blocks) -> list[TableView]:
             out.append(TableView(header, body, start, rows[-1][-1].end, "pipe", assign_roles(header, body), start))
 
     for b in blocks:
+        if doc.view.count("|", b.start, b.end) < 2:  # no row here: as if each of its lines were read
+            if doc.view[b.start : b.end].strip():
+                flush()
+            continue
         for a, e in _lines(doc, b.start, b.end):
             line = doc.view[a:e]
             if line.count("|") < 2:
