@@ -358,7 +358,7 @@ VALUE_CHANGE_RE = re.compile(
 )
 SIGNED_CHANGE_RE = re.compile(rf"\(\s*([+\-])\s*({NUMBER_RE})\s*(điểm|%)?\s*\)")
 NUMBER_MENTION_RE = re.compile(
-    rf"({NUMBER_RE})(?:\s*/\s*({NUMBER_RE})(?=\s*điểm)|\s*/\s*(100|10|1)(?![\d/.,]))?(?![\w/]|[.,]\d)"
+    rf"(?=\d)({NUMBER_RE})(?:\s*/\s*({NUMBER_RE})(?=\s*điểm)|\s*/\s*(100|10|1)(?![\d/.,]))?(?![\w/]|[.,]\d)"
     r"(?:\s*(%|điểm|phần trăm)(?![\w]))?"
 )
 _NOT_RANK_BEFORE = re.compile(
@@ -379,7 +379,8 @@ GROUP_NOUNS = (
 TOTAL_RE = re.compile(r"(\d{1,3})\s+(" + GROUP_NOUNS + ")")  # run on lowered text
 
 
-RATIO_RE = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d{1,5})\s*/\s*(\d{1,3}(?:\.\d{3})+|\d{1,5})(?![\w/]|[.,]\d|\s*-\s*\w)")
+RATIO_RE = re.compile(r"(?=[\d.]{1,19}\s*/)"  # a look-ahead for the slash first: most numbers are not ratios
+                      r"(\d{1,3}(?:\.\d{3})+|\d{1,5})\s*/\s*(\d{1,3}(?:\.\d{3})+|\d{1,5})(?![\w/]|[.,]\d|\s*-\s*\w)")
 _NOT_RATIO_BEFORE = re.compile(r"(?:ngày|từ|đến|tháng|số|Số|quý|Quý|lần|năm|Điều|khoản)\s*[:]?\s*$|[-/]\s*$")
 _NOUN_AFTER = re.compile(r"\s+(?!năm\b|tháng\b|ngày\b|và\b|của\b|so\b|đạt\b|là\b|với\b)([^\W\d_][\w&]*)")
 

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 from docmine.evaluate import overlap as token_f1
 from docmine.evaluate import tokens
@@ -18,9 +19,16 @@ def contained(a: str, b: str) -> float:
     >>> contained("chưa có sáng kiến", "Năm 2022, Sở chưa có sáng kiến mới")
     1.0
     """
-    ta, tb = Counter(tokens(a)), Counter(tokens(b))
-    small = min(sum(ta.values()), sum(tb.values()))
+    (ta, na), (tb, nb) = _counts(a), _counts(b)
+    small = min(na, nb)
     return sum((ta & tb).values()) / small if small else 0.0
+
+
+@lru_cache(maxsize=8192)
+def _counts(s: str) -> tuple[Counter[str], int]:
+    """A phrase's tokens counted (never changed by callers), kept: one phrase is compared with many."""
+    c = Counter(tokens(s))
+    return c, sum(c.values())
 
 
 __all__ = ["contained", "token_f1"]
