@@ -146,7 +146,14 @@ def _segments(doc: Document) -> list[Segment]:
     return out
 
 
-_OPEN_END = re.compile(r"[\w,)]\**\s*$")
+def _open_end(text: str) -> bool:
+    """Whether ``text`` ends without a mark: on a letter, a digit, ``,`` or ``)`` (bold stars and spaces after).
+
+    >>> _open_end("tại một số **"), _open_end("trên địa bàn** "), _open_end("vẫn chậm.")
+    (False, True, False)
+    """
+    t = text.rstrip().rstrip("*")
+    return bool(t) and (t[-1].isalnum() or t[-1] in "_,)")
 
 
 def joined_segments(doc: Document) -> list[Segment]:
@@ -178,7 +185,7 @@ def joined_segments(doc: Document) -> list[Segment]:
             and s.kind in ("paragraph", "list_item")
             and (not s.marker or s.text.lstrip().startswith("**"))  # ``**trong năm 2025**``: bold, not a marker
             and len(prev.text) >= 60
-            and _OPEN_END.search(prev.text)
+            and _open_end(prev.text)
             and len(prev.text) - sentences(prev.text)[-1][0] >= 40  # not a caption after a sentence
             and not s.text.rstrip().endswith(":")
         ):

@@ -83,7 +83,12 @@ def _blank(s: str) -> str:
 def _is_caps(s: str) -> bool:
     """Whether a short line is written in capitals (a heading)."""
     t = _NOT_LETTERS.sub("", s[:300])
-    return len(t) >= 6 and sum(map(str.__ne__, t, t.lower())) >= 0.8 * len(t)
+    if len(t) < 6:
+        return False
+    head = t[:24]  # lower case early in the line settles most lines at once
+    if len(head) - sum(map(str.__ne__, head, head.lower())) > 0.2 * len(t):
+        return False
+    return sum(map(str.__ne__, t, t.lower())) >= 0.8 * len(t)
 
 
 def _mark(view: str, start: int) -> tuple[str, int]:
