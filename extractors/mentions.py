@@ -349,7 +349,7 @@ def _scan(rx: re.Pattern[str], text: str, before: str = "") -> Iterator[re.Match
 
 _WEEKDAY = re.compile(r"\s*,?\s*(?:ngày\s*)?\d{1,2}\s*/\s*\d{1,2}", re.I)
 RANK_CHANGE_RE = re.compile(
-    r"(tăng|giảm|tụt|lên|xuống|vượt|thăng|nhảy|tụt giảm|thụt lùi)\s+(?:thêm\s+)?(?:được\s+)?(\d{1,3})\s+"
+    r"(tăng|giảm|tụt|lên|xuống|vượt|thăng|nhảy|tụt giảm|thụt lùi)\s+(?:hạng\s+)?(?:thêm\s+)?(?:được\s+)?(\d{1,3})\s+"
     r"(?:bậc|hạng|vị trí|bậc xếp hạng|thứ hạng)(?![\w])",
 )
 VALUE_CHANGE_RE = re.compile(
@@ -446,9 +446,12 @@ def _numbers_etc(view: str, low: str, index_ends: list[int]) -> list[Mention]:
             total = int(m.group(k + "t")) if m.group(k + "t") else None  # kept as written, even past its total
             ranks.append(Mention("rank", start, m.end(), None, pos, total))
     ranks.sort(key=lambda r: (r.start, -r.end))
+    moves = [(m.start(), m.end()) for m in _scan(RANK_CHANGE_RE, low)]
     for r in ranks:
         if any(t[0] <= r.start and r.end <= t[1] for t in taken[-3:]):
             continue  # inside a longer rank (``vị trí cuối cùng - thứ 19``)
+        if any(a <= r.start and r.end <= b for a, b in moves):
+            continue  # ``thăng hạng 2 bậc``: a move, not a place
         if _NOT_RANK_BEFORE.search(view[max(0, r.start - 30) : r.start]) or re.match(
             r"(?:năm|lần)\s", view[r.start : r.end], re.I
         ):
@@ -457,7 +460,7 @@ def _numbers_etc(view: str, low: str, index_ends: list[int]) -> list[Mention]:
             continue  # ``Thứ 3, ngày 18/06/2024`` is a weekday
         out.append(r)
         taken.append((r.start, r.end))
-    for m in _scan(RANK_CHANGE_RE, low):
+    for m in _scan(RANK_CHANGE_RE, low):  # again: the matches themselves are wanted here
         sign = -1 if m.group(1).lower() in ("giảm", "tụt", "xuống", "tụt giảm", "thụt lùi") else 1
         out.append(Mention("rank_change", m.start(), m.end(), "bậc", sign * int(m.group(2))))
         taken.append((m.start(), m.end()))

@@ -52,6 +52,19 @@ def extract(doc: Document) -> list[Score]:
     return _merge(out)
 
 
+def _group_noun(label: str) -> str:
+    """The group a count names: ``đơn vị`` of ``đơn vị``, ``tỉnh`` of ``tỉnh, thành phố`` or ``tỉnh thành``.
+
+    >>> _group_noun("đơn vị"), _group_noun("tỉnh thành phố"), _group_noun("cơ quan, đơn vị"), _group_noun("sở")
+    ('đơn vị', 'tỉnh', 'cơ quan', 'sở')
+    """
+    head = re.split(r"\s*[,/]\s*", label.lower())[0]
+    return head if head in _TWO_SYLLABLE_GROUPS else head.split()[0] if head else head
+
+
+_TWO_SYLLABLE_GROUPS = {"đơn vị", "cơ quan", "địa phương"}
+
+
 def _group_totals(ms: Mentions, scores: list[Score], labels: dict[int, str | None], last: set[int]) -> None:
     """A rank whose total the sentence leaves out gets its group's: the largest count the text gives
     of that group (``7 bộ có kết quả giảm`` is a part of ``17 bộ``), or the largest total or last
@@ -61,10 +74,12 @@ def _group_totals(ms: Mentions, scores: list[Score], labels: dict[int, str | Non
         nouns = GROUP_OF.get(labels.get(id(s)) or "")
         if nouns and s.rank_total:
             by_group[nouns] = max(by_group.get(nouns, 0), s.rank_total)
+    counts = [(t.label, int(t.value or 0)) for t in ms.get("total")]
+    counts += [(r.label, int(r.total or 0)) for r in ms.get("ratio")]  # ``6/21 cơ quan``: 21 of the group
     for nouns in set(GROUP_OF.values()):
-        for t in ms.get("total"):
-            if t.label and re.split(r"[,/\s]", t.label)[0] in nouns:
-                by_group[nouns] = max(by_group.get(nouns, 0), int(t.value or 0))
+        for label, n in counts:
+            if label and _group_noun(label) in nouns:
+                by_group[nouns] = max(by_group.get(nouns, 0), n)
     for s in scores:
         nouns = GROUP_OF.get(labels.get(id(s)) or "")
         if id(s) in last and nouns in by_group:

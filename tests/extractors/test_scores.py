@@ -121,6 +121,26 @@ def test_a_table_with_a_column_per_year():
     assert has(run("scores", text), index="PCI", entity="Khánh Hòa", year=2023, value=67.3)
 
 
+def test_a_group_total_from_a_count_of_units_or_a_ratio():
+    text = ("Năm 2023, 21 đơn vị được đánh giá Chỉ số CCHC. Sở Tư pháp đứng đầu với 95,1 điểm; "
+            "xếp thứ hai là Sở Y tế với 93,2 điểm.")  # fmt: skip
+    got = run("scores", text)
+    assert has(got, entity="Sở Tư pháp", rank=1, rank_total=21) and has(got, entity="Sở Y tế", rank=2, rank_total=21)
+    text = "Chỉ số CCHC năm 2023 có 6/17 cơ quan đạt loại tốt; Sở Nội vụ xếp thứ 2 với 91,5 điểm."
+    assert has(run("scores", text), entity="Sở Nội vụ", rank=2, rank_total=17)
+
+
+def test_a_group_total_is_not_taken_from_a_smaller_group():
+    text = "Chỉ số CCHC năm 2023: Sở Tư pháp xếp thứ 12 với 80,1 điểm; 5 đơn vị đạt loại tốt."
+    assert has(run("scores", text), entity="Sở Tư pháp", rank=12, rank_total=None)
+
+
+def test_a_move_in_rank_is_not_a_place():
+    text = "Chỉ số PAPI năm 2020 của Quảng Ninh đạt 48,8 điểm, thăng hạng 2 bậc, trở thành tỉnh dẫn đầu."
+    got = run("scores", text)
+    assert has(got, entity="Quảng Ninh", rank=1, rank_change=2) and not has(got, rank=2)
+
+
 @pytest.mark.parametrize(
     "text",
     [
