@@ -206,6 +206,7 @@ _RIGHT = re.compile(
     r"^(?:\s+chi nhánh)?\s+(?:(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã)(?![\w])(?:\s+[" + UPPER + r"]\w*(?:\s+[" + UPPER + r"]\w*){0,3})?)"
 )
 _PROVINCE_PREFIX = re.compile(r"(?<!\w)(?:tỉnh|thành phố|TP\.?|Tp\.?)\s*$", re.I)
+_UP_PLACE = re.compile(r",[ ]*(?=(?:huyện|quận|thị xã|TX\.|TP\.|thành phố|tỉnh)[ ]*[" + UPPER + r"])")  # the unit above
 _PLACE_HEADS = re.compile(r"^(?:tỉnh|thành phố|tp|huyện|h|quận|thị xã|tx|xã|phường|thị trấn|đặc khu)\b", re.I)
 
 
@@ -230,6 +231,9 @@ def _entities(doc: Document, sdoc, lower_hits, proper_hits) -> list[Mention]:
         cands.append((m.start(), m.end(), "agency", None))
     # a longer mention wins; among equal spans, a gazetteer's (canonical) wins
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0]), c[3] is None))
+    ends: dict[tuple[int, str], int] = {}  # the longest candidate of a kind starting at an offset
+    for cs, ce, clabel, _ in cands:
+        ends.setdefault((cs, clabel), ce)
     out: list[Mention] = []
     last_end = -1
     for s, e, label, canon in cands:
@@ -249,6 +253,11 @@ def _entities(doc: Document, sdoc, lower_hits, proper_hits) -> list[Mention]:
             right = _RIGHT.match(view[e : e + 60])
             if right and "\n" not in right.group(0):
                 e += right.end()
+            elif label in ("department", "body", "agency") and view[e : e + 1] == " " and (e + 1, "province") in ends:
+                e = ends[(e + 1, "province")]  # ``Sở Tài chính Hà Nội``, ``Cục Hải quan Quảng Ninh``: one body
+        if label == "commune" and (up := _UP_PLACE.match(view, e)):
+            at = up.end()
+            e = max((ends.get((at, k), e) for k in ("district", "province")), default=e)  # ``xã A, huyện B``
         out.append(Mention("entity", s, e, label, name=canon))
         last_end = e
     return out

@@ -30,10 +30,18 @@ def test_the_layer_is_built_once_and_kept_on_the_document():
         ("Văn phòng UBND tỉnh xếp thứ hai.", "Văn phòng UBND tỉnh", "body"),
         # a name the gazetteers do not know runs on over its words until a verb
         ("Sở Lao động, TB và XH thứ 17.", "Sở Lao động, TB và XH", "agency"),
+        # a body followed by its province's bare name, a commune followed by the unit above it
+        ("Sở Tài chính Đà Nẵng xếp thứ 2.", "Sở Tài chính Đà Nẵng", "department"),
+        ("Năm 2017, xã Phú An, huyện Tân Uyên đạt 90 điểm.", "xã Phú An, huyện Tân Uyên", "commune"),
+        ("Phường 3, TP. Vị Thanh dẫn đầu.", "Phường 3, TP. Vị Thanh", "commune"),
     ],
 )
 def test_entities(text, name, label):
     assert (name, label) in [(t, lab) for t, lab, _, _ in found(text, "entity")]
+
+
+def test_a_list_of_names_is_not_one_name():
+    assert [t for t, *_ in found("Sở Tư pháp, Đà Nẵng và Huế đạt 90 điểm.", "entity")] == ["Sở Tư pháp", "Đà Nẵng", "Huế"]
 
 
 def test_a_known_agency_gets_its_canonical_name():
