@@ -20,6 +20,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from docmine.model import Document
+from docmine.normalize import UPPER
 from extractors.mentions import Mention, Mentions, mentions
 from extractors.tables import Cell, TableView
 
@@ -55,6 +56,14 @@ def headline_span(doc: Document) -> tuple[int, int] | None:
     return None
 
 
+# who announces an index is not who it scores (``VCCI đã công bố Chỉ số PCI 2022``)
+_PUBLISHES = re.compile(
+    r"(?:(?:[ ]+(?:và[ ]+)?[" + UPPER + r"]\w*)*|(?:[ ]+\w+){0,6}?[ ]*\([A-ZĐ]{2,10}\))"  # the rest of its name, its acronym
+    r"\s*(?:đã\s+|vừa\s+|chính thức\s+|mới\s+)*(?:công bố|phát hành|ban hành|tổ chức công bố)(?!\w)",
+    re.I,
+)
+
+
 def _year_near(ms, start: int, end: int) -> int | None:
     ys = [y for y in ms.get("year", start, end) if y.label not in ("compared", "date")]
     return int(ys[0].value) if ys else None
@@ -73,11 +82,12 @@ def topics(doc: Document) -> _Topics:
         idx = [m for m in ms.get("index", *head) if m.name == "strong"] or ms.get("index", *head)
         h_index = idx[0].label if idx else None
         h_year = _year_near(ms, *head)
-        ents = ms.get("entity", *head)
+        ents = [e for e in ms.get("entity", *head) if not _PUBLISHES.match(view, e.end)]
         h_entity = ents[0] if ents else None
     if h_entity is None:  # a short title over its entity (``PGI CỦA TỈNH`` / ``TP.HCM``)
         top = [b for b in doc.blocks[:5] if b.kind not in ("furniture", "table_cell")]
         ents = ms.get("entity", top[0].start, top[-1].end) if top else []
+        ents = [e for e in ents if not _PUBLISHES.match(view, e.end)]
         h_entity = ents[0] if ents else None
     strong = [m for m in ms.get("index") if m.name == "strong"]
     if h_index is None and strong:

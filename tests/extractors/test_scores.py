@@ -135,6 +135,12 @@ def test_a_group_total_is_not_taken_from_a_smaller_group():
     assert has(run("scores", text), entity="Sở Tư pháp", rank=12, rank_total=None)
 
 
+def test_who_announces_an_index_is_not_who_it_scores():
+    text = ("Hiệp hội Doanh nghiệp tỉnh (HHDN) vừa công bố Chỉ số PCI năm 2023 của các tỉnh.\n\n"
+            "Chỉ số thành phần Tính minh bạch đạt 7,1 điểm, xếp thứ 9/63.")  # fmt: skip
+    assert not any(r["entity"] and "Hiệp hội" in r["entity"] for k in ("scores", "criteria") for r in run(k, text))
+
+
 def test_a_move_in_rank_is_not_a_place():
     text = "Chỉ số PAPI năm 2020 của Quảng Ninh đạt 48,8 điểm, thăng hạng 2 bậc, trở thành tỉnh dẫn đầu."
     got = run("scores", text)
