@@ -52,7 +52,7 @@ def check(ctx: Context) -> list[Finding]:
         )
     out += _number(ctx, h, doc_type)
     out += _date(ctx, h)
-    if not (info.subject or h.vv or _subject_under_title(ctx, h)):
+    if not (h.vv or (layout.trich_yeu(doc, h) if h.title else info.subject)):
         what = "trích yếu nội dung (V/v ...)" if doc_type == "Công văn" else "tên loại và trích yếu nội dung"
         out.append(Finding("form.trich_yeu", "error", f"Thiếu {what}."))
     if doc_type == "Công văn" and not info.recipients and not h.kinh_gui:
@@ -61,20 +61,6 @@ def check(ctx: Context) -> list[Finding]:
         out.append(Finding("form.noi_nhan", "error", "Thiếu phần “Nơi nhận”."))
     out += _signer(ctx, sig)
     return out
-
-
-def _subject_under_title(ctx: Context, h: layout.Header) -> bool:
-    """A line under the type name (``KẾ HOẠCH`` / ``Cải thiện Chỉ số ...``) that is not the body yet."""
-    if not h.title:
-        return False
-    ps = layout.pieces(ctx.doc, h.start, h.end)
-    k = next((i for i, p in enumerate(ps) if p.text == h.title), None)
-    if k is None or k + 1 >= len(ps):
-        return False
-    nxt = ps[k + 1].text
-    return len(nxt) < 400 and not re.match(
-        r"(Căn cứ|Kính gửi|Thực hiện|Ngày \d|CHỦ TỊCH|BỘ TRƯỞNG|GIÁM ĐỐC)", nxt
-    )
 
 
 def _number(ctx: Context, h: layout.Header, doc_type: str | None) -> list[Finding]:
@@ -120,7 +106,9 @@ def _signer(ctx: Context, sig: layout.Signature) -> list[Finding]:
     title, name = sig.title, sig.name
     if sig.start is None:  # no zone found: what the document extractor read, if anything
         title, name = info.signer_title, info.signer_name
-    if not title and not sig.stamp:  # a digitally signed scan: the block is in the image, not lost
+    # a digitally signed scan whose block is an image has a stamp and no signer's text: nothing is lost;
+    # a block read as text (a form and a name) with no title between them has lost its title
+    if not title and (not sig.stamp or (sig.forms and name)):
         out.append(Finding("form.signer_title", "error", "Thiếu chức vụ của người ký."))
     if not name and not sig.stamp:
         out.append(Finding("form.signer_name", "error", "Thiếu họ tên của người ký."))

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from docmine.model import Document
-from docmine.zones import bare
+from docmine.zones import bare, is_upper
 
 QUOC_HIEU = re.compile(
     r"C[ỘỌO]NG[\s*_|]+H(?:ÒA|OÀ|OA)[\s*_|]+X[ÃA][\s*_|]+H[ỘỌO]I[\s*_|]+CH[ỦU][\s*_|]+NGH[ĨI]A[\s*_|]+VI[ỆE]T[\s*_|]+NAM",
@@ -183,6 +183,7 @@ def signature(doc: Document) -> Signature:
     s.start = start
     titles: list[tuple[str, Piece]] = []
     in_cc = False
+    last: Piece | None = None
     for p in pieces(doc, start, end):
         t = p.text
         if _APPENDIX.match(t) or len(t) > 250:
@@ -199,9 +200,21 @@ def signature(doc: Document) -> Signature:
             continue
         if t.startswith(("-", "+", "•")) or (t[:1].islower() and len(t.split()) < 3):
             continue
-        if in_cc and t.endswith((";", ",")):
+        if in_cc and t.endswith((";", ",")) and not FORM.match(t):
+            continue
+        if (
+            s.forms
+            and s.forms[-1].piece is last
+            and s.forms[-1].of.endswith(",")
+            and _upper(t.split()[0])
+            and not (is_deputy(t) or FORM.match(t))
+        ):
+            f = s.forms[-1]  # "KT. BỘ TRƯỞNG," / "CHỦ NHIỆM": one form on two lines
+            s.forms[-1] = Form(f.kind, f"{f.of} {t}".strip(" ,"), p)
+            last = p
             continue
         _read(t, p, s, titles)
+        last = p
     s.end = end
     if titles:
         s.title, s.title_piece = titles[-1]
@@ -245,8 +258,9 @@ def _read(t: str, p: Piece, s: Signature, titles: list[tuple[str, Piece]]) -> No
         if k is not None:
             forms[-1] = (forms[-1][0], of[:k])
             title = of[k:]
-    for kind, of in forms:
-        s.forms.append(Form(kind, " ".join(of).strip(" ,"), p))
+    for n, (kind, of) in enumerate(forms):
+        more = n == len(forms) - 1 and not title and of and of[-1].endswith(",")  # the form goes on below
+        s.forms.append(Form(kind, " ".join(of).strip(" ") if more else " ".join(of).strip(" ,"), p))
     head = " ".join(title).strip(" ,")
     if head and (TITLE.match(head) or head_title(head)):
         titles.append((head, p))
@@ -281,6 +295,50 @@ _TYPE_LINE = re.compile(
     r"^(CÔNG VĂN|KẾ HOẠCH|QUYẾT ĐỊNH|BÁO CÁO|THÔNG BÁO|CHỈ THỊ|TỜ TRÌNH|NGHỊ QUYẾT|HƯỚNG DẪN|CHƯƠNG TRÌNH|"
     r"ĐỀ ÁN|PHƯƠNG ÁN|QUY CHẾ|QUY ĐỊNH|BIÊN BẢN|GIẤY MỜI|CÔNG ĐIỆN|KẾT LUẬN|THÔNG CÁO|TỜ TRÌNH)$"
 )
+
+
+# how a body starts (never a trích yếu): a legal basis, a salutation, a date or time phrase, a purpose
+BODY_OPENER = re.compile(
+    r"^(?:\S{1,3}\s+)?(?:Căn cứ|Kính gửi|Thực hiện|Theo\b|Ngày \d|Từ ngày|Vào ngày|Sáng ngày|Chiều ngày|Hôm nay|"
+    r"(?:Trong\s+)?(?:thời gian|những năm|các năm)\s+(?:qua|vừa qua|gần đây)|Vừa qua|Hiện nay|Năm \d{4}\s*,|"
+    r"Trong (?:năm|thời gian|những)|Nhằm\b|Để\b|Sau khi|Nhận được|Xét\b|Điều \d|[IVX]+\s*[.)]|\d+\s*[.)]\s)",
+    re.I,
+)
+# the issuing authority's line under the type name ("THỦ TƯỚNG CHÍNH PHỦ điện:", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH")
+_AUTHORITY = re.compile(rf"^(?:{_HEAD}|THỦ TƯỚNG)\b|\sđiện\s*:\s*$")
+
+
+def trich_yeu(doc: Document, h: Header) -> Piece | None:
+    """The trích yếu under the type name (``KẾ HOẠCH`` / ``Kiểm tra công tác ...``): the next piece when it
+    starts a phrase (a capital letter: a lower-case start is a cut line's tail) and is not the body's
+    opening (``Căn cứ``, ``Thời gian qua, ...``, ``Ngày 22/01/2026, ...``) nor the authority's line.
+
+    >>> from docmine.parsers.text import from_string
+    >>> d = from_string("KẾ HOẠCH\\n\\nKiểm tra công tác văn thư năm 2026\\n\\nCăn cứ Luật ...")
+    >>> trich_yeu(d, header(d)).text
+    'Kiểm tra công tác văn thư năm 2026'
+    >>> d = from_string("CHỈ THỊ\\n\\nThời gian qua, công tác văn thư có nhiều tiến bộ.")
+    >>> trich_yeu(d, header(d)) is None
+    True
+    """
+    if not h.title:
+        return None
+    ps = pieces(doc, h.start, h.end)
+    k = next((i for i, p in enumerate(ps) if p.text == h.title), None)
+    if k is None or k + 1 >= len(ps):
+        return None
+    p = ps[k + 1]
+    t = re.sub(r"^[^\wĐđ]+", "", p.text)
+    if (
+        len(t) < 2
+        or len(t) > 400
+        or not t[:1].isupper()
+        or BODY_OPENER.match(t)
+        or (_AUTHORITY.search(t) and (is_upper(t) or "điện" in t))
+        or NOI_NHAN.match(t)
+    ):
+        return None
+    return p
 
 
 def header(doc: Document) -> Header:

@@ -84,3 +84,65 @@ def test_news_reports_get_no_form_findings():
 
     r = check_text("Sở Nội vụ tỉnh Ninh Bình đạt 91,25 điểm Chỉ số cải cách hành chính năm 2023.\n")
     assert [c for c in codes(r) if c.startswith("form.")] == []
+
+
+@pytest.mark.parametrize(
+    "head, deputy",
+    [("BỘ TRƯỞNG", "THỨ TRƯỞNG"), ("CHỦ TỊCH", "PHÓ CHỦ TỊCH"), ("GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"),
+     ("CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG"), ("TRƯỞNG BAN", "PHÓ TRƯỞNG BAN"), ("CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG"),
+     ("TỔNG CỤC TRƯỞNG", "PHÓ TỔNG CỤC TRƯỞNG"), ("VIỆN TRƯỞNG", "PHÓ VIỆN TRƯỞNG"),
+     ("HIỆU TRƯỞNG", "PHÓ HIỆU TRƯỞNG")],
+)  # fmt: skip
+def test_kt_signed_by_the_head_s_deputy_and_not_by_the_head(head, deputy):
+    assert codes(check_letter(form=f"KT. {head}", title=deputy)) == []
+    assert codes(check_letter(form=f"KT. {head}", title=head), "error") == ["form.signer_form"]
+
+
+def test_a_digital_signature_stamp_is_not_the_signer():
+    stamp = "Người ký: Sở Nội vụ\nCơ quan: Tỉnh Ninh Bình\nThời gian ký: 05.03.2024 09:12:40 +07:00"
+    r = check_letter(form="KT. GIÁM ĐỐC", title="PHÓ GIÁM ĐỐC", name=f"Trần Thị Bình\n\n{stamp}")
+    assert codes(r) == []
+    # the block came out as text (a form and a name): a title lost between them is missing
+    r = check_letter(form="KT. GIÁM ĐỐC", title="", name=f"Trần Thị Bình\n\n{stamp}")
+    assert codes(r, "error") == ["form.signer_title"]
+
+
+def test_a_scan_whose_signature_block_is_an_image_misses_nothing():
+    stamp = "Ký bởi: Sở Nội vụ\nThời gian ký: 05.03.2024 09:12:40 +07:00"
+    assert codes(check_letter(title="", name=stamp), "error") == []
+
+
+def test_a_kt_form_on_two_lines_is_one_form():
+    r = check_letter(form="KT. BỘ TRƯỞNG,\nCHỦ NHIỆM", title="PHÓ CHỦ NHIỆM")
+    assert codes(r) == []
+    assert codes(check_letter(form="KT. BỘ TRƯỞNG,\nCHỦ NHIỆM", title=""), "error") == ["form.signer_title"]
+
+
+def test_signature_in_a_table_row_beside_the_noi_nhan():
+    r = check_letter(noi_nhan="", form="", title="",
+                     name="|Nơi nhận: |KT. GIÁM ĐỐC |\n|- Như trên; |PHÓ GIÁM ĐỐC |\n|- Lưu: VT. | |\n| |Lê Văn An |")  # fmt: skip
+    assert codes(r) == []
+
+
+KE_HOACH = "KẾ HOẠCH\n\n{subject}\n\nSở Nội vụ ban hành kế hoạch cải cách hành chính năm 2024."
+
+
+@pytest.mark.parametrize(
+    "subject",
+    ["Cải cách hành chính năm 2024", "VỀ\nVIỆC CẢI CÁCH HÀNH CHÍNH NĂM 2024",
+     "Kiểm tra công tác văn thư, lưu trữ\n\nnăm 2024 tại các phòng thuộc Sở"],
+)  # fmt: skip
+def test_a_subject_under_the_type_name(subject):
+    r = check_letter(number="Số: 12/KH-SNV", subject="", recipients="", body=KE_HOACH.format(subject=subject))
+    assert codes(r, "error") == []
+
+
+@pytest.mark.parametrize(
+    "first",
+    ["Thời gian qua, công tác văn thư của Sở có nhiều chuyển biến.", "Căn cứ Luật Tổ chức chính quyền địa phương;",
+     "Ngày 02/3/2024, Sở Nội vụ tổ chức hội nghị.", "năm 2024 tại các phòng thuộc Sở",
+     "GIÁM ĐỐC SỞ NỘI VỤ"],
+)  # fmt: skip
+def test_no_subject_when_the_body_or_a_cut_line_follows_the_type_name(first):
+    r = check_letter(number="Số: 12/KH-SNV", subject="", recipients="", body=KE_HOACH.format(subject=first))
+    assert codes(r, "error") == ["form.trich_yeu"]
