@@ -27,7 +27,7 @@ from extractors.discourse import Segment, context_kind, lead_kind, segments
 DEADLINE = re.compile(
     r"thường xuyên|định kỳ|liên tục|hằng\s+(?:năm|quý|tháng|tuần|ngày)|hàng\s+(?:năm|quý|tháng|tuần|ngày)"
     r"|trước\s+(?:\d{1,2}\s*(?:g|giờ|h)\s*\d{0,2}’?\s*)?(?:ngày|\d{1,2}\s*/)|trước (?:thời điểm|khi|kỳ)|chậm nhất"
-    r"|trong (?:thời hạn|vòng|\d+\s+ngày)|trong\s+(?:tháng|quý|năm|tuần|6 tháng)|khi có yêu cầu|ngay sau khi|\bngay\b"
+    r"|trong (?:thời hạn|vòng|\d+\s+ngày)|trong\s+(?:tháng|quý|năm|tuần|6 tháng)|khi có yêu cầu|khi cần thiết|ngay sau khi|\bngay\b"
     r"|khẩn trương|hoàn thành (?:trong|trước|xong)|thời (?:gian|hạn) (?:thực hiện|hoàn thành)|thời hạn|tiến độ"
     r"|(?:tháng|quý)\s+[IVX\d]+\s*(?:/|năm)\s*\d{4}|\b\d{1,2}/\d{1,2}/\d{4}\b|đến (?:hết )?năm \d{4}|cuối năm|đầu năm"
     r"|sau khi|từ nay đến|suốt|lâu dài|hằng năm",
@@ -38,7 +38,7 @@ ONGOING = re.compile(
     r"^\s*(?:tiếp tục\s+)?(?:thường xuyên|tăng cường|bảo đảm|đảm bảo|chủ động|kịp thời|quan tâm|nâng cao|duy trì|"
     r"theo dõi|đôn đốc|nghiêm túc|quán triệt|tích cực|chỉ đạo|thực hiện nghiêm|thực hiện tốt|tập trung|đẩy mạnh|"
     r"chịu trách nhiệm|có trách nhiệm|phát huy|làm tốt|cải thiện|nâng cao|tiếp tục|triển khai thực hiện|"
-    r"thực hiện có hiệu quả|thực hiện đúng|thực hiện|giữ vững|siết chặt|chấn chỉnh|không để|phối hợp)\b",
+    r"thực hiện có hiệu quả|thực hiện đúng|thực hiện|giữ vững|siết chặt|chấn chỉnh|không để|phối hợp|phải)\b",
     re.I,
 )
 TASK_VERB = re.compile(
@@ -71,10 +71,39 @@ def _context(seg: Segment | None, segs: list[Segment]) -> str:
     """What a task's segment inherits: its lead-in, heading, subheading and the section's time line."""
     if seg is None:
         return ""
-    parts = [x.text for x in (seg.lead, seg.heading, seg.subheading) if x is not None]
+    sub = seg.subheading
+    if sub is not None and seg.marker and _marker_kind(sub.marker) == _marker_kind(seg.marker):
+        sub = None  # "3." under "1. Bộ trưởng các Bộ ...": a sibling item, not its title
+    parts = [x.text for x in (seg.lead, seg.heading, sub) if x is not None]
     if seg.heading is not None:
         parts += [s.text for s in segs if s.heading is seg.heading and _SECTION_TIME.match(s.body)]
     return "\n".join(parts)
+
+
+def _marker_kind(marker: str) -> str:
+    """The numbering style of a list marker: ``1.`` digit, ``a)`` letter, ``II.`` roman, ``-`` dash.
+
+    >>> [_marker_kind(m) for m in ("3.", "12)", "đ)", "IV.", "-", "")]
+    ['digit', 'digit', 'letter', 'roman', 'dash', '']
+    """
+    m = marker.strip(" *_")
+    if not m:
+        return ""
+    if m[0].isdigit():
+        return "digit"
+    if re.fullmatch(r"[IVXLC]+[.)]?", m):
+        return "roman"
+    if m[0].isalpha():
+        return "letter"
+    return "dash"
+
+
+# a unit the task addresses or reports to, not one that leads it ("tham mưu Ủy ban nhân dân tỉnh", "gửi Sở Nội vụ")
+_OBJECT_UNIT = re.compile(
+    rf"\b(?:tham mưu(?: giúp)?|báo cáo|gửi(?: về)?|trình|phối hợp(?: với)?|đề nghị|của|cho|với|thuộc|tại|giúp|"
+    rf"theo|đến|để)\s+(?:(?:các|cho)\s+)?(?:{UNIT.pattern})",
+    re.I,
+)
 
 
 def check(ctx: Context) -> list[Finding]:
@@ -82,6 +111,7 @@ def check(ctx: Context) -> list[Finding]:
     segs = segments(ctx.doc)
     seen: set[tuple[int, int]] = set()
     covered: list[tuple[int, int]] = []
+    led = _led_lists(ctx, segs)
     for a in ctx.facts("assignments"):
         ev = a.evidence
         covered.append((ev.start, ev.end))
@@ -94,7 +124,9 @@ def check(ctx: Context) -> list[Finding]:
         seg = _segment_at(segs, ev.start)
         around = _context(seg, segs)
         text = f"{task} {ctx.doc.view[ev.start : ev.end]}"
-        if not a.lead and not UNIT.search(f"{task}\n{around}"):  # a support unit is no lead
+        # a unit the task reports to or supports is no lead, where the items beside it name their leads
+        own = _OBJECT_UNIT.sub(" ", task) if _parent(seg) in led else task
+        if not a.lead and not UNIT.search(f"{own}\n{around}"):
             seen.add(key)
             out.append(
                 Finding("task.no_lead", "warning", f"Nhiệm vụ chưa có đơn vị chủ trì: “{_short(task)}”.", ev)
@@ -103,8 +135,29 @@ def check(ctx: Context) -> list[Finding]:
             seen.add(key)
             out.append(Finding("task.no_deadline", "warning",
                                f"Nhiệm vụ chưa có thời hạn hoặc tần suất thực hiện: “{_short(task)}”.", ev))  # fmt: skip
-    out += _unassigned(ctx, segs, covered)
+    out += _unassigned(ctx, segs, covered, led)
     return out
+
+
+def _parent(seg: Segment | None) -> int | None:
+    """Where a segment's list starts: its lead-in, else its subheading, else its heading."""
+    if seg is None:
+        return None
+    sub = seg.subheading
+    if sub is not None and seg.marker and _marker_kind(sub.marker) == _marker_kind(seg.marker):
+        sub = None
+    up = seg.lead or sub or seg.heading
+    return up.start if up is not None else None
+
+
+_NAMES_LEAD = re.compile(rf"\W*(?:Giao\s+(?:cho\s+)?)?(?:{UNIT.pattern})")
+
+
+def _led_lists(ctx: Context, segs: list[Segment]) -> set[int]:
+    """The lists whose items name their own lead units ("a) Sở Tài chính: ...", "2. Giao Sở Y tế ...")."""
+    out = {_parent(_segment_at(segs, a.evidence.start)) for a in ctx.facts("assignments") if a.lead}
+    out |= {_parent(s) for s in segs if s.marker and _NAMES_LEAD.match(s.body)}
+    return out - {None}
 
 
 def _segment_at(segs: list[Segment], offset: int) -> Segment | None:
@@ -129,7 +182,15 @@ _LEAD_IN = re.compile(
 )
 
 
-def _unassigned(ctx: Context, segs: list[Segment], covered: list[tuple[int, int]]) -> list[Finding]:
+# a task's own dated deadline ("trình Thủ tướng Chính phủ trong tháng 11 năm 2025", "trước ngày 20/12/2025")
+_DATED = re.compile(
+    r"\b(?:trước|trong|chậm nhất|hoàn thành|xong)\b[^.;:]{0,12}?\b(?:ngày|tháng|quý)\s*(?:\d|[IV]+\b)", re.I
+)
+
+
+def _unassigned(
+    ctx: Context, segs: list[Segment], covered: list[tuple[int, int]], led: set[int]
+) -> list[Finding]:
     """Tasks that name no unit: items under a directive lead-in or under TỔ CHỨC THỰC HIỆN that start
     with a verb, or sentences with a deadline, where neither they nor their context names a unit
     (a unit it supports, ``phối hợp với các sở``, is not its lead)."""
@@ -161,7 +222,9 @@ def _unassigned(ctx: Context, segs: list[Segment], covered: list[tuple[int, int]
             and not ADDRESSEE.search(before.text)
         )
         under_heading = s.marker and s.heading is not None and _HEADING_ASSIGNS.search(s.heading.text)
-        if not TASK_VERB.match(own) or not (under_lead or under_heading or dated):
+        # an item with its own deadline in a list whose other items name their leads
+        among_led = bool(s.marker) and _parent(s) in led and bool(_DATED.search(body))
+        if not TASK_VERB.match(own) or not (under_lead or under_heading or dated or among_led):
             continue
         if (
             s.marker

@@ -86,3 +86,46 @@ def test_a_task_with_its_unit_has_no_lead_finding():
 def test_one_task_gets_at_most_one_finding():
     r = check_letter(body="Tổ chức hội nghị tập huấn cho cán bộ, công chức.", recipients="")
     assert len([f for f in r.findings if f.code.startswith("task.")]) <= 1
+
+
+def _tasks(body: str) -> list[str]:
+    intro = "Thực hiện Kế hoạch số 12/KH-UBND của Ủy ban nhân dân tỉnh, Sở Nội vụ triển khai như sau.\n\n"
+    return [
+        f.code for f in check_letter(recipients="", body=intro + body).findings if f.code.startswith("task.")
+    ]
+
+
+SECTION = (
+    "II. NHIỆM VỤ CỤ THỂ\n\n"
+    "a) Giao Sở Tư pháp chủ trì rà soát văn bản quy phạm pháp luật của tỉnh, hoàn thành trước ngày 30/9/2024.\n\n"
+    "b) {item}\n\n"
+    "c) Giao Sở Y tế chủ trì kiểm tra các cơ sở khám bệnh, hoàn thành trong quý III/2024."
+)
+
+
+def test_an_item_whose_siblings_name_their_leads_and_it_names_none():
+    item = "Phối hợp với các sở, ngành tổ chức tập huấn, tham mưu Ủy ban nhân dân tỉnh, hoàn thành trước ngày 30/10/2024."
+    assert _tasks(SECTION.format(item=item)) == ["task.no_lead"]
+
+
+def test_an_item_whose_siblings_name_their_leads_and_it_names_its_own():
+    item = "Giao Sở Nội vụ chủ trì tổ chức tập huấn, tham mưu Ủy ban nhân dân tỉnh, hoàn thành trước ngày 30/10/2024."
+    assert _tasks(SECTION.format(item=item)) == []
+
+
+def test_a_numbered_item_is_no_title_of_the_next_numbered_item():
+    body = (
+        "I. VỀ THỂ CHẾ\n\n"
+        "1. Giám đốc các sở, ngành\n\nKhẩn trương rà soát các quy định về thủ tục hành chính, hoàn thành trong năm 2024.\n\n"
+        "2. Giám đốc Sở Tài chính hoàn thành việc rà soát định mức chi, trình Ủy ban nhân dân tỉnh trong tháng 10/2024.\n\n"
+        "3. Hoàn thành việc sửa đổi quy chế phối hợp, trình Ủy ban nhân dân tỉnh trong tháng 11/2024."
+    )
+    assert _tasks(body) == ["task.no_lead"]
+
+
+def test_as_needed_and_standing_obligations_need_no_deadline():
+    for body in (
+        "Giao Sở Khoa học và Công nghệ chủ trì đề xuất bổ sung trang thiết bị cho các xã khi cần thiết.",
+        "Các cơ quan, đơn vị phải công khai đầy đủ thông tin về thủ tục hành chính thuộc phạm vi quản lý.",
+    ):
+        assert _tasks(body) == [], body
