@@ -23,6 +23,7 @@ import re
 from docmine.checks.base import Context, Finding
 from docmine.facts import Evidence
 from extractors.discourse import Segment, context_kind, lead_kind, segments
+from extractors.tables import tables
 
 DEADLINE = re.compile(
     r"thường xuyên|định kỳ|liên tục|hằng\s+(?:năm|quý|tháng|tuần|ngày)|hàng\s+(?:năm|quý|tháng|tuần|ngày)"
@@ -57,6 +58,10 @@ _U = UNIT.pattern
 ADDRESSEE = re.compile(
     rf"(?:[Gg]iao|[Yy]êu cầu|[Đđ]ề nghị)\s+(?:cho\s+)?(?:{_U})|(?:{_U})[^:;.]{{0,80}}?\s(?:chủ trì|có trách nhiệm|"
     rf"thực hiện|triển khai|được giao)\b|^(?!.*(?:ý kiến|chỉ đạo|kết luận|thông báo))\W*(?:[\dIVX]+[.)]\s*)?(?:Đối với|Trách nhiệm của)?\s*(?:{_U})[^.;]{{0,120}}:?\s*$"
+)
+# a title that gives its tasks a period: "NHIỆM VỤ, GIẢI PHÁP CẢI THIỆN CÁC CHỈ SỐ NĂM 2026"
+PERIOD = re.compile(
+    r"(?:nhiệm vụ|giải pháp|kế hoạch|chương trình|phương hướng)[^\n]{0,120}?\b(?:năm|giai đoạn)\s+\d{4}", re.I
 )
 _HEADING_ASSIGNS = re.compile(r"TỔ CHỨC THỰC HIỆN", re.I)
 _SECTION_TIME = re.compile(r"^\W*(?:\d+[.)]\s*)?(?:Thời gian|Thời hạn)", re.I)
@@ -123,6 +128,7 @@ def check(ctx: Context) -> list[Finding]:
             continue
         seg = _segment_at(segs, ev.start)
         around = _context(seg, segs)
+        when = around + _caption(ctx, ev.start)  # a table's title gives its rows a period, not a lead
         text = f"{task} {ctx.doc.view[ev.start : ev.end]}"
         # a unit the task reports to or supports is no lead, where the items beside it name their leads
         own = _OBJECT_UNIT.sub(" ", task) if _parent(seg) in led else task
@@ -131,7 +137,12 @@ def check(ctx: Context) -> list[Finding]:
             out.append(
                 Finding("task.no_lead", "warning", f"Nhiệm vụ chưa có đơn vị chủ trì: “{_short(task)}”.", ev)
             )
-        elif not a.deadline and not DEADLINE.search(f"{text}\n{around}") and not ONGOING.match(task):
+        elif (
+            not a.deadline
+            and not DEADLINE.search(f"{text}\n{when}")
+            and not ONGOING.match(task)
+            and not any(PERIOD.search(t) for t in when.split("\n"))
+        ):
             seen.add(key)
             out.append(Finding("task.no_deadline", "warning",
                                f"Nhiệm vụ chưa có thời hạn hoặc tần suất thực hiện: “{_short(task)}”.", ev))  # fmt: skip
@@ -155,9 +166,35 @@ _NAMES_LEAD = re.compile(rf"\W*(?:Giao\s+(?:cho\s+)?)?(?:{UNIT.pattern})")
 
 def _led_lists(ctx: Context, segs: list[Segment]) -> set[int]:
     """The lists whose items name their own lead units ("a) Sở Tài chính: ...", "2. Giao Sở Y tế ...")."""
-    out = {_parent(_segment_at(segs, a.evidence.start)) for a in ctx.facts("assignments") if a.lead}
-    out |= {_parent(s) for s in segs if s.marker and _NAMES_LEAD.match(s.body)}
+    out = {
+        _parent(_segment_at(segs, a.evidence.start))
+        for a in ctx.facts("assignments")
+        if a.lead and _specific(a.lead[0])
+    }
+    out |= {_parent(s) for s in segs if s.marker and _NAMES_LEAD.match(s.body) and _specific(s.body)}
     return out - {None}
+
+
+def _specific(unit: str) -> bool:
+    """A unit or a head named to lead (Sở Tư pháp, Bộ trưởng các Bộ), not a bare group (các cơ quan, đơn vị).
+
+    >>> _specific("Giao Sở Tư pháp chủ trì"), _specific("Các cơ quan, đơn vị phải"), _specific("Thủ trưởng các sở")
+    (True, False, True)
+    """
+    return not re.match(r"\W*(?:Giao\s+(?:cho\s+)?)?(?:các|mỗi)\b", unit, re.I)
+
+
+def _caption(ctx: Context, at: int) -> str:
+    """The title above the table a task row is in (``NHIỆM VỤ, GIẢI PHÁP ... NĂM 2022``), else ""."""
+    for t in tables(ctx.doc):
+        if t.start <= at < t.end:
+            above = [
+                x
+                for x in ctx.doc.view[max(0, t.header_start - 400) : t.header_start].split("\n")
+                if x.strip()
+            ]
+            return "\n" + "\n".join(above[-3:])
+    return ""
 
 
 def _segment_at(segs: list[Segment], offset: int) -> Segment | None:

@@ -129,3 +129,25 @@ def test_as_needed_and_standing_obligations_need_no_deadline():
         "Các cơ quan, đơn vị phải công khai đầy đủ thông tin về thủ tục hành chính thuộc phạm vi quản lý.",
     ):
         assert _tasks(body) == [], body
+
+
+def test_a_title_with_the_year_gives_its_task_rows_their_period():
+    table = (
+        "Phụ lục\nNHIỆM VỤ, GIẢI PHÁP CẢI CÁCH HÀNH CHÍNH NĂM 2024\n\n"
+        "STT\tNội dung\tĐơn vị thực hiện\tGiải pháp thực hiện\n"
+        "1\tCông tác tuyên truyền\tVăn phòng Sở\tXây dựng chuyên mục tuyên truyền trên trang thông tin của Sở\n"
+        "2\tHiện đại hóa hành chính\tPhòng Kế hoạch\tTriển khai phần mềm quản lý văn bản điện tử\n"
+    )
+    assert _tasks(table) == []
+    untitled = table.replace(" NĂM 2024", "")
+    assert "task.no_deadline" in _tasks(untitled)
+
+
+def test_a_heading_naming_the_year_s_tasks_gives_each_item_its_period():
+    body = (
+        "II. NHIỆM VỤ, GIẢI PHÁP NĂM 2025\n\n"
+        "a) Giao Sở Tư pháp chủ trì tổ chức thanh tra, kiểm tra công tác văn thư.\n\n"
+        "b) Giao Sở Y tế chủ trì rà soát quy trình giải quyết hồ sơ."
+    )
+    assert _tasks(body) == []
+    assert _tasks(body.replace(" NĂM 2025", "")) == ["task.no_deadline", "task.no_deadline"]
