@@ -5,7 +5,7 @@ claim that contradicts value and requirement, a target set below a result alread
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from docmine.checks.base import Context, Finding, fmt
 from docmine.evaluate import overlap
@@ -23,7 +23,11 @@ def decimals(x: float) -> int:
 
 
 def check(ctx: Context) -> list[Finding]:
-    return [*_criteria_sum(ctx), *_percent_counts(ctx), *_ranks(ctx), *_met_claims(ctx), *_targets(ctx)]
+    ranks = _ranks(ctx)  # from the facts; the mentions add what the facts do not hold, once per paragraph
+    view = ctx.doc.view
+    said = {(f.code, view.rfind("\n", 0, f.evidence.start)) for f in ranks if f.evidence}
+    more = [f for f in _rank_mentions(ctx) if (f.code, view.rfind("\n", 0, f.evidence.start)) not in said]
+    return [*_criteria_sum(ctx), *_percent_counts(ctx), *ranks, *more, *_met_claims(ctx), *_targets(ctx)]
 
 
 def _criteria_sum(ctx: Context) -> list[Finding]:
@@ -141,11 +145,65 @@ def _ranks(ctx: Context) -> list[Finding]:
             if len(totals) < 2:
                 continue
             overall = [f for f in same if f in scores]
-            where = overall[0] if overall else same[0]
+            count = Counter(f.rank_total for f in same)
+            odd = min(totals, key=lambda t: count[t]) if len(set(count.values())) > 1 else None
+            where = next((f for f in same if f.rank_total == odd), overall[0] if overall else same[0])
             seen = ", ".join(f"/{t}" for t in totals)
             msg = (f"Số đơn vị được xếp hạng không thống nhất trong cùng văn bản ({index or 'chỉ số'}"
                    f"{' năm ' + str(year) if year else ''}: {seen}).")  # fmt: skip
             out.append(Finding("arith.rank_totals", "error", msg, where.evidence))
+    return out
+
+
+RANK_MENTION = re.compile(
+    r"(?:xếp|đứng)\s+(?:thứ\s+|hạng\s+|vị trí\s+)?(?P<r>\d{1,3})\s*/\s*(?P<t>\d{1,3})(?![\d/])(?P<noun>\s+[a-zà-ỹđ]+)?",
+    re.I,
+)
+_YEAR = re.compile(r"(?<![\d/])(?P<y>(?:19|20)\d\d)(?![\d/])")
+_COMPARED = re.compile(r"(?:so với|cùng kỳ|hơn)\s+(?:cùng kỳ\s+)?(?:năm\s+)?$", re.I)
+
+
+def _year_before(par: str, at: int) -> str | None:
+    """The year a mention belongs to: the nearest one before it in its paragraph, not a compared year."""
+    for m in reversed(list(_YEAR.finditer(par, 0, at))):
+        close = at - m.end() < 20  # "so với năm 2022 (xếp thứ 5/18 ...)": the compared year's own rank
+        if close or not _COMPARED.search(par[max(0, m.start() - 25) : m.start()]):
+            return m.group("y")
+    return None
+
+
+def _rank_mentions(ctx: Context) -> list[Finding]:
+    """Ranks of one ranking written in one paragraph ("xếp thứ 34/63 tỉnh, thành; ... xếp thứ 22/63 tỉnh, thành"):
+    the same year and the same population (the noun after the total, or none in one sentence) share a total."""
+    out, view = [], ctx.doc.view
+    for par in re.finditer(r"[^\n]+", view):
+        ms = list(RANK_MENTION.finditer(par.group(0)))
+        if not ms:
+            continue
+        groups = defaultdict(list)
+        for m in ms:
+            r, t = int(m.group("r")), int(m.group("t"))
+            if r > t > 0:
+                ev = Evidence.of(ctx.doc, par.start() + m.start(), par.start() + m.end())
+                out.append(Finding("arith.rank_over_total", "error",
+                                   f"Xếp hạng {r}/{t}: thứ hạng lớn hơn tổng số đơn vị.", ev))  # fmt: skip
+            if not (0 < r <= t) or t < 3:
+                continue
+            noun = (m.group("noun") or "").strip().lower()
+            year = _year_before(par.group(0), m.start())
+            sentence = par.group(0).count(". ", 0, m.start()) if not noun else -1
+            groups[(year, noun, sentence)].append(m)
+        for (year, _, _), g in groups.items():
+            totals = Counter(int(m.group("t")) for m in g)
+            if len(totals) < 2:
+                continue
+            usual = totals.most_common(1)[0][0] if len(set(totals.values())) > 1 else None
+            odd = next(m for m in g if int(m.group("t")) != (usual or int(g[0].group("t"))))
+            seen = ", ".join(f"/{t}" for t in sorted(totals))
+            msg = (f"Số đơn vị được xếp hạng không thống nhất trong cùng văn bản ({seen}"
+                   f"{' năm ' + year if year else ''}).")  # fmt: skip
+            ev = Evidence.of(ctx.doc, par.start() + odd.start(), par.start() + odd.end())
+            out.append(Finding("arith.rank_totals", "error", msg, ev))
     return out
 
 

@@ -129,3 +129,31 @@ def test_two_groups_ranked_apart_keep_their_own_totals():
         "Chỉ số cải cách hành chính của UBND xã Tân Lập đạt 85,2 điểm, xếp thứ 5/124 xã, phường."
     )
     assert "arith.rank_totals" not in codes(check_letter(body=body))
+
+
+def test_ranks_of_one_ranking_in_a_paragraph_share_their_total():
+    body = (
+        "Năm 2023, Chỉ số PAPI của tỉnh xếp thứ 12/63 tỉnh, thành phố; trong đó nội dung công khai, minh bạch "
+        "xếp thứ 20/64 tỉnh, thành phố và nội dung thủ tục hành chính công xếp thứ 8/63 tỉnh, thành phố."
+    )
+    f = [f for f in check_letter(body=body).findings if f.code == "arith.rank_totals"]
+    assert len(f) == 1 and f[0].severity == "error" and "20/64" in f[0].evidence.text
+
+
+def test_provinces_of_one_ranking_share_its_total():
+    body = "Theo kết quả PCI năm 2023: tỉnh An Giang xếp hạng 21/63; tỉnh Kiên Giang xếp hạng 30/62."
+    assert "arith.rank_totals" in codes(check_letter(body=body), "error")
+
+
+def test_ranks_of_other_years_or_other_groups_keep_their_totals():
+    for body in (
+        "Năm 2023, Sở xếp thứ 3/19 sở, ngành, tăng 2 bậc so với năm 2022 (xếp thứ 5/18 sở, ngành).",
+        "Năm 2023, Sở Nội vụ xếp thứ 3/18 sở, ngành; xã Tân Lập xếp thứ 5/124 xã, phường.",
+        "Năm 2022, tỉnh xếp thứ 12/63 tỉnh, thành phố. Năm 2025, sau sắp xếp, tỉnh xếp thứ 5/34 tỉnh, thành phố.",
+    ):
+        assert "arith.rank_totals" not in codes(check_letter(body=body)), body
+
+
+def test_a_rank_past_its_total_in_any_sentence():
+    body = "Chỉ số công khai, minh bạch năm 2023 của tỉnh xếp thứ 65/63 tỉnh, thành phố."
+    assert codes(check_letter(body=body), "error") == ["arith.rank_over_total"]
