@@ -200,9 +200,20 @@ def plant_number_blank(text: str, rec: dict) -> Plant | None:
     )
 
 
+def _place_start(text: str, m: re.Match) -> int:
+    """Where the place name starts: its first capitalized word (``[A-ZĐÀ-Ỹ]`` holds small letters too, so a
+    match may begin inside the word before, as in "Hạnh ph|úc Lâm Đồng, ngày ...")."""
+    a = m.start()
+    while a < m.end() and not (text[a].isupper() and (a == 0 or not text[a - 1].isalpha())):
+        a += 1
+    return a
+
+
 def plant_date(text: str, rec: dict) -> Plant | None:
     m = PLACE_DATE.search(text, 0, _head_end(text) + 300)
-    return m and Plant("form.date", _cut(text, m.start(), m.end()), None, None, "place and date deleted")
+    return m and Plant(
+        "form.date", _cut(text, _place_start(text, m), m.end()), None, None, "place and date deleted"
+    )
 
 
 def plant_date_blank(text: str, rec: dict) -> Plant | None:
@@ -626,11 +637,14 @@ def main() -> None:
     for (name, p), rec in zip(plants, mutated, strict=True):
         planted[p.code] += 1
         before = Counter(_key(f) for f in base[name]["findings"])
+        said = Counter((f["code"], f["severity"], f["message"]) for f in base[name]["findings"])
         new = []
         for f in rec["findings"]:
-            k = _key(f)
+            k, m = _key(f), (f["code"], f["severity"], f["message"])
             if before[k] > 0:
                 before[k] -= 1
+            elif said[m] > 0:  # the same finding, its evidence edited by the plant ("18/21" -> "23/21")
+                said[m] -= 1
             else:
                 new.append(f)
         if any(_hit(f, p) for f in new):

@@ -160,6 +160,13 @@ def signature_start(doc: Document) -> int | None:
     found = [m.start() for m in NOI_NHAN.finditer(v)]
     if found:
         return found[-1]
+    for m in re.finditer(
+        r"\./\.", v
+    ):  # the body's end mark with a signature under it (an appendix may follow)
+        if any(
+            FORM.match(p.text) or TITLE.fullmatch(p.text) for p in pieces(doc, m.end(), m.end() + 400)[:6]
+        ):
+            return m.end()
     tail = max(0, len(v) - 3000)
     forms = [
         m.start() for m in re.finditer(r"(?:^|[\n\t|*_])\s*[*_]*(?:KT|TM|TL)\s*\.\s*[A-ZĐÀ-Ỹ]", v[tail:])

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.checks.letters import check_letter, codes
+from docmine.checks import check_text
+from tests.checks.letters import check_letter, codes, letter
 
 
 def test_a_well_formed_letter_has_no_findings():
@@ -146,3 +147,13 @@ def test_a_subject_under_the_type_name(subject):
 def test_no_subject_when_the_body_or_a_cut_line_follows_the_type_name(first):
     r = check_letter(number="Số: 12/KH-SNV", subject="", recipients="", body=KE_HOACH.format(subject=first))
     assert codes(r, "error") == ["form.trich_yeu"]
+
+
+def test_a_signature_under_the_body_s_end_mark_with_an_appendix_after_it():
+    items = "\n\n".join(
+        f"{i}. Kết quả thực hiện nhiệm vụ thứ {i} về cải cách hành chính." for i in range(1, 80)
+    )
+    appendix = f"\n\nPhụ lục I\n\nĐỀ CƯƠNG BÁO CÁO\n\n{items}./.\n"
+    text = letter(noi_nhan="", form="KT. GIÁM ĐỐC", title="PHÓ GIÁM ĐỐC",
+                  body="Đề nghị các phòng, đơn vị triển khai thực hiện./.") + appendix  # fmt: skip
+    assert codes(check_text(text), "error") == ["form.noi_nhan"]
