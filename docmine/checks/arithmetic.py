@@ -213,7 +213,7 @@ _PCT = re.compile(rf"(?P<v>{_NUM})\s*%")
 REQUIREMENT = re.compile(
     r"chỉ tiêu|yêu cầu|tối thiểu|tối đa|mục tiêu|kế hoạch|quy định|phải đạt|không quá", re.I
 )
-VALUE = re.compile(r"hiện đạt|chỉ đạt|mới đạt|thực tế|đạt|tỷ lệ|\blà\b|được", re.I)
+VALUE = re.compile(r"hiện đạt|chỉ đạt|mới đạt|thực tế|đạt|tỷ lệ|\blà\b|được|\bcó\b", re.I)
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?](?=\d)[^.!?\n]*)*")
 
 
@@ -266,13 +266,63 @@ def _met_claims(ctx: Context) -> list[Finding]:
 
 def below_result(t, year: int, value: float, unit: str | None, where: str = "") -> str:
     """The message of a target set below a result already reached (used with and without history)."""
-    return (f"Mục tiêu {t.op} {fmt(t.value)}{t.unit or ''} năm {t.year} thấp hơn kết quả đã đạt "
-            f"năm {year} ({fmt(value)}{unit or ''}){where}.")  # fmt: skip
+    return (f"Mục tiêu {t.op} {fmt(t.value)}{_unit(t.unit)} năm {t.year} thấp hơn kết quả đã đạt "
+            f"năm {year} ({fmt(value)}{_unit(unit)}){where}.")  # fmt: skip
+
+
+def _unit(unit: str | None) -> str:
+    return "" if not unit else unit if unit == "%" else f" {unit}"
+
+
+# a part of an index: its target is no target for the whole index ("chỉ số thành phần Chi phí không chính thức")
+COMPONENT = re.compile(
+    r"chỉ số thành phần|chỉ số con|tiêu chí|lĩnh vực|nội dung|trụ cột|nhóm chỉ số|thành phần|chỉ số (?:về|công khai|"
+    r"tiếp cận|chi phí|cạnh tranh|tính|dịch vụ|đào tạo|thiết chế|sự hài lòng về)",
+    re.I,
+)
+ENTITY = re.compile(
+    r"\b(?:Sở|[Hh]uyện|[Xx]ã|[Pp]hường|[Tt]ỉnh|[Tt]hành phố|[Tt]hị xã|UBND|Ủy ban nhân dân|Bộ|Văn phòng|Ban)"
+    r"(?:\s+(?:huyện|xã|phường|tỉnh|thành phố|thị xã))?(?P<name>(?:\s+\w+){1,5})"
+)
+
+
+def _named(text: str | None) -> str | None:
+    """The entity a text names ("huyện Đức Trọng", "Sở Tư pháp"), folded, or None (capitals told by
+    ``str`` methods: a regex range like ``À-Ỹ`` holds small letters too).
+
+    >>> _named("Chỉ số PAR INDEX của huyện Lâm Hà đạt"), _named("của tỉnh đạt 90 điểm"), _named("Sở Tư pháp đạt")
+    ('huyện lâm hà', None, 'sở tư pháp')
+    """
+    for m in ENTITY.finditer(text or ""):
+        words = m.group("name").split()
+        if not words[0][:1].isupper():
+            continue
+        name = [words[0]]
+        for w in words[1:]:  # "Tư pháp": a name's later words may be small
+            if not w[:1].isupper() and (len(name) > 1 or w in ("đạt", "là", "có", "xếp", "được", "và")):
+                break
+            name.append(w)
+        return " ".join([m.group(0)[: m.start("name") - m.start()].strip(), *name]).lower()
+    return None
+
+
+def _same_entity(target_text: str, entity: str | None) -> bool:
+    """Unless both name an entity and the two differ, a target and a result are about the same one."""
+    a, b = _named(target_text), _named(entity)
+    return a is None or b is None or a in b or b in a
 
 
 def _earlier_result(ctx: Context, t):
-    """A score of the target's index, or a measurement of its indicator, from an earlier year above it."""
+    """A score of the target's index, or a measurement of its indicator, from an earlier year above it:
+    the whole index's for a target of the whole index (not a component's), of the same entity."""
+    said = ctx.doc.view[t.evidence.start : t.evidence.end]
+    v = re.search(rf"{re.escape(fmt(t.value))}\s*(?:%|điểm)", said)
+    head = said[: v.start()] if v else said  # the words before the target's value
     for s in ctx.facts("scores"):
+        if COMPONENT.search(f"{t.indicator or ''} {head}") or not _same_entity(
+            f"{t.indicator or ''} {said}", s.entity
+        ):
+            break
         if t.index and s.index == t.index and (s.unit or "%") == (t.unit or "%"):
             if s.value is not None and s.year is not None and s.year < t.year and s.value > t.value:
                 return s

@@ -157,3 +157,34 @@ def test_ranks_of_other_years_or_other_groups_keep_their_totals():
 def test_a_rank_past_its_total_in_any_sentence():
     body = "Chỉ số công khai, minh bạch năm 2023 của tỉnh xếp thứ 65/63 tỉnh, thành phố."
     assert codes(check_letter(body=body), "error") == ["arith.rank_over_total"]
+
+
+def test_a_met_claim_against_a_value_the_letter_says_it_has():
+    body = "Tỷ lệ hồ sơ trả kết quả điện tử đã đạt yêu cầu, mới chỉ có 12% hồ sơ trả kết quả điện tử (yêu cầu 40%)."
+    assert "arith.met_claim" in codes(check_letter(body=body), "error")
+    assert "arith.met_claim" not in codes(check_letter(body=body.replace("đã đạt", "chưa đạt")))
+
+
+def test_a_component_s_target_is_no_target_for_the_whole_index():
+    for goal in (
+        "chỉ số thành phần Chi phí không chính thức của PCI đạt từ 7,5 điểm trở lên",
+        "lĩnh vực cải cách thủ tục hành chính của Chỉ số cải cách hành chính đạt từ 13 điểm trở lên",
+        "tiêu chí tiếp cận dịch vụ của Chỉ số hài lòng đạt từ 80% trở lên",
+    ):
+        body = (
+            "Năm 2023, Chỉ số cải cách hành chính của Sở Nội vụ đạt 91,25 điểm; Chỉ số hài lòng đạt 85,5%; "
+            f"Chỉ số PCI của tỉnh đạt 68,92 điểm.\n\nPhấn đấu năm 2024, {goal}."
+        )
+        assert "target.below_result" not in codes(check_letter(body=body)), goal
+
+
+def test_a_target_for_another_entity_is_not_below_this_one_s_result():
+    body = (
+        "Năm 2023, Chỉ số cải cách hành chính của huyện Đức Trọng đạt 88,1 điểm, xếp thứ 2/12 huyện.\n\n"
+        "Phấn đấu năm 2024, Chỉ số cải cách hành chính của huyện {who} đạt từ 85 điểm trở lên."
+    )
+    assert "target.below_result" not in codes(check_letter(body=body.format(who="Lâm Hà")))
+    f = next(
+        f for f in check_letter(body=body.format(who="Đức Trọng")).findings if f.code == "target.below_result"
+    )
+    assert "85 điểm" in f.message and "88,1 điểm" in f.message
