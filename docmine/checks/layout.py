@@ -348,6 +348,25 @@ def trich_yeu(doc: Document, h: Header) -> Piece | None:
     return p
 
 
+def _place_date(v: str, m: re.Match) -> re.Match | None:
+    """A place-date whose place is a name, matched again from its first capitalized word (``[A-ZĐÀ-Ỹ]`` also
+    takes small letters: "Hạnh phúc Lâm Đồng, ngày ..." matches from "úc", and "tài liệu, ngày tháng năm" in a
+    sentence would pass for a place-date).
+
+    >>> v = "Độc lập - Tự do - Hạnh phúc Lâm Đồng, ngày 05 tháng 4 năm 2026"
+    >>> _place_date(v, PLACE_DATE.search(v)).group("place")
+    'Lâm Đồng'
+    >>> v = "ghi rõ số, ký hiệu, ngày tháng năm ban hành"
+    >>> _place_date(v, PLACE_DATE.search(v)) is None
+    True
+    """
+    for w in re.finditer(r"\S+", v[m.start("place") : m.end("place")]):
+        a = m.start("place") + w.start()
+        if v[a].isupper() and (a == 0 or not v[a - 1].isalpha()):
+            return PLACE_DATE.match(v, a)
+    return None
+
+
 def header(doc: Document) -> Header:
     """The header zone: from a little before the quốc hiệu (or the letter's start) to the body."""
     v = doc.view
@@ -364,7 +383,7 @@ def header(doc: Document) -> Header:
     if t:
         h.tieu_ngu = (t.start(), t.end())
     h.number = NUMBER.search(v, lo, hi)
-    h.date = PLACE_DATE.search(v, lo, hi)
+    h.date = next((p for m in PLACE_DATE.finditer(v, lo, hi) if (p := _place_date(v, m))), None)
     h.vv = bool(VV.search(v, lo, hi))
     for p in pieces(doc, lo, hi):
         if _TYPE_LINE.match(p.text):

@@ -157,3 +157,16 @@ def test_a_signature_under_the_body_s_end_mark_with_an_appendix_after_it():
     text = letter(noi_nhan="", form="KT. GIÁM ĐỐC", title="PHÓ GIÁM ĐỐC",
                   body="Đề nghị các phòng, đơn vị triển khai thực hiện./.") + appendix  # fmt: skip
     assert codes(check_text(text), "error") == ["form.noi_nhan"]
+
+
+def test_a_plan_that_lost_its_header_is_still_a_letter():
+    body = "KẾ HOẠCH\n\nCải cách hành chính năm 2024\n\nSở Nội vụ ban hành kế hoạch cải cách hành chính năm 2024."
+    r = check_letter(parent="", issuer="", quoc_hieu="", tieu_ngu="", number="", date="", subject="",
+                     recipients="", body=body)  # fmt: skip
+    assert {"form.number", "form.date", "form.quoc_hieu"} <= set(codes(r, "error"))
+
+
+def test_a_sentence_s_date_words_are_no_place_date():
+    body = "Đề nghị ghi rõ số, ký hiệu, ngày tháng năm ban hành của văn bản được trích dẫn."
+    r = check_letter(date="", body=body)
+    assert codes(r, "error") == ["form.date"] and "form.date_blank" not in codes(r)
