@@ -151,3 +151,34 @@ def test_a_heading_naming_the_year_s_tasks_gives_each_item_its_period():
     )
     assert _tasks(body) == []
     assert _tasks(body.replace(" NĂM 2025", "")) == ["task.no_deadline", "task.no_deadline"]
+
+
+def test_what_is_no_task_to_follow_up():
+    for body in (
+        "Sở Nội vụ kính trình Ủy ban nhân dân tỉnh xem xét, chỉ đạo; đồng thời đề nghị Sở Tài chính xem xét, tổng hợp./.",
+        "Giao Thủ trưởng các sở, ngành tổ chức quán triệt, triển khai thực hiện nghiêm túc Chỉ thị này.",
+        "Sở Nội vụ sẽ tổ chức tập huấn và cung cấp tài khoản phần mềm cho các cơ quan, đơn vị.",
+    ):
+        assert _tasks(body) == [], body
+
+
+def test_a_news_report_assigns_nothing():
+    from docmine.checks import check_text
+
+    text = (
+        "Sáng 12/3, Sở Nội vụ tỉnh Ninh Bình tổ chức hội nghị tổng kết công tác cải cách hành chính năm 2023.\n\n"
+        "Năm 2023, Chỉ số cải cách hành chính của tỉnh đạt 88,5 điểm, tăng 3 bậc so với năm 2022.\n\n"
+        "Phát biểu tại hội nghị, lãnh đạo tỉnh yêu cầu Sở Nội vụ tổ chức rà soát thủ tục hành chính.\n"
+    )
+    assert [f.code for f in check_text(text).findings if f.code.startswith("task.")] == []
+
+
+def test_a_closing_item_s_deadline_holds_for_the_items_it_completes():
+    body = (
+        "Giao Sở Nội vụ chuẩn bị nội dung cuộc họp như sau:\n\n"
+        "1. Xây dựng báo cáo tóm tắt kết quả cải cách hành chính năm 2023.\n\n"
+        "2. Đề xuất chương trình, nội dung cuộc họp.\n\n"
+        "3. Hoàn thành dự thảo báo cáo và chương trình, gửi Văn phòng trước 11g00 ngày 06/11/2024."
+    )
+    assert _tasks(body) == []
+    assert "task.no_deadline" in _tasks(body.replace("trước 11g00 ngày 06/11/2024", "để tổng hợp"))
