@@ -73,13 +73,17 @@ def _short(task: str | None, n: int = 70) -> str:
 
 
 def _context(seg: Segment | None, segs: list[Segment]) -> str:
-    """What a task's segment inherits: its lead-in, heading, subheading and the section's time line."""
+    """What a task's segment inherits: its lead-in (and the lead-in's own), heading, subheading and the
+    section's time line."""
     if seg is None:
         return ""
     sub = seg.subheading
     if sub is not None and seg.marker and _marker_kind(sub.marker) == _marker_kind(seg.marker):
         sub = None  # "3." under "1. Bộ trưởng các Bộ ...": a sibling item, not its title
     parts = [x.text for x in (seg.lead, seg.heading, sub) if x is not None]
+    up = seg.lead.lead if seg.lead is not None else None  # "2. Trách nhiệm cụ thể:" > "a) Cục ...:" > "- ..."
+    if up is not None and up is not seg.lead:
+        parts.append(up.text)
     if seg.heading is not None:
         parts += [s.text for s in segs if s.heading is seg.heading and _SECTION_TIME.match(s.body)]
     return "\n".join(parts)
@@ -111,6 +115,8 @@ _OBJECT_UNIT = re.compile(
 )
 
 
+# a list of standing duties ("... có trách nhiệm:", "2. Trách nhiệm cụ thể:"), not of tasks due at a date
+RESPONSIBILITY = re.compile(r"\btrách nhiệm\b|chức năng,? nhiệm vụ", re.I)
 COMPLETION = re.compile(r"\W*Hoàn thành\b[^.;]{0,200}?\b(?:trước|chậm nhất|trong (?:tháng|quý|năm))\b", re.I)
 # what is no task to follow up: a request to a superior (kính trình ... xem xét), the letter's own
 # implementation (triển khai thực hiện Chỉ thị này), a plan told in the future (Sở Nội vụ sẽ tập huấn ...)
@@ -159,6 +165,7 @@ def check(ctx: Context) -> list[Finding]:
             and not ONGOING.match(task)
             and not any(PERIOD.search(t) for t in when.split("\n"))
             and _parent(seg) not in timed
+            and not RESPONSIBILITY.search(around)
         ):
             seen.add(key)
             out.append(Finding("task.no_deadline", "warning",

@@ -182,3 +182,24 @@ def test_a_closing_item_s_deadline_holds_for_the_items_it_completes():
     )
     assert _tasks(body) == []
     assert "task.no_deadline" in _tasks(body.replace("trước 11g00 ngày 06/11/2024", "để tổng hợp"))
+
+
+def test_standing_duties_under_a_responsibilities_lead_in_need_no_deadline():
+    body = (
+        "Giám đốc các sở, ngành có trách nhiệm:\n\n"
+        "a) Giao Văn phòng Sở chủ trì tổ chức kiểm tra việc giải quyết hồ sơ của các phòng.\n\n"
+        "b) Giao Thanh tra Sở chủ trì xử lý trách nhiệm cá nhân chậm giải quyết hồ sơ."
+    )
+    assert _tasks(body) == []
+    assert _tasks(body.replace(" có trách nhiệm:", " thực hiện các nội dung sau:")) == [
+        "task.no_deadline", "task.no_deadline"
+    ]  # fmt: skip
+
+
+def test_a_lead_in_above_the_lead_in_holds_too():
+    body = (
+        "Trách nhiệm cụ thể như sau:\n\n"
+        "a) Văn phòng Sở:\n\n- Tổ chức kiểm tra việc giải quyết hồ sơ của các phòng.\n\n"
+        "b) Thanh tra Sở:\n\n- Tổ chức xử lý trách nhiệm cá nhân chậm giải quyết hồ sơ."
+    )
+    assert _tasks(body) == []
