@@ -191,6 +191,7 @@ def signature(doc: Document) -> Signature:
     titles: list[tuple[str, Piece]] = []
     in_cc = False
     last: Piece | None = None
+    cc_name: str | None = None
     for p in pieces(doc, start, end):
         t = p.text
         if _APPENDIX.match(t) or len(t) > 250:
@@ -205,7 +206,14 @@ def signature(doc: Document) -> Signature:
         if STAMP.search(t):
             s.stamp = True
             continue
-        if t.startswith(("-", "+", "•")) or (t[:1].islower() and len(t.split()) < 3):
+        if t.startswith(("-", "+", "•")):
+            tail = re.search(
+                r"[.;]\s+(\S+(?:\s+\S+){1,4})\s*$", t
+            )  # "- Lưu: VT, CCHC. Nguyễn Văn An" (antiword)
+            if tail and all(_titled(w) for w in tail.group(1).split()) and not _ORG.search(tail.group(1)):
+                cc_name = tail.group(1)
+            continue
+        if t[:1].islower() and len(t.split()) < 3:
             continue
         if in_cc and t.endswith((";", ",")) and not FORM.match(t):
             continue
@@ -225,6 +233,8 @@ def signature(doc: Document) -> Signature:
     s.end = end
     if titles:
         s.title, s.title_piece = titles[-1]
+    if s.name is None and cc_name and (s.title or s.forms):
+        s.name = cc_name  # the name printed beside the nơi nhận list's last line
     return s
 
 
@@ -234,6 +244,9 @@ def _upper(w: str) -> bool:
 
 def _titled(w: str) -> bool:
     return w[:1].isupper() and w[1:] == w[1:].lower() and any(c.isalpha() for c in w[1:])
+
+
+_ORG = re.compile(r"\b(?:Như|Lưu|Các|Sở|Phòng|Ban|UBND|Văn phòng|Trung tâm|Ủy ban|Bộ|Cục)\b")
 
 
 def _read(t: str, p: Piece, s: Signature, titles: list[tuple[str, Piece]]) -> None:
@@ -279,7 +292,7 @@ def _read(t: str, p: Piece, s: Signature, titles: list[tuple[str, Piece]]) -> No
         lost = False
     if 2 <= len(rest) <= 5 and all(_titled(w) for w in rest[lost:]) and not s.name:
         cand = " ".join(rest)
-        if not re.search(r"\b(?:Như|Lưu|Các|Sở|Phòng|Ban|UBND|Văn phòng|Trung tâm|Ủy ban|Bộ|Cục)\b", cand):
+        if not _ORG.search(cand):
             s.name = cand
 
 

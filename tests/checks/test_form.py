@@ -170,3 +170,19 @@ def test_a_sentence_s_date_words_are_no_place_date():
     body = "Đề nghị ghi rõ số, ký hiệu, ngày tháng năm ban hành của văn bản được trích dẫn."
     r = check_letter(date="", body=body)
     assert codes(r, "error") == ["form.date"] and "form.date_blank" not in codes(r)
+
+
+def test_an_antiword_letter_with_columns_joined_on_one_line():
+    text = (
+        "UBND TỈNH NINH BÌNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ NỘI VỤ Độc lập - Tự do - Hạnh phúc\n\n"
+        "Số: 125/SNV-CCHC Ninh Bình, ngày 05 tháng 3 năm 2024\nV/v triển khai nhiệm vụ cải cách hành chính năm 2024\n\n"
+        "Kính gửi: Các phòng, đơn vị thuộc Sở.\n\nGiao Văn phòng Sở chủ trì rà soát thủ tục hành chính, "
+        "hoàn thành trước ngày 30/6/2024.\n\nNơi nhận: GIÁM ĐỐC\n- Như trên;\n- Lưu: VT, CCHC. Nguyễn Văn Thành\n"
+    )
+    assert codes(check_text(text)) == []
+    assert codes(check_text(text.replace(" Nguyễn Văn Thành", "")), "error") == ["form.signer_name"]
+
+
+def test_a_nơi_nhận_column_interleaved_with_the_signature_by_ocr():
+    sig = "Nơi nhận:\nKT. GIÁM ĐỐC\n- Như trên;\nPHÓ GIÁM ĐỐC\n- Lưu: VT, CCHC.\nNguyễn Văn An\n"
+    assert codes(check_text(letter(noi_nhan="", form="", title="", name="") + sig)) == []
