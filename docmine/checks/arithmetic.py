@@ -27,7 +27,8 @@ def check(ctx: Context) -> list[Finding]:
     view = ctx.doc.view
     said = {(f.code, view.rfind("\n", 0, f.evidence.start)) for f in ranks if f.evidence}
     more = [f for f in _rank_mentions(ctx) if (f.code, view.rfind("\n", 0, f.evidence.start)) not in said]
-    return [*_criteria_sum(ctx), *_percent_counts(ctx), *ranks, *more, *_met_claims(ctx), *_targets(ctx)]
+    return [*_criteria_sum(ctx), *_table_sums(ctx), *_percent_counts(ctx), *ranks, *more, *_met_claims(ctx),
+            *_targets(ctx)]  # fmt: skip
 
 
 def _criteria_sum(ctx: Context) -> list[Finding]:
@@ -58,6 +59,52 @@ def _criteria_sum(ctx: Context) -> list[Finding]:
         else:
             out.append(Finding("arith.criteria_sum", "error", msg, total.evidence))
     return out
+
+
+_TOTAL_ROW = re.compile(r"^\W*(?:tổng cộng|tổng điểm|tổng số|tổng|cộng)\b", re.I)
+_TOP_CODE = re.compile(r"^\W*(?:\d{1,2}|[IVX]{1,5})\W*$")
+
+
+def _table_sums(ctx: Context) -> list[Finding]:
+    """A table's total row against the rows it totals (read by the extraction's table reader): checked only
+    where the maxima add up to the total's maximum too (an additive score sheet, not PCI's weighted one);
+    with a code column, only its top-level rows are parts (1, 2, 3, not 1.1, 1.2)."""
+    from extractors.tables import cell_number, tables
+
+    out = []
+    for t in tables(ctx.doc):
+        sc, mx, code = t.col("score"), t.col("max_score"), t.col("code")
+        if sc is None or mx is None:
+            continue
+        parts: list[list] = []
+        for row in t.rows:
+            label = " ".join(c.text for c in row if c is not None and c.text and not _numberish(c.text))
+            score, top = t.cell(row, "score"), t.cell(row, "max_score")
+            if _TOTAL_ROW.match(label) and score is not None and top is not None:
+                out += _total_row(ctx, parts, score, cell_number(top.text), cell_number)
+                parts = []
+            elif score is not None and (code is None or _TOP_CODE.match(t.text(row, "code"))):
+                parts.append([cell_number(score.text), cell_number(t.text(row, "max_score")), score.text])
+    return out
+
+
+def _numberish(text: str) -> bool:
+    return bool(re.fullmatch(r"[\d.,%/()+\-\s]*", text))
+
+
+def _total_row(ctx: Context, parts: list[list], score, top: float | None, cell_number) -> list[Finding]:
+    total = cell_number(score.text)
+    if len(parts) < 2 or total is None or top is None or any(p[0] is None or p[1] is None for p in parts):
+        return []
+    if abs(sum(p[1] for p in parts) - top) > 0.01:
+        return []  # the rows above are not all the total's parts
+    got = sum(p[0] for p in parts)
+    d = max(decimals(p[0]) for p in parts)
+    if abs(got - total) <= 0.5 * 10**-d * len(parts) + 1e-9:
+        return []
+    msg = f"Tổng điểm {len(parts)} dòng của bảng là {fmt(got)}, dòng tổng ghi {fmt(total)} (chênh {fmt(abs(got - total))})."
+    sev = "warning" if round(got, decimals(total)) == round(total, decimals(total)) else "error"
+    return [Finding("arith.criteria_sum", sev, msg, Evidence.of(ctx.doc, score.start, score.end))]
 
 
 _NUM = r"\d{1,3}(?:[.,]\d{1,3})?"

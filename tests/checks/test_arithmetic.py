@@ -188,3 +188,30 @@ def test_a_target_for_another_entity_is_not_below_this_one_s_result():
         f for f in check_letter(body=body.format(who="Đức Trọng")).findings if f.code == "target.below_result"
     )
     assert "85 điểm" in f.message and "88,1 điểm" in f.message
+
+
+SHEET = (
+    "Kết quả chấm điểm Chỉ số cải cách hành chính năm 2023 của Sở Nội vụ như sau:\n\n"
+    "STT\tLĩnh vực\tĐiểm tối đa\tĐiểm đạt được\n"
+    "1\tCông tác chỉ đạo, điều hành\t40\t35,5\n"
+    "1.1\tKế hoạch cải cách hành chính\t20\t18\n"
+    "1.2\tKiểm tra cải cách hành chính\t20\t17,5\n"
+    "2\tCải cách thủ tục hành chính\t30\t28,25\n"
+    "3\tHiện đại hóa nền hành chính\t30\t27\n"
+    "\tTổng cộng\t{top}\t{total}\n"
+)
+
+
+def test_a_table_s_total_row_against_its_top_level_rows():
+    assert "arith.criteria_sum" not in codes(check_letter(body=SHEET.format(top=100, total="90,75")))
+    f = [
+        f
+        for f in check_letter(body=SHEET.format(top=100, total="92,75")).findings
+        if f.code == "arith.criteria_sum"
+    ]
+    assert [x.severity for x in f] == ["error"] and f[0].evidence.text == "92,75" and "90,75" in f[0].message
+
+
+def test_a_total_row_whose_maxima_differ_is_not_summed():
+    # weights or rows left out: the parts' maxima (100) are not the total's (120)
+    assert "arith.criteria_sum" not in codes(check_letter(body=SHEET.format(top=120, total="97,75")))
