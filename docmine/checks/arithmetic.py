@@ -210,6 +210,46 @@ _YEAR = re.compile(r"(?<![\d/])(?P<y>(?:19|20)\d\d)(?![\d/])")
 _COMPARED = re.compile(r"(?:so với|cùng kỳ|hơn)\s+(?:cùng kỳ\s+)?(?:năm\s+)?$", re.I)
 
 
+_PARTIAL = re.compile(r"dẫn đầu|cao nhất|thấp nhất|\btop\b|đứng đầu|cuối bảng|một số", re.I)
+
+
+def _rankings(ctx: Context) -> list[tuple[dict[str, int], int]]:
+    """Complete ranking tables: each entity's rank, and how many are ranked (ranks 1..n, each once)."""
+    from extractors.tables import cell_number, tables
+
+    out = []
+    view = ctx.doc.view
+    for t in tables(ctx.doc):
+        if t.col("rank") is None or t.col("entity") is None:
+            continue
+        ranks: dict[str, int] = {}
+        for row in t.rows:
+            r, e = cell_number(t.text(row, "rank")), " ".join(t.text(row, "entity").split())
+            if r is not None and e and float(r).is_integer():
+                ranks[e] = int(r)
+        n = len(ranks)
+        caption = view[max(0, t.header_start - 300) : t.header_start]
+        if n >= 3 and sorted(ranks.values()) == list(range(1, n + 1)) and not _PARTIAL.search(caption):
+            out.append((ranks, n))
+    return out
+
+
+def _against_tables(ctx: Context, par: str, at: int, m: re.Match, tables_: list) -> Finding | None:
+    """A rank stated in the text ("Sở Nội vụ ... xếp thứ 2/15") against the ranking table that ranks the same
+    entity at the same place: the table's count is the total."""
+    r, total = int(m.group("r")), int(m.group("t"))
+    sentence = par[max(par.rfind(". ", 0, m.start()), 0) : m.start()]
+    for ranks, n in tables_:
+        named = [e for e in ranks if len(e.split()) >= 2 and e in sentence and ranks[e] == r]
+        if named and n != total:
+            msg = (f"“{m.group(0).strip()}”: bảng xếp hạng trong văn bản xếp {n} đơn vị, "
+                   f"{named[-1]} đứng thứ {r}/{n}.")  # fmt: skip
+            return Finding(
+                "arith.rank_totals", "error", msg, Evidence.of(ctx.doc, at + m.start(), at + m.end())
+            )
+    return None
+
+
 def _year_before(par: str, at: int) -> str | None:
     """The year a mention belongs to: the nearest one before it in its paragraph, not a compared year."""
     for m in reversed(list(_YEAR.finditer(par, 0, at))):
@@ -223,10 +263,15 @@ def _rank_mentions(ctx: Context) -> list[Finding]:
     """Ranks of one ranking written in one paragraph ("xếp thứ 34/63 tỉnh, thành; ... xếp thứ 22/63 tỉnh, thành"):
     the same year and the same population (the noun after the total, or none in one sentence) share a total."""
     out, view = [], ctx.doc.view
+    ranked = _rankings(ctx)
     for par in re.finditer(r"[^\n]+", view):
         ms = list(RANK_MENTION.finditer(par.group(0)))
         if not ms:
             continue
+        for m in ms if ranked else []:
+            f = _against_tables(ctx, par.group(0), par.start(), m, ranked)
+            if f is not None:
+                out.append(f)
         groups = defaultdict(list)
         for m in ms:
             r, t = int(m.group("r")), int(m.group("t"))
@@ -251,7 +296,8 @@ def _rank_mentions(ctx: Context) -> list[Finding]:
                    f"{' năm ' + year if year else ''}).")  # fmt: skip
             ev = Evidence.of(ctx.doc, par.start() + odd.start(), par.start() + odd.end())
             out.append(Finding("arith.rank_totals", "error", msg, ev))
-    return out
+    once = {(f.code, f.evidence.start): f for f in out}  # a mention found twice is one finding
+    return list(once.values())
 
 
 CLAIM_NO = re.compile(r"\b(?:chưa|không)\s+(?:đạt|hoàn thành|bảo đảm|đảm bảo)\b", re.I)

@@ -215,3 +215,27 @@ def test_a_table_s_total_row_against_its_top_level_rows():
 def test_a_total_row_whose_maxima_differ_is_not_summed():
     # weights or rows left out: the parts' maxima (100) are not the total's (120)
     assert "arith.criteria_sum" not in codes(check_letter(body=SHEET.format(top=120, total="97,75")))
+
+
+RANKING = (
+    "Năm 2023, Chỉ số cải cách hành chính của Sở Nội vụ đạt 90,75%, xếp thứ 2/{n} sở, ngành.\n\n"
+    "Kết quả Chỉ số cải cách hành chính năm 2023 của {which} như sau:\n\n"
+    "Thứ hạng\tĐơn vị\tChỉ số\n1\tSở Tư pháp\t93,01%\n2\tSở Nội vụ\t90,75%\n3\tSở Xây dựng\t89,68%\n"
+    "4\tSở Y tế\t86,43%\n5\tSở Tài chính\t85,12%\n"
+)
+
+
+def test_a_rank_total_against_the_ranking_table_s_count():
+    assert "arith.rank_totals" not in codes(check_letter(body=RANKING.format(n=5, which="các sở, ngành")))
+    f = [
+        f
+        for f in check_letter(body=RANKING.format(n=6, which="các sở, ngành")).findings
+        if f.code == "arith.rank_totals"
+    ]
+    assert len(f) == 1 and f[0].evidence.text.startswith("xếp thứ 2/6")
+
+
+def test_a_table_of_the_leading_few_is_no_count():
+    assert "arith.rank_totals" not in codes(
+        check_letter(body=RANKING.format(n=18, which="5 sở, ngành dẫn đầu"))
+    )
