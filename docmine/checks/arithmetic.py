@@ -301,7 +301,9 @@ def _rank_mentions(ctx: Context) -> list[Finding]:
 
 
 CLAIM_NO = re.compile(r"\b(?:chưa|không)\s+(?:đạt|hoàn thành|bảo đảm|đảm bảo)\b", re.I)
-CLAIM_YES = re.compile(r"\b(?:đã\s+)?(?:đạt|hoàn thành|vượt)\s+(?:yêu cầu|chỉ tiêu|mục tiêu|kế hoạch)", re.I)
+CLAIM_YES = re.compile(
+    r"(?<!chưa )(?<!không )\b(?:đã\s+)?(?:đạt|hoàn thành|vượt)\s+(?:yêu cầu|chỉ tiêu|mục tiêu|kế hoạch)", re.I
+)
 _PCT = re.compile(rf"(?P<v>{_NUM})\s*%")
 REQUIREMENT = re.compile(
     r"chỉ tiêu|yêu cầu|tối thiểu|tối đa|mục tiêu|kế hoạch|quy định|phải đạt|không quá", re.I

@@ -40,7 +40,7 @@ NOI_NHAN = re.compile(r"Nơi\s+nhận\b")
 FORM = re.compile(r"\b(KT|TM|TL|TUQ|Q)\s*\.\s*")
 # the signing centre's stamp on a digitally signed letter (its lines are no part of the signature block)
 STAMP = re.compile(
-    r"Ký bởi|Người ký\s*:|Cơ quan\s*:|Thời gian ký|Chứng thư|Email\s*:|@[\w-]+\.[\w.]+|"
+    r"Ký bởi|Được ký bởi|Ký số|Ngày ký\s*:|Người ký\s*:|Cơ quan\s*:|Thời gian ký|Chứng thư|Email\s*:|@[\w-]+\.[\w.]+|"
     r"\d\d[./-]\d\d[./-]\d{4}\s+\d\d:\d\d|\+07:?00|CÔNG BÁO|TIN HỌC|Signature|Signed",
     re.I,
 )

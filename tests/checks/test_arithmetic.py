@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.checks.letters import check_letter, codes
 
 TABLE = (
@@ -239,3 +241,18 @@ def test_a_table_of_the_leading_few_is_no_count():
     assert "arith.rank_totals" not in codes(
         check_letter(body=RANKING.format(n=18, which="5 sở, ngành dẫn đầu"))
     )
+
+
+@pytest.mark.parametrize(
+    "body, wrong",
+    [("Tỷ lệ hồ sơ trực tuyến đạt 45%, không đạt chỉ tiêu (50%).", False),
+     ("Tỷ lệ hồ sơ trực tuyến đạt 55%, không đạt chỉ tiêu (50%).", True),
+     ("Tỷ lệ hồ sơ đúng hạn đạt 93%, vượt chỉ tiêu đề ra (95%).", True),
+     ("Tỷ lệ hồ sơ đúng hạn chưa đạt chỉ tiêu 95% (hiện đạt 96%).", True),
+     ("Tỷ lệ hồ sơ đúng hạn chưa đạt chỉ tiêu 95% (hiện đạt 91,5%).", False),
+     ("Tỷ lệ hồ sơ trực tuyến đã đạt yêu cầu tối thiểu 80%, cụ thể đạt 75,2%.", True),
+     ("Tỷ lệ hồ sơ trễ hạn là 3% (yêu cầu không quá 5%), đạt yêu cầu.", False),
+     ("Tỷ lệ hồ sơ trễ hạn là 7% (yêu cầu không quá 5%), đạt yêu cầu.", True)],
+)  # fmt: skip
+def test_a_claim_is_read_by_its_words(body, wrong):
+    assert ("arith.met_claim" in codes(check_letter(body=body), "error")) is wrong

@@ -186,3 +186,14 @@ def test_an_antiword_letter_with_columns_joined_on_one_line():
 def test_a_nơi_nhận_column_interleaved_with_the_signature_by_ocr():
     sig = "Nơi nhận:\nKT. GIÁM ĐỐC\n- Như trên;\nPHÓ GIÁM ĐỐC\n- Lưu: VT, CCHC.\nNguyễn Văn An\n"
     assert codes(check_text(letter(noi_nhan="", form="", title="", name="") + sig)) == []
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    ["Ký số bởi: Sở Nội vụ\nNgày ký: 05-03-2024 09:12:40 +07:00",
+     "Được ký bởi: SỞ NỘI VỤ TỈNH NINH BÌNH\nNgày ký: 05.03.2024 09:12",
+     "Người ký: Sở Nội vụ\nEmail: snv@ninhbinh.gov.vn\nCơ quan: Tỉnh Ninh Bình\nThời gian ký: 05.03.2024 09:12:40 +07:00"],
+)  # fmt: skip
+def test_stamp_lines_are_not_the_signer(stamp):
+    r = check_letter(form="KT. GIÁM ĐỐC", title="PHÓ GIÁM ĐỐC", name=f"{stamp}\nTrần Thị Bình")
+    assert codes(r) == []
