@@ -413,11 +413,10 @@ def _earlier_result(ctx: Context, t):
     said = ctx.doc.view[t.evidence.start : t.evidence.end]
     v = re.search(rf"{re.escape(fmt(t.value))}\s*(?:%|điểm)", said)
     head = said[: v.start()] if v else said  # the words before the target's value
-    for s in ctx.facts("scores"):
-        if COMPONENT.search(f"{t.indicator or ''} {head}") or not _same_entity(
-            f"{t.indicator or ''} {said}", s.entity
-        ):
-            break
+    whole = not COMPONENT.search(f"{t.indicator or ''} {head}")
+    for s in ctx.facts("scores") if whole else []:
+        if not _same_entity(f"{t.indicator or ''}. {said}", s.entity):
+            continue
         if t.index and s.index == t.index and (s.unit or "%") == (t.unit or "%"):
             if s.value is not None and s.year is not None and s.year < t.year and s.value > t.value:
                 return s

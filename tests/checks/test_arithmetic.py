@@ -256,3 +256,11 @@ def test_a_table_of_the_leading_few_is_no_count():
 )  # fmt: skip
 def test_a_claim_is_read_by_its_words(body, wrong):
     assert ("arith.met_claim" in codes(check_letter(body=body), "error")) is wrong
+
+
+def test_a_target_naming_its_body_short_is_the_same_entity():
+    body = (
+        "Năm 2023, Chỉ số cải cách hành chính của Sở Nội vụ đạt 88,1 điểm, xếp thứ 3/18 sở, ngành.\n\n"
+        "Phấn đấu năm 2024 Chỉ số cải cách hành chính của Sở đạt từ 85 điểm trở lên."
+    )
+    assert "target.below_result" in codes(check_letter(body=body))
