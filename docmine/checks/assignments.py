@@ -166,6 +166,9 @@ def check(ctx: Context) -> list[Finding]:
             and not any(PERIOD.search(t) for t in when.split("\n"))
             and _parent(seg) not in timed
             and not RESPONSIBILITY.search(around)
+            and not any(
+                _SECTION_TIME.match(x) for x in around.split("\n")
+            )  # "3. Thời gian kiểm tra: Theo Phụ lục I"
         ):
             seen.add(key)
             out.append(Finding("task.no_deadline", "warning",

@@ -203,3 +203,15 @@ def test_a_lead_in_above_the_lead_in_holds_too():
         "b) Thanh tra Sở:\n\n- Tổ chức xử lý trách nhiệm cá nhân chậm giải quyết hồ sơ."
     )
     assert _tasks(body) == []
+
+
+def test_the_section_s_time_line_holds_for_its_tasks():
+    body = (
+        "IV. ĐOÀN KIỂM TRA, THỜI GIAN KIỂM TRA\n\n"
+        "1. Giao Văn phòng Sở chủ trì tổ chức kiểm tra công tác văn thư tại các phòng.\n\n"
+        "2. Thời gian kiểm tra tại các phòng: Theo Phụ lục I kèm theo Kế hoạch này."
+    )
+    assert _tasks(body) == []
+    assert _tasks(body.replace("Thời gian kiểm tra tại các phòng", "Thành phần đoàn kiểm tra")) == [
+        "task.no_deadline"
+    ]
