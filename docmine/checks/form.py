@@ -65,6 +65,10 @@ def check(ctx: Context) -> list[Finding]:
     return out
 
 
+# committees led by a Trưởng ban (not a Ban cán sự đảng's Bí thư, nor a Ban quản lý dự án's Giám đốc)
+_COMMITTEE = re.compile(r"BAN (?:CHỈ ĐẠO|TỔ CHỨC|ĐIỀU HÀNH|SOẠN THẢO|VẬN ĐỘNG)\b")
+
+
 def _number(ctx: Context, h: layout.Header, doc_type: str | None) -> list[Finding]:
     m = h.number
     if m is None:
@@ -116,6 +120,12 @@ def _signer(ctx: Context, sig: layout.Signature) -> list[Finding]:
         out.append(Finding("form.signer_name", "error", "Thiếu họ tên của người ký."))
     t = (title or "").upper()
     kinds = {f.kind for f in sig.forms}
+    for f in (
+        sig.forms
+    ):  # a committee signs by its head or deputy: "TM. BAN CHỈ ĐẠO / PHÓ TRƯỞNG BAN / PHÓ CHỦ TỊCH UBND"
+        if f.kind == "TM" and _COMMITTEE.match(f.of) and t and not any("TRƯỞNG BAN" in x for x in sig.titles):
+            msg = f"Ký “TM. {f.of}” nhưng thiếu chức vụ trong Ban của người ký (Trưởng ban / Phó Trưởng ban)."
+            out.append(Finding("form.signer_title", "error", msg, _ev(ctx, f.piece.start, f.piece.end)))
     for f in sig.forms:
         ev = _ev(ctx, f.piece.start, f.piece.end)
         if f.kind == "KT" and t and layout.head_title(t):

@@ -98,6 +98,7 @@ class Signature:
     title_piece: Piece | None = None
     name: str | None = None
     pieces: list[Piece] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)  # every title line read (a concurrent post comes last)
 
 
 _CUT = re.compile(r"[^\n\t|]+")
@@ -233,6 +234,7 @@ def signature(doc: Document) -> Signature:
     s.end = end
     if titles:
         s.title, s.title_piece = titles[-1]
+        s.titles = [t for t, _ in titles]
     if s.name is None and cc_name and (s.title or s.forms):
         s.name = cc_name  # the name printed beside the nơi nhận list's last line
     return s

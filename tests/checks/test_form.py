@@ -197,3 +197,13 @@ def test_a_nơi_nhận_column_interleaved_with_the_signature_by_ocr():
 def test_stamp_lines_are_not_the_signer(stamp):
     r = check_letter(form="KT. GIÁM ĐỐC", title="PHÓ GIÁM ĐỐC", name=f"{stamp}\nTrần Thị Bình")
     assert codes(r) == []
+
+
+def test_a_committee_signs_by_its_head_or_deputy():
+    ok = check_letter(
+        form="TM. BAN CHỈ ĐẠO\nKT. TRƯỞNG BAN", title="PHÓ TRƯỞNG BAN\n\nPHÓ GIÁM ĐỐC SỞ NỘI VỤ"
+    )
+    assert codes(ok, "error") == []
+    lost = check_letter(form="TM. BAN CHỈ ĐẠO", title="PHÓ GIÁM ĐỐC SỞ NỘI VỤ")
+    assert codes(lost, "error") == ["form.signer_title"]
+    assert codes(check_letter(form="TM. BAN CÁN SỰ ĐẢNG", title="BÍ THƯ"), "error") == []
