@@ -264,3 +264,12 @@ def test_a_target_naming_its_body_short_is_the_same_entity():
         "Phấn đấu năm 2024 Chỉ số cải cách hành chính của Sở đạt từ 85 điểm trở lên."
     )
     assert "target.below_result" in codes(check_letter(body=body))
+
+
+def test_components_ranked_over_fewer_units_are_only_a_warning():
+    body = (
+        "Năm 2023, các doanh nghiệp đánh giá cao tỉnh ở chi phí không chính thức (xếp thứ 2/62); "
+        "tính năng động của chính quyền (xếp thứ 4/63); đào tạo lao động (xếp thứ 6/63)."
+    )
+    f = [f for f in check_letter(body=body).findings if f.code == "arith.rank_totals"]
+    assert [x.severity for x in f] == ["warning"] and "2/62" in f[0].evidence.text
