@@ -220,7 +220,7 @@ def _caption(ctx: Context, at: int) -> str:
                 for x in ctx.doc.view[max(0, t.header_start - 400) : t.header_start].split("\n")
                 if x.strip()
             ]
-            return "\n" + "\n".join(above[-3:])
+            return "\n" + " ".join(x.strip() for x in above[-3:])  # one title, however its lines were cut
     return ""
 
 

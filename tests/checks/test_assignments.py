@@ -139,6 +139,9 @@ def test_a_title_with_the_year_gives_its_task_rows_their_period():
         "2\tHiện đại hóa hành chính\tPhòng Kế hoạch\tTriển khai phần mềm quản lý văn bản điện tử\n"
     )
     assert _tasks(table) == []
+    assert (
+        _tasks(table.replace(" NĂM 2024", "\n\nNĂM 2024")) == []
+    )  # the title cut over two lines, as a PDF gives it
     untitled = table.replace(" NĂM 2024", "")
     assert "task.no_deadline" in _tasks(untitled)
 
