@@ -111,7 +111,8 @@ _NUM = r"\d{1,3}(?:[.,]\d{1,3})?"
 # a count and its percentage in one clause: "hoàn thành 40/48 nhiệm vụ, đạt 85%", "đạt 97% (86/87 hồ sơ)"
 COUNT_THEN_PCT = re.compile(
     rf"(?<![\d/,.])(?<!thứ )(?<!hạng )(?<!ngày )(?<!Số )(?<!số )(?P<n>\d{{1,5}})\s*/\s*(?P<d>\d{{1,5}})(?![\d/]|\s*điểm)"
-    rf"(?P<mid>[^.;:!?\n%()/]{{0,70}}?)(?P<v>{_NUM})\s*%"
+    rf"(?P<mid>[^.;:!?\n%()/]{{0,70}}?)(?P<br>\(\s*(?:(?:đạt|bằng|chiếm|tương đương|tương ứng)\s+)?(?:tỷ lệ\s+)?)?"
+    rf"(?P<v>{_NUM})\s*%"
 )
 PCT_THEN_COUNT = re.compile(
     rf"(?<![\d,.])(?P<v>{_NUM})\s*%\s*\((?:[^()/\d]{{0,20}})?(?P<n>\d{{1,5}})\s*/\s*(?P<d>\d{{1,5}})(?![\d/])"
@@ -121,6 +122,17 @@ _MID_OK = re.compile(
     r"^(?!.*(?:chỉ số|điểm|\bxếp\b))[^\d]{0,60}(?:đạt|bằng|chiếm|tỷ lệ|tương đương|tương ứng)(?:\s+tỷ lệ)?\s*$",
     re.I,
 )
+
+
+def _mid_ok(m: re.Match) -> bool:
+    """Between counts and a rate: the rate's verb ("40/48 nhiệm vụ, đạt 85%"), or the counts' noun and the rate
+    in brackets ("40/48 nhiệm vụ (85%)", "120/125 hồ sơ đúng hạn (đạt 96%)")."""
+    mid = m.group("mid")
+    if m.group("br") is not None:
+        return len(mid) <= 60 and not re.search(r"\d|chỉ số|điểm|\bxếp\b", mid, re.I)
+    return bool(_MID_OK.match(mid))
+
+
 _RANKED = re.compile(r"(?:xếp|thứ|hạng|đứng|ngày|tháng|[Ss]ố)\s*(?:thứ|hạng)?\s*$")
 
 
@@ -159,7 +171,7 @@ def _percent_counts(ctx: Context) -> list[Finding]:
                 or den < 2
                 or v > 100
                 or _RANKED.search(view[max(0, m.start() - 12) : m.start()])
-                or ("mid" in m.groupdict() and not _MID_OK.match(m.group("mid")))
+                or ("mid" in m.groupdict() and not _mid_ok(m))
             ):
                 continue
             if agrees(v, num, den):

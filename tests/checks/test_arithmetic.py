@@ -273,3 +273,17 @@ def test_components_ranked_over_fewer_units_are_only_a_warning():
     )
     f = [f for f in check_letter(body=body).findings if f.code == "arith.rank_totals"]
     assert [x.severity for x in f] == ["warning"] and "2/62" in f[0].evidence.text
+
+
+@pytest.mark.parametrize(
+    "body, wrong",
+    [("Có 120/125 hồ sơ được giải quyết đúng hạn (đạt 92%).", True),
+     ("Có 120/125 hồ sơ được giải quyết đúng hạn (đạt 96%).", False),
+     ("Hoàn thành 40/48 nhiệm vụ (85%).", True),
+     ("Hoàn thành 40/48 nhiệm vụ (83,33%).", False),
+     ("Có 120/125 hồ sơ được giải quyết đúng hạn, chiếm tỷ lệ 96,5%.", True),
+     ("Đã có 15/18 sở, ngành hoàn thành, đạt 83,3%; 100% xã đã triển khai.", False),
+     ("Năm 2023 có 45/50 xã đạt chuẩn (tăng 10% so với năm 2022).", False)],
+)  # fmt: skip
+def test_a_rate_in_brackets_after_its_counts(body, wrong):
+    assert ("arith.percent_counts" in codes(check_letter(body=body), "error")) is wrong
