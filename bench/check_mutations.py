@@ -17,6 +17,14 @@ errors on the unchanged letters; then the precision of errors over the unchanged
 new errors of the copies, the false errors per unchanged letter, and the task warnings per
 unchanged letter. Errors that are real defects of an unchanged letter are listed in REVIEWED
 (reviewed by hand, one line each); any other error on an unchanged letter is false.
+
+A finding of a copy is new unless the unchanged letter has one with the same code and severity and
+either the same evidence words or the same message (a warning that became an error is new; a finding
+whose evidence the plant edited, "18/21" -> "23/21", is not). Planters plant only a real defect: no
+criteria sum where the components are weighted (maxima not adding up to the index), no title deletion
+where the extractor took a stamp line for the title, no deadline deletion where a cadence stays in the
+task or the section's heading gives the period, no lead deletion where the unit is the one advised
+("tham mưu giúp / Ủy ban nhân dân tỉnh ..."); the place-date planter starts at the place's capital.
 """
 
 from __future__ import annotations
