@@ -287,3 +287,8 @@ def test_components_ranked_over_fewer_units_are_only_a_warning():
 )  # fmt: skip
 def test_a_rate_in_brackets_after_its_counts(body, wrong):
     assert ("arith.percent_counts" in codes(check_letter(body=body), "error")) is wrong
+
+
+def test_two_groups_of_agencies_ranked_apart_are_only_a_warning():
+    body = "Năm 2023, nhóm 1 có Sở Nội vụ xếp thứ 2/14 cơ quan; nhóm 2 có Ban Dân tộc xếp thứ 1/5 cơ quan."
+    assert "arith.rank_totals" not in codes(check_letter(body=body), "error")
