@@ -17,6 +17,14 @@ errors on the unchanged letters; then the precision of errors over the unchanged
 new errors of the copies, the false errors per unchanged letter, and the task warnings per
 unchanged letter. Errors that are real defects of an unchanged letter are listed in REVIEWED
 (reviewed by hand, one line each); any other error on an unchanged letter is false.
+
+A finding of a copy is new unless the unchanged letter has one with the same code and severity and
+either the same evidence words or the same message (a warning that became an error is new; a finding
+whose evidence the plant edited, "18/21" -> "23/21", is not). Planters plant only a real defect: no
+criteria sum where the components are weighted (maxima not adding up to the index), no title deletion
+where the extractor took a stamp line for the title, no deadline deletion where a cadence stays in the
+task or the section's heading gives the period, no lead deletion where the unit is the one advised
+("tham mưu giúp / Ủy ban nhân dân tỉnh ..."); the place-date planter starts at the place's capital.
 """
 
 from __future__ import annotations
@@ -108,6 +116,7 @@ SWAP = {"KH": "QĐ", "QĐ": "KH", "TB": "BC", "BC": "TB", "CT": "KH", "CĐ": "TB
         "NQ": "QĐ", "CTr": "QĐ"}  # fmt: skip
 HEAD_TITLES = ("CHỦ TỊCH", "GIÁM ĐỐC", "BỘ TRƯỞNG", "CHÁNH VĂN PHÒNG", "TRƯỞNG BAN", "CỤC TRƯỞNG", "THỦ TRƯỞNG",
                "TỔNG GIÁM ĐỐC", "VIỆN TRƯỞNG", "HIỆU TRƯỞNG", "THỦ TƯỚNG", "TRƯỞNG PHÒNG")  # fmt: skip
+TITLE_WORD = re.compile(r"TRƯỞNG|CHỦ TỊCH|CHỦ NHIỆM|GIÁM ĐỐC|CHÁNH|THỦ TƯỚNG|BÍ THƯ|PHÓ|ỦY VIÊN|THƯ KÝ")
 RANK = re.compile(r"(?P<pre>(?:xếp|đứng)\s+(?:thứ|hạng)\s+)(?P<r>\d{1,3})\s*/\s*(?P<t>\d{1,3})\b", re.I)
 PCT_COUNTS = re.compile(
     r"(?P<n>\d{1,5})\s*/\s*(?P<d>\d{1,5})\b(?P<mid>[^.;:%\n()]{0,80}?)(?P<pct>\d{1,3}(?:,\d{1,2})?)\s*%"
@@ -199,9 +208,20 @@ def plant_number_blank(text: str, rec: dict) -> Plant | None:
     )
 
 
+def _place_start(text: str, m: re.Match) -> int:
+    """Where the place name starts: its first capitalized word (``[A-ZĐÀ-Ỹ]`` holds small letters too, so a
+    match may begin inside the word before, as in "Hạnh ph|úc Lâm Đồng, ngày ...")."""
+    a = m.start()
+    while a < m.end() and not (text[a].isupper() and (a == 0 or not text[a - 1].isalpha())):
+        a += 1
+    return a
+
+
 def plant_date(text: str, rec: dict) -> Plant | None:
     m = PLACE_DATE.search(text, 0, _head_end(text) + 300)
-    return m and Plant("form.date", _cut(text, m.start(), m.end()), None, None, "place and date deleted")
+    return m and Plant(
+        "form.date", _cut(text, _place_start(text, m), m.end()), None, None, "place and date deleted"
+    )
 
 
 def plant_date_blank(text: str, rec: dict) -> Plant | None:
@@ -308,8 +328,10 @@ def _sig_zone(text: str) -> int:
 
 def plant_signer_title(text: str, rec: dict) -> Plant | None:
     title = (rec["document"].get("signer_title") or "").upper()
-    if not title:
-        return None
+    if not TITLE_WORD.search(title):
+        return (
+            None  # the extractor read a stamp's line ("TRUNG TÂM CÔNG BÁO") as the title: nothing to delete
+        )
     z = _sig_zone(text)
     for m in reversed(list(re.finditer(re.escape(title), text[z:]))):
         a = z + m.start()
@@ -409,8 +431,9 @@ def plant_met_claim(text: str, rec: dict) -> Plant | None:
 
 def plant_criteria_sum(text: str, rec: dict) -> Plant | None:
     crit = [c for c in rec["criteria"] if c.get("score") is not None]
-    if len(crit) < 3:
-        return None
+    maxes = [c.get("max_score") for c in crit]
+    if len(crit) < 3 or None in maxes or abs(sum(maxes) - 100) > 0.01:
+        return None  # only a score sheet whose maxima add up to the index adds up (PCI's components are weighted)
     for c in crit:
         ev = c["evidence"]
         s = c["score"]
@@ -463,6 +486,16 @@ def _body_end(text: str) -> int:
     return len(text)
 
 
+CADENCE = re.compile(r"thường xuyên|định kỳ|hằng\s+\w+|hàng\s+(?:năm|quý|tháng|tuần|ngày)|\bngay\b", re.I)
+HEADING = re.compile(r"(?m)^[*#\s]*[IVX]{1,4}\.\s[^\n]*")
+
+
+def _heading_time(text: str, at: int) -> bool:
+    """Whether the roman-numbered heading above ``at`` gives a month, quarter or year (``... TRONG THÁNG 12/2025``)."""
+    hs = [h for h in HEADING.finditer(text, 0, at)]
+    return bool(hs) and bool(re.search(r"(?:tháng|quý|năm)\s+[\dIV]", hs[-1].group(0), re.I))
+
+
 def plant_no_deadline(text: str, rec: dict) -> Plant | None:
     for a in rec["assignments"]:
         if not a.get("deadline"):
@@ -472,6 +505,9 @@ def plant_no_deadline(text: str, rec: dict) -> Plant | None:
         if len(found) != 1:
             continue
         m = found[0]
+        rest = text[ev["start"] : m.start()] + text[m.end() : ev["end"]]
+        if CADENCE.search(rest) or _heading_time(text, ev["start"]):
+            continue  # still timed: a cadence in the task, or a period given once by its section's heading
         new = _cut(text, m.start(), m.end())
         return Plant(
             "task.no_deadline",
@@ -481,6 +517,9 @@ def plant_no_deadline(text: str, rec: dict) -> Plant | None:
             f"deadline '{m.group(0).strip()}' deleted",
         )
     return None
+
+
+OBJECT_BEFORE = re.compile(r"(?:tham mưu|giúp|báo cáo|gửi|trình)[\s*_]*$", re.I)
 
 
 def plant_no_lead(text: str, rec: dict) -> Plant | None:
@@ -496,8 +535,8 @@ def plant_no_lead(text: str, rec: dict) -> Plant | None:
             + r"(?:\s+chủ trì)?\s*[,:]?\s*)",
             seg,
         )
-        if not m:
-            continue
+        if not m or OBJECT_BEFORE.search(text[max(0, ev["start"] - 30) : ev["start"] + m.start("unit")]):
+            continue  # "tham mưu giúp / Ủy ban nhân dân tỉnh xây dựng ...": the unit is advised, not leading
         rest = seg[m.end() :]
         if len(rest) < 15 or not re.match(
             r"(?:tổ chức|xây dựng|rà soát|tham mưu|thực hiện|triển khai|báo cáo|"
@@ -538,9 +577,11 @@ def run(path: str) -> dict:
     return check_file(path).to_record()
 
 
-def _key(f: dict) -> tuple[str, str]:
+def _key(f: dict) -> tuple[str, str, str]:
+    """A finding as it compares across copies: code, severity (a warning that became an error is new) and
+    the words of its evidence."""
     ev = f.get("evidence") or {}
-    return f["code"], " ".join((ev.get("text") or "").split())
+    return f["code"], f["severity"], " ".join((ev.get("text") or "").split())
 
 
 def _hit(f: dict, p: Plant) -> bool:
@@ -604,11 +645,14 @@ def main() -> None:
     for (name, p), rec in zip(plants, mutated, strict=True):
         planted[p.code] += 1
         before = Counter(_key(f) for f in base[name]["findings"])
+        said = Counter((f["code"], f["severity"], f["message"]) for f in base[name]["findings"])
         new = []
         for f in rec["findings"]:
-            k = _key(f)
+            k, m = _key(f), (f["code"], f["severity"], f["message"])
             if before[k] > 0:
                 before[k] -= 1
+            elif said[m] > 0:  # the same finding, its evidence edited by the plant ("18/21" -> "23/21")
+                said[m] -= 1
             else:
                 new.append(f)
         if any(_hit(f, p) for f in new):
@@ -644,10 +688,10 @@ def main() -> None:
         print("\nfalse errors on unchanged texts:")
         for name, fs in false_base.items():
             for f in fs:
-                print(f"  {name}: {f['code']}: {f['message'][:100]} @{_key(f)[1][:60]!r}")
+                print(f"  {name}: {f['code']}: {f['message'][:100]} @{_key(f)[2][:60]!r}")
         print("\nmisses:")
         for name, p, new in misses:
-            print(f"  {name}: {p.code} ({p.note}); new: {[(f['code'], _key(f)[1][:40]) for f in new]}")
+            print(f"  {name}: {p.code} ({p.note}); new: {[(f['code'], _key(f)[2][:40]) for f in new]}")
         print("\nnew false errors on copies:")
         for name, p, f in new_false:
             print(f"  {name} [{p.code}: {p.note}]: {f['code']}: {f['message'][:90]}")

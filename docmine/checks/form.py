@@ -32,11 +32,13 @@ def _ev(ctx: Context, start: int, end: int) -> Evidence:
 
 def check(ctx: Context) -> list[Finding]:
     info = ctx.info
-    if info is None or info.doc_type == "Tin bài":
+    if info is None:
         return []
     doc, out = ctx.doc, []
     h = layout.header(doc)
     sig = layout.signature(doc)
+    if info.doc_type == "Tin bài" and not (h.title and sig.has_cc):
+        return []  # a news text; a letter that lost its header still has its type name and its nơi nhận
     doc_type = TITLE_MAP.get(h.title or "", info.doc_type) if h.title else info.doc_type
     if h.quoc_hieu is None:
         out.append(
@@ -52,7 +54,7 @@ def check(ctx: Context) -> list[Finding]:
         )
     out += _number(ctx, h, doc_type)
     out += _date(ctx, h)
-    if not (info.subject or h.vv or _subject_under_title(ctx, h)):
+    if not (h.vv or (layout.trich_yeu(doc, h) if h.title else info.subject)):
         what = "trích yếu nội dung (V/v ...)" if doc_type == "Công văn" else "tên loại và trích yếu nội dung"
         out.append(Finding("form.trich_yeu", "error", f"Thiếu {what}."))
     if doc_type == "Công văn" and not info.recipients and not h.kinh_gui:
@@ -63,18 +65,8 @@ def check(ctx: Context) -> list[Finding]:
     return out
 
 
-def _subject_under_title(ctx: Context, h: layout.Header) -> bool:
-    """A line under the type name (``KẾ HOẠCH`` / ``Cải thiện Chỉ số ...``) that is not the body yet."""
-    if not h.title:
-        return False
-    ps = layout.pieces(ctx.doc, h.start, h.end)
-    k = next((i for i, p in enumerate(ps) if p.text == h.title), None)
-    if k is None or k + 1 >= len(ps):
-        return False
-    nxt = ps[k + 1].text
-    return len(nxt) < 400 and not re.match(
-        r"(Căn cứ|Kính gửi|Thực hiện|Ngày \d|CHỦ TỊCH|BỘ TRƯỞNG|GIÁM ĐỐC)", nxt
-    )
+# committees led by a Trưởng ban (not a Ban cán sự đảng's Bí thư, nor a Ban quản lý dự án's Giám đốc)
+_COMMITTEE = re.compile(r"BAN (?:CHỈ ĐẠO|TỔ CHỨC|ĐIỀU HÀNH|SOẠN THẢO|VẬN ĐỘNG)\b")
 
 
 def _number(ctx: Context, h: layout.Header, doc_type: str | None) -> list[Finding]:
@@ -120,12 +112,20 @@ def _signer(ctx: Context, sig: layout.Signature) -> list[Finding]:
     title, name = sig.title, sig.name
     if sig.start is None:  # no zone found: what the document extractor read, if anything
         title, name = info.signer_title, info.signer_name
-    if not title and not sig.stamp:  # a digitally signed scan: the block is in the image, not lost
+    # a digitally signed scan whose block is an image has a stamp and no signer's text: nothing is lost;
+    # a block read as text (a form and a name) with no title between them has lost its title
+    if not title and (not sig.stamp or (sig.forms and name)):
         out.append(Finding("form.signer_title", "error", "Thiếu chức vụ của người ký."))
     if not name and not sig.stamp:
         out.append(Finding("form.signer_name", "error", "Thiếu họ tên của người ký."))
     t = (title or "").upper()
     kinds = {f.kind for f in sig.forms}
+    for f in (
+        sig.forms
+    ):  # a committee signs by its head or deputy: "TM. BAN CHỈ ĐẠO / PHÓ TRƯỞNG BAN / PHÓ CHỦ TỊCH UBND"
+        if f.kind == "TM" and _COMMITTEE.match(f.of) and t and not any("TRƯỞNG BAN" in x for x in sig.titles):
+            msg = f"Ký “TM. {f.of}” nhưng thiếu chức vụ trong Ban của người ký (Trưởng ban / Phó Trưởng ban)."
+            out.append(Finding("form.signer_title", "error", msg, _ev(ctx, f.piece.start, f.piece.end)))
     for f in sig.forms:
         ev = _ev(ctx, f.piece.start, f.piece.end)
         if f.kind == "KT" and t and layout.head_title(t):

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from docmine.model import Document
-from docmine.zones import bare
+from docmine.zones import bare, is_upper
 
 QUOC_HIEU = re.compile(
     r"C[ỘỌO]NG[\s*_|]+H(?:ÒA|OÀ|OA)[\s*_|]+X[ÃA][\s*_|]+H[ỘỌO]I[\s*_|]+CH[ỦU][\s*_|]+NGH[ĨI]A[\s*_|]+VI[ỆE]T[\s*_|]+NAM",
@@ -40,7 +40,7 @@ NOI_NHAN = re.compile(r"Nơi\s+nhận\b")
 FORM = re.compile(r"\b(KT|TM|TL|TUQ|Q)\s*\.\s*")
 # the signing centre's stamp on a digitally signed letter (its lines are no part of the signature block)
 STAMP = re.compile(
-    r"Ký bởi|Người ký\s*:|Cơ quan\s*:|Thời gian ký|Chứng thư|Email\s*:|@[\w-]+\.[\w.]+|"
+    r"Ký bởi|Được ký bởi|Ký số|Ngày ký\s*:|Người ký\s*:|Cơ quan\s*:|Thời gian ký|Chứng thư|Email\s*:|@[\w-]+\.[\w.]+|"
     r"\d\d[./-]\d\d[./-]\d{4}\s+\d\d:\d\d|\+07:?00|CÔNG BÁO|TIN HỌC|Signature|Signed",
     re.I,
 )
@@ -98,6 +98,7 @@ class Signature:
     title_piece: Piece | None = None
     name: str | None = None
     pieces: list[Piece] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)  # every title line read (a concurrent post comes last)
 
 
 _CUT = re.compile(r"[^\n\t|]+")
@@ -160,6 +161,13 @@ def signature_start(doc: Document) -> int | None:
     found = [m.start() for m in NOI_NHAN.finditer(v)]
     if found:
         return found[-1]
+    for m in re.finditer(
+        r"\./\.", v
+    ):  # the body's end mark with a signature under it (an appendix may follow)
+        if any(
+            FORM.match(p.text) or TITLE.fullmatch(p.text) for p in pieces(doc, m.end(), m.end() + 400)[:6]
+        ):
+            return m.end()
     tail = max(0, len(v) - 3000)
     forms = [
         m.start() for m in re.finditer(r"(?:^|[\n\t|*_])\s*[*_]*(?:KT|TM|TL)\s*\.\s*[A-ZĐÀ-Ỹ]", v[tail:])
@@ -183,6 +191,8 @@ def signature(doc: Document) -> Signature:
     s.start = start
     titles: list[tuple[str, Piece]] = []
     in_cc = False
+    last: Piece | None = None
+    cc_name: str | None = None
     for p in pieces(doc, start, end):
         t = p.text
         if _APPENDIX.match(t) or len(t) > 250:
@@ -197,14 +207,36 @@ def signature(doc: Document) -> Signature:
         if STAMP.search(t):
             s.stamp = True
             continue
-        if t.startswith(("-", "+", "•")) or (t[:1].islower() and len(t.split()) < 3):
+        if t.startswith(("-", "+", "•")):
+            tail = re.search(
+                r"[.;]\s+(\S+(?:\s+\S+){1,4})\s*$", t
+            )  # "- Lưu: VT, CCHC. Nguyễn Văn An" (antiword)
+            if tail and all(_titled(w) for w in tail.group(1).split()) and not _ORG.search(tail.group(1)):
+                cc_name = tail.group(1)
             continue
-        if in_cc and t.endswith((";", ",")):
+        if t[:1].islower() and len(t.split()) < 3:
+            continue
+        if in_cc and t.endswith((";", ",")) and not FORM.match(t):
+            continue
+        if (
+            s.forms
+            and s.forms[-1].piece is last
+            and s.forms[-1].of.endswith(",")
+            and _upper(t.split()[0])
+            and not (is_deputy(t) or FORM.match(t))
+        ):
+            f = s.forms[-1]  # "KT. BỘ TRƯỞNG," / "CHỦ NHIỆM": one form on two lines
+            s.forms[-1] = Form(f.kind, f"{f.of} {t}".strip(" ,"), p)
+            last = p
             continue
         _read(t, p, s, titles)
+        last = p
     s.end = end
     if titles:
         s.title, s.title_piece = titles[-1]
+        s.titles = [t for t, _ in titles]
+    if s.name is None and cc_name and (s.title or s.forms):
+        s.name = cc_name  # the name printed beside the nơi nhận list's last line
     return s
 
 
@@ -214,6 +246,9 @@ def _upper(w: str) -> bool:
 
 def _titled(w: str) -> bool:
     return w[:1].isupper() and w[1:] == w[1:].lower() and any(c.isalpha() for c in w[1:])
+
+
+_ORG = re.compile(r"\b(?:Như|Lưu|Các|Sở|Phòng|Ban|UBND|Văn phòng|Trung tâm|Ủy ban|Bộ|Cục)\b")
 
 
 def _read(t: str, p: Piece, s: Signature, titles: list[tuple[str, Piece]]) -> None:
@@ -245,8 +280,9 @@ def _read(t: str, p: Piece, s: Signature, titles: list[tuple[str, Piece]]) -> No
         if k is not None:
             forms[-1] = (forms[-1][0], of[:k])
             title = of[k:]
-    for kind, of in forms:
-        s.forms.append(Form(kind, " ".join(of).strip(" ,"), p))
+    for n, (kind, of) in enumerate(forms):
+        more = n == len(forms) - 1 and not title and of and of[-1].endswith(",")  # the form goes on below
+        s.forms.append(Form(kind, " ".join(of).strip(" ") if more else " ".join(of).strip(" ,"), p))
     head = " ".join(title).strip(" ,")
     if head and (TITLE.match(head) or head_title(head)):
         titles.append((head, p))
@@ -258,7 +294,7 @@ def _read(t: str, p: Piece, s: Signature, titles: list[tuple[str, Piece]]) -> No
         lost = False
     if 2 <= len(rest) <= 5 and all(_titled(w) for w in rest[lost:]) and not s.name:
         cand = " ".join(rest)
-        if not re.search(r"\b(?:Như|Lưu|Các|Sở|Phòng|Ban|UBND|Văn phòng|Trung tâm|Ủy ban|Bộ|Cục)\b", cand):
+        if not _ORG.search(cand):
             s.name = cand
 
 
@@ -283,6 +319,69 @@ _TYPE_LINE = re.compile(
 )
 
 
+# how a body starts (never a trích yếu): a legal basis, a salutation, a date or time phrase, a purpose
+BODY_OPENER = re.compile(
+    r"^(?:\S{1,3}\s+)?(?:Căn cứ|Kính gửi|Thực hiện|Theo\b|Ngày \d|Từ ngày|Vào ngày|Sáng ngày|Chiều ngày|Hôm nay|"
+    r"(?:Trong\s+)?(?:thời gian|những năm|các năm)\s+(?:qua|vừa qua|gần đây)|Vừa qua|Hiện nay|Năm \d{4}\s*,|"
+    r"Trong (?:năm|thời gian|những)|Nhằm\b|Để\b|Sau khi|Nhận được|Xét\b|Điều \d|[IVX]+\s*[.)]|\d+\s*[.)]\s)",
+    re.I,
+)
+# the issuing authority's line under the type name ("THỦ TƯỚNG CHÍNH PHỦ điện:", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH")
+_AUTHORITY = re.compile(rf"^(?:{_HEAD}|THỦ TƯỚNG)\b|\sđiện\s*:\s*$")
+
+
+def trich_yeu(doc: Document, h: Header) -> Piece | None:
+    """The trích yếu under the type name (``KẾ HOẠCH`` / ``Kiểm tra công tác ...``): the next piece when it
+    starts a phrase (a capital letter: a lower-case start is a cut line's tail) and is not the body's
+    opening (``Căn cứ``, ``Thời gian qua, ...``, ``Ngày 22/01/2026, ...``) nor the authority's line.
+
+    >>> from docmine.parsers.text import from_string
+    >>> d = from_string("KẾ HOẠCH\\n\\nKiểm tra công tác văn thư năm 2026\\n\\nCăn cứ Luật ...")
+    >>> trich_yeu(d, header(d)).text
+    'Kiểm tra công tác văn thư năm 2026'
+    >>> d = from_string("CHỈ THỊ\\n\\nThời gian qua, công tác văn thư có nhiều tiến bộ.")
+    >>> trich_yeu(d, header(d)) is None
+    True
+    """
+    if not h.title:
+        return None
+    ps = pieces(doc, h.start, h.end)
+    k = next((i for i, p in enumerate(ps) if p.text == h.title), None)
+    if k is None or k + 1 >= len(ps):
+        return None
+    p = ps[k + 1]
+    t = re.sub(r"^[^\wĐđ]+", "", p.text)
+    if (
+        len(t) < 2
+        or len(t) > 400
+        or not t[:1].isupper()
+        or BODY_OPENER.match(t)
+        or (_AUTHORITY.search(t) and (is_upper(t) or "điện" in t))
+        or NOI_NHAN.match(t)
+    ):
+        return None
+    return p
+
+
+def _place_date(v: str, m: re.Match) -> re.Match | None:
+    """A place-date whose place is a name, matched again from its first capitalized word (``[A-ZĐÀ-Ỹ]`` also
+    takes small letters: "Hạnh phúc Lâm Đồng, ngày ..." matches from "úc", and "tài liệu, ngày tháng năm" in a
+    sentence would pass for a place-date).
+
+    >>> v = "Độc lập - Tự do - Hạnh phúc Lâm Đồng, ngày 05 tháng 4 năm 2026"
+    >>> _place_date(v, PLACE_DATE.search(v)).group("place")
+    'Lâm Đồng'
+    >>> v = "ghi rõ số, ký hiệu, ngày tháng năm ban hành"
+    >>> _place_date(v, PLACE_DATE.search(v)) is None
+    True
+    """
+    for w in re.finditer(r"\S+", v[m.start("place") : m.end("place")]):
+        a = m.start("place") + w.start()
+        if v[a].isupper() and (a == 0 or not v[a - 1].isalpha()):
+            return PLACE_DATE.match(v, a)
+    return None
+
+
 def header(doc: Document) -> Header:
     """The header zone: from a little before the quốc hiệu (or the letter's start) to the body."""
     v = doc.view
@@ -299,7 +398,7 @@ def header(doc: Document) -> Header:
     if t:
         h.tieu_ngu = (t.start(), t.end())
     h.number = NUMBER.search(v, lo, hi)
-    h.date = PLACE_DATE.search(v, lo, hi)
+    h.date = next((p for m in PLACE_DATE.finditer(v, lo, hi) if (p := _place_date(v, m))), None)
     h.vv = bool(VV.search(v, lo, hi))
     for p in pieces(doc, lo, hi):
         if _TYPE_LINE.match(p.text):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.checks.letters import check_letter, codes
 
 TABLE = (
@@ -129,3 +131,164 @@ def test_two_groups_ranked_apart_keep_their_own_totals():
         "Chỉ số cải cách hành chính của UBND xã Tân Lập đạt 85,2 điểm, xếp thứ 5/124 xã, phường."
     )
     assert "arith.rank_totals" not in codes(check_letter(body=body))
+
+
+def test_ranks_of_one_ranking_in_a_paragraph_share_their_total():
+    body = (
+        "Năm 2023, Chỉ số PAPI của tỉnh xếp thứ 12/63 tỉnh, thành phố; trong đó nội dung công khai, minh bạch "
+        "xếp thứ 20/64 tỉnh, thành phố và nội dung thủ tục hành chính công xếp thứ 8/63 tỉnh, thành phố."
+    )
+    f = [f for f in check_letter(body=body).findings if f.code == "arith.rank_totals"]
+    assert len(f) == 1 and f[0].severity == "error" and "20/64" in f[0].evidence.text
+
+
+def test_provinces_of_one_ranking_share_its_total():
+    body = "Theo kết quả PCI năm 2023: tỉnh An Giang xếp hạng 21/63; tỉnh Kiên Giang xếp hạng 30/62."
+    assert "arith.rank_totals" in codes(check_letter(body=body), "error")
+
+
+def test_ranks_of_other_years_or_other_groups_keep_their_totals():
+    for body in (
+        "Năm 2023, Sở xếp thứ 3/19 sở, ngành, tăng 2 bậc so với năm 2022 (xếp thứ 5/18 sở, ngành).",
+        "Năm 2023, Sở Nội vụ xếp thứ 3/18 sở, ngành; xã Tân Lập xếp thứ 5/124 xã, phường.",
+        "Năm 2022, tỉnh xếp thứ 12/63 tỉnh, thành phố. Năm 2025, sau sắp xếp, tỉnh xếp thứ 5/34 tỉnh, thành phố.",
+    ):
+        assert "arith.rank_totals" not in codes(check_letter(body=body)), body
+
+
+def test_a_rank_past_its_total_in_any_sentence():
+    body = "Chỉ số công khai, minh bạch năm 2023 của tỉnh xếp thứ 65/63 tỉnh, thành phố."
+    assert codes(check_letter(body=body), "error") == ["arith.rank_over_total"]
+
+
+def test_a_met_claim_against_a_value_the_letter_says_it_has():
+    body = "Tỷ lệ hồ sơ trả kết quả điện tử đã đạt yêu cầu, mới chỉ có 12% hồ sơ trả kết quả điện tử (yêu cầu 40%)."
+    assert "arith.met_claim" in codes(check_letter(body=body), "error")
+    assert "arith.met_claim" not in codes(check_letter(body=body.replace("đã đạt", "chưa đạt")))
+
+
+def test_a_component_s_target_is_no_target_for_the_whole_index():
+    for goal in (
+        "chỉ số thành phần Chi phí không chính thức của PCI đạt từ 7,5 điểm trở lên",
+        "lĩnh vực cải cách thủ tục hành chính của Chỉ số cải cách hành chính đạt từ 13 điểm trở lên",
+        "tiêu chí tiếp cận dịch vụ của Chỉ số hài lòng đạt từ 80% trở lên",
+    ):
+        body = (
+            "Năm 2023, Chỉ số cải cách hành chính của Sở Nội vụ đạt 91,25 điểm; Chỉ số hài lòng đạt 85,5%; "
+            f"Chỉ số PCI của tỉnh đạt 68,92 điểm.\n\nPhấn đấu năm 2024, {goal}."
+        )
+        assert "target.below_result" not in codes(check_letter(body=body)), goal
+
+
+def test_a_target_for_another_entity_is_not_below_this_one_s_result():
+    body = (
+        "Năm 2023, Chỉ số cải cách hành chính của huyện Đức Trọng đạt 88,1 điểm, xếp thứ 2/12 huyện.\n\n"
+        "Phấn đấu năm 2024, Chỉ số cải cách hành chính của huyện {who} đạt từ 85 điểm trở lên."
+    )
+    assert "target.below_result" not in codes(check_letter(body=body.format(who="Lâm Hà")))
+    f = next(
+        f for f in check_letter(body=body.format(who="Đức Trọng")).findings if f.code == "target.below_result"
+    )
+    assert "85 điểm" in f.message and "88,1 điểm" in f.message
+
+
+SHEET = (
+    "Kết quả chấm điểm Chỉ số cải cách hành chính năm 2023 của Sở Nội vụ như sau:\n\n"
+    "STT\tLĩnh vực\tĐiểm tối đa\tĐiểm đạt được\n"
+    "1\tCông tác chỉ đạo, điều hành\t40\t35,5\n"
+    "1.1\tKế hoạch cải cách hành chính\t20\t18\n"
+    "1.2\tKiểm tra cải cách hành chính\t20\t17,5\n"
+    "2\tCải cách thủ tục hành chính\t30\t28,25\n"
+    "3\tHiện đại hóa nền hành chính\t30\t27\n"
+    "\tTổng cộng\t{top}\t{total}\n"
+)
+
+
+def test_a_table_s_total_row_against_its_top_level_rows():
+    assert "arith.criteria_sum" not in codes(check_letter(body=SHEET.format(top=100, total="90,75")))
+    f = [
+        f
+        for f in check_letter(body=SHEET.format(top=100, total="92,75")).findings
+        if f.code == "arith.criteria_sum"
+    ]
+    assert [x.severity for x in f] == ["error"] and f[0].evidence.text == "92,75" and "90,75" in f[0].message
+
+
+def test_a_total_row_whose_maxima_differ_is_not_summed():
+    # weights or rows left out: the parts' maxima (100) are not the total's (120)
+    assert "arith.criteria_sum" not in codes(check_letter(body=SHEET.format(top=120, total="97,75")))
+
+
+RANKING = (
+    "Năm 2023, Chỉ số cải cách hành chính của Sở Nội vụ đạt 90,75%, xếp thứ 2/{n} sở, ngành.\n\n"
+    "Kết quả Chỉ số cải cách hành chính năm 2023 của {which} như sau:\n\n"
+    "Thứ hạng\tĐơn vị\tChỉ số\n1\tSở Tư pháp\t93,01%\n2\tSở Nội vụ\t90,75%\n3\tSở Xây dựng\t89,68%\n"
+    "4\tSở Y tế\t86,43%\n5\tSở Tài chính\t85,12%\n"
+)
+
+
+def test_a_rank_total_against_the_ranking_table_s_count():
+    assert "arith.rank_totals" not in codes(check_letter(body=RANKING.format(n=5, which="các sở, ngành")))
+    f = [
+        f
+        for f in check_letter(body=RANKING.format(n=6, which="các sở, ngành")).findings
+        if f.code == "arith.rank_totals"
+    ]
+    assert len(f) == 1 and f[0].evidence.text.startswith("xếp thứ 2/6")
+
+
+def test_a_table_of_the_leading_few_is_no_count():
+    assert "arith.rank_totals" not in codes(
+        check_letter(body=RANKING.format(n=18, which="5 sở, ngành dẫn đầu"))
+    )
+
+
+@pytest.mark.parametrize(
+    "body, wrong",
+    [("Tỷ lệ hồ sơ trực tuyến đạt 45%, không đạt chỉ tiêu (50%).", False),
+     ("Tỷ lệ hồ sơ trực tuyến đạt 55%, không đạt chỉ tiêu (50%).", True),
+     ("Tỷ lệ hồ sơ đúng hạn đạt 93%, vượt chỉ tiêu đề ra (95%).", True),
+     ("Tỷ lệ hồ sơ đúng hạn chưa đạt chỉ tiêu 95% (hiện đạt 96%).", True),
+     ("Tỷ lệ hồ sơ đúng hạn chưa đạt chỉ tiêu 95% (hiện đạt 91,5%).", False),
+     ("Tỷ lệ hồ sơ trực tuyến đã đạt yêu cầu tối thiểu 80%, cụ thể đạt 75,2%.", True),
+     ("Tỷ lệ hồ sơ trễ hạn là 3% (yêu cầu không quá 5%), đạt yêu cầu.", False),
+     ("Tỷ lệ hồ sơ trễ hạn là 7% (yêu cầu không quá 5%), đạt yêu cầu.", True)],
+)  # fmt: skip
+def test_a_claim_is_read_by_its_words(body, wrong):
+    assert ("arith.met_claim" in codes(check_letter(body=body), "error")) is wrong
+
+
+def test_a_target_naming_its_body_short_is_the_same_entity():
+    body = (
+        "Năm 2023, Chỉ số cải cách hành chính của Sở Nội vụ đạt 88,1 điểm, xếp thứ 3/18 sở, ngành.\n\n"
+        "Phấn đấu năm 2024 Chỉ số cải cách hành chính của Sở đạt từ 85 điểm trở lên."
+    )
+    assert "target.below_result" in codes(check_letter(body=body))
+
+
+def test_components_ranked_over_fewer_units_are_only_a_warning():
+    body = (
+        "Năm 2023, các doanh nghiệp đánh giá cao tỉnh ở chi phí không chính thức (xếp thứ 2/62); "
+        "tính năng động của chính quyền (xếp thứ 4/63); đào tạo lao động (xếp thứ 6/63)."
+    )
+    f = [f for f in check_letter(body=body).findings if f.code == "arith.rank_totals"]
+    assert [x.severity for x in f] == ["warning"] and "2/62" in f[0].evidence.text
+
+
+@pytest.mark.parametrize(
+    "body, wrong",
+    [("Có 120/125 hồ sơ được giải quyết đúng hạn (đạt 92%).", True),
+     ("Có 120/125 hồ sơ được giải quyết đúng hạn (đạt 96%).", False),
+     ("Hoàn thành 40/48 nhiệm vụ (85%).", True),
+     ("Hoàn thành 40/48 nhiệm vụ (83,33%).", False),
+     ("Có 120/125 hồ sơ được giải quyết đúng hạn, chiếm tỷ lệ 96,5%.", True),
+     ("Đã có 15/18 sở, ngành hoàn thành, đạt 83,3%; 100% xã đã triển khai.", False),
+     ("Năm 2023 có 45/50 xã đạt chuẩn (tăng 10% so với năm 2022).", False)],
+)  # fmt: skip
+def test_a_rate_in_brackets_after_its_counts(body, wrong):
+    assert ("arith.percent_counts" in codes(check_letter(body=body), "error")) is wrong
+
+
+def test_two_groups_of_agencies_ranked_apart_are_only_a_warning():
+    body = "Năm 2023, nhóm 1 có Sở Nội vụ xếp thứ 2/14 cơ quan; nhóm 2 có Ban Dân tộc xếp thứ 1/5 cơ quan."
+    assert "arith.rank_totals" not in codes(check_letter(body=body), "error")
