@@ -71,38 +71,65 @@ class Line:
         return self.segments[-1].x1
 
 
-def chars_to_words(chars: list[Word]) -> list[Word]:
+@dataclass
+class Glyphs:
+    """A page's glyphs as columns, in the PDF's own order: each glyph's character (one space for any
+    whitespace), box (top-down coordinates) and font size. Columns, not one object per glyph: a page
+    holds thousands of glyphs and only its words become objects.
+
+    >>> g = Glyphs(list("Số 1"), [0, 6, 12, 16], [6, 12, 15, 22], [0] * 4, [10] * 4, [10, 10, 0, 10])
+    >>> [(w.text, w.x0, w.x1) for w in chars_to_words(g)]
+    [('Số', 0, 12), ('1', 16, 22)]
+    """
+
+    text: list[str] = field(default_factory=list)
+    x0: list[float] = field(default_factory=list)
+    x1: list[float] = field(default_factory=list)
+    top: list[float] = field(default_factory=list)
+    bottom: list[float] = field(default_factory=list)
+    size: list[float] = field(default_factory=list)
+
+
+def chars_to_words(g: Glyphs) -> list[Word]:
     """Join glyphs, in the PDF's own order, into words.
 
     A word ends at a space (real or one the PDF engine generated), a jump to another line, a
     step backwards, or a gap wider than the font size. Superscript digits (smaller and raised)
-    become ¹²³ so a footnote mark is never read as part of a number.
+    become ¹²³ so a footnote mark is never read as part of a number. (The comparisons are written
+    out rather than calling min and max, and keep their tie and NaN behaviour.)
     """
-    sized = [c.size for c in chars if c.text.strip()]
+    sized = [s for t, s in zip(g.text, g.size, strict=True) if t != " "]
     if not sized:
         return []
     body = statistics.median(sized)
+    small, raised = 0.8 * body, 0.2 * body
     out: list[Word] = []
-    cur: Word | None = None
-    for c in chars:
-        t = c.text
-        if not t.strip():
-            if cur:
-                out.append(cur)
-            cur = None
+    parts: list[str] = []  # the word being read: its characters, then its box and size
+    wx0 = wx1 = wtop = wbot = wsize = 0.0
+    for t, x0, x1, top, bottom, size in zip(g.text, g.x0, g.x1, g.top, g.bottom, g.size, strict=True):
+        if t == " ":
+            if parts:
+                out.append(Word("".join(parts), wx0, wx1, wtop, wbot, wsize))
+                parts = []
             continue
-        if cur and t.isdigit() and c.size < 0.8 * body and c.bottom < cur.bottom - 0.2 * body:
-            t = t.translate(SUPERSCRIPT)
-        same_line = cur is not None and abs(c.mid_y - cur.mid_y) < 0.6 * max(cur.size, c.size)
-        if cur and same_line and -0.3 * c.size <= c.x0 - cur.x1 <= 1.0 * max(c.size, 1):
-            cur = Word(cur.text + t, cur.x0, max(cur.x1, c.x1), min(cur.top, c.top), max(cur.bottom, c.bottom),
-                       max(cur.size, c.size) if t[0] not in "⁰¹²³⁴⁵⁶⁷⁸⁹" else cur.size)  # fmt: skip
-        else:
-            if cur:
-                out.append(cur)
-            cur = Word(t, c.x0, c.x1, c.top, c.bottom, c.size)
-    if cur:
-        out.append(cur)
+        if parts:
+            if t.isdigit() and size < small and bottom < wbot - raised:
+                t = t.translate(SUPERSCRIPT)
+            if abs((top + bottom) / 2 - (wtop + wbot) / 2) < 0.6 * (size if size > wsize else wsize) and (
+                -0.3 * size <= x0 - wx1 <= 1.0 * (1 if 1 > size else size)
+            ):
+                parts.append(t)
+                wx1 = x1 if x1 > wx1 else wx1
+                wtop = top if top < wtop else wtop
+                wbot = bottom if bottom > wbot else wbot
+                if t[0] not in "⁰¹²³⁴⁵⁶⁷⁸⁹":
+                    wsize = size if size > wsize else wsize
+                continue
+            out.append(Word("".join(parts), wx0, wx1, wtop, wbot, wsize))
+        parts = [t]
+        wx0, wx1, wtop, wbot, wsize = x0, x1, top, bottom, size
+    if parts:
+        out.append(Word("".join(parts), wx0, wx1, wtop, wbot, wsize))
     return out
 
 

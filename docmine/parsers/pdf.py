@@ -16,9 +16,11 @@ import ctypes
 import dataclasses
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import cffi
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
@@ -27,6 +29,7 @@ from docmine.legacy import unreadable
 from docmine.model import Document, ParseError
 from docmine.parsers import ocr
 from docmine.parsers.layout import (
+    Glyphs,
     Line,
     Word,
     build_lines,
@@ -59,33 +62,71 @@ class Item:
     tail: list[CellSpec] | None = None  # a table's cells that reach its last row (see _merge_tables)
 
 
-def _page_chars(page: pdfium.PdfPage, height: float) -> list[Word]:
+# pdfium's per-glyph calls made through cffi: a call costs a fraction of a ctypes call, and a page
+# makes thousands of them (the functions are pypdfium2's own, found by address)
+_FFI = cffi.FFI()
+
+
+def _c(fn, sig: str):
+    return _FFI.cast(sig, ctypes.cast(fn, ctypes.c_void_p).value)
+
+
+_CHAR_BOX = _c(pdfium_c.FPDFText_GetCharBox, "int(*)(void*, int, double*, double*, double*, double*)")
+_FONT_SIZE = _c(pdfium_c.FPDFText_GetFontSize, "double(*)(void*, int)")
+_DROPPED = frozenset((0, 0xFFFE, 0xFFFF, 0x0D, 0x0A, 0x02))
+
+
+def _codes(tp: pdfium.PdfTextPage, n: int) -> list[int]:
+    """The UTF-16 code of every glyph of a text page: the page's text read in one call when it has one
+    code per glyph (it has, unless pdfium left out a control glyph), else one call per glyph. The two
+    agree but for control glyphs, all dropped (U+FFFE where the per-glyph call says U+0002)."""
+    buf = (ctypes.c_ushort * (n + 1))()
+    if n and pdfium_c.FPDFText_GetText(tp.raw, 0, n, buf) == n + 1:
+        return buf[:n]
+    return [pdfium_c.FPDFText_GetUnicode(tp.raw, i) for i in range(n)]
+
+
+def _page_chars(page: pdfium.PdfPage, height: float) -> Glyphs:
+    """The glyphs of a page's text layer with their boxes (top-down) and font sizes; whitespace is
+    one space, a surrogate pair one character, a lone surrogate U+FFFD."""
     tp = page.get_textpage()
-    out: list[Word] = []
     n = tp.count_chars()
+    codes = _codes(tp, n)
+    raw = _FFI.cast("void*", ctypes.cast(tp.raw, ctypes.c_void_p).value)
+    box = _FFI.new("double[4]")
+    left, right, bottom, top = box, box + 1, box + 2, box + 3
+    g = Glyphs()
+    text, x0s, x1s, tops, bottoms, sizes = g.text, g.x0, g.x1, g.top, g.bottom, g.size
     skip = False
-    for i in range(n):
+    for i, u in enumerate(codes):
         if skip:  # the low half of a surrogate pair read with its high half
             skip = False
             continue
-        u = pdfium_c.FPDFText_GetUnicode(tp.raw, i)
-        if u in (0, 0xFFFE, 0xFFFF, 0x0D, 0x0A, 0x02):
+        if u in _DROPPED:
             continue
-        if (
-            0xD800 <= u <= 0xDBFF
-            and i + 1 < n
-            and 0xDC00 <= (lo := pdfium_c.FPDFText_GetUnicode(tp.raw, i + 1)) <= 0xDFFF
-        ):
-            u, skip = 0x10000 + ((u - 0xD800) << 10) + lo - 0xDC00, True  # U+1D400 and the like
-        ch = chr(u) if not 0xD800 <= u <= 0xDFFF else "\ufffd"
-        if pdfium_c.FPDFText_IsGenerated(tp.raw, i) and not ch.strip():
-            ch = " "
-        x0, y0, x1, y1 = tp.get_charbox(i)
-        size = pdfium_c.FPDFText_GetFontSize(tp.raw, i) or (y1 - y0)
+        if 0xD800 <= u <= 0xDFFF:
+            if u <= 0xDBFF and i + 1 < n and 0xDC00 <= (lo := codes[i + 1]) <= 0xDFFF:
+                ch, skip = chr(0x10000 + ((u - 0xD800) << 10) + lo - 0xDC00), True  # U+1D400 and the like
+            else:
+                ch = "\ufffd"
+        else:
+            ch = chr(u)
+        if not _CHAR_BOX(raw, i, left, right, bottom, top):
+            raise pdfium.PdfiumError("Failed to get charbox.")
+        x0, x1, y0, y1 = box[0], box[1], box[2], box[3]
         if x1 < x0 or y1 < y0:
             continue
-        out.append(Word(ch, x0, x1, height - y1, height - y0, size))
-    return out
+        if ch.strip():  # a space's size is never read
+            text.append(ch)
+            sizes.append(_FONT_SIZE(raw, i) or (y1 - y0))
+        else:
+            text.append(" ")
+            sizes.append(0.0)
+        x0s.append(x0)
+        x1s.append(x1)
+        tops.append(height - y1)
+        bottoms.append(height - y0)
+    return g
 
 
 def _big_image(page: pdfium.PdfPage, w: float, h: float):
@@ -337,13 +378,21 @@ def parse(path: Path) -> Document:
             raise ParseError("pdf: encrypted (a password is needed)") from None
         raise ParseError(f"pdf: corrupt or not a PDF ({msg})") from None
     pdf.init_forms()
-    import pdfplumber
+    opened: list = []  # pdfplumber's reading of the file, made for the first page with ruling lines
+
+    def plumber():
+        if not opened:
+            import pdfplumber
+
+            opened.append(pdfplumber.open(path))
+        return opened[0]
 
     try:
         damage = damaged(path, pdf)
-        with pdfplumber.open(path) as pl:
-            doc = _parse(path, pl, pdf)
+        doc = _parse(path, plumber, pdf)
     finally:
+        for pl in opened:
+            pl.close()
         pdf.close()
     doc.warnings[:0] = damage
     return doc
@@ -360,7 +409,8 @@ def damaged(path: Path, pdf: pdfium.PdfDocument) -> list[str]:
     return []
 
 
-def _parse(path: Path, pl, pdf: pdfium.PdfDocument) -> Document:
+def _parse(path: Path, plumber: Callable, pdf: pdfium.PdfDocument) -> Document:
+    """The items of every page, tables joined across pages; ``plumber()`` opens pdfplumber (once)."""
     n = len(pdf)
     if n == 0:
         raise ParseError("pdf: no pages")
@@ -402,6 +452,7 @@ def _parse(path: Path, pl, pdf: pdfium.PdfDocument) -> Document:
                 continue
         table_items: list[Item] = []
         if _has_rules(page):
+            pl = plumber()
             table_items, words = _tables(pl, idx, words, _rules(page, height))
             pl.pages[idx].close()
         lines = build_lines(words)
