@@ -16,7 +16,7 @@ import ctypes
 import dataclasses
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -139,9 +139,45 @@ def _big_image(page: pdfium.PdfPage, w: float, h: float):
     return best if area > 0.3 * w * h else None
 
 
+_FFI.cdef("typedef struct { float a, b, c, d, e, f; } FS_MATRIX;")
+_COUNT_OBJECTS = _c(pdfium_c.FPDFPage_CountObjects, "int(*)(void*)")
+_GET_OBJECT = _c(pdfium_c.FPDFPage_GetObject, "void*(*)(void*, int)")
+_COUNT_FORM_OBJECTS = _c(pdfium_c.FPDFFormObj_CountObjects, "int(*)(void*)")
+_GET_FORM_OBJECT = _c(pdfium_c.FPDFFormObj_GetObject, "void*(*)(void*, unsigned long)")
+_OBJECT_TYPE = _c(pdfium_c.FPDFPageObj_GetType, "int(*)(void*)")
+_OBJECT_MATRIX = _c(pdfium_c.FPDFPageObj_GetMatrix, "int(*)(void*, FS_MATRIX*)")
+_COUNT_SEGMENTS = _c(pdfium_c.FPDFPath_CountSegments, "int(*)(void*)")
+_GET_SEGMENT = _c(pdfium_c.FPDFPath_GetPathSegment, "void*(*)(void*, int)")
+_SEGMENT_POINT = _c(pdfium_c.FPDFPathSegment_GetPoint, "int(*)(void*, float*, float*)")
+_SEGMENT_TYPE = _c(pdfium_c.FPDFPathSegment_GetType, "int(*)(void*)")
+_SEGMENT_CLOSE = _c(pdfium_c.FPDFPathSegment_GetClose, "int(*)(void*)")
+
+
+def _paths(page: pdfium.PdfPage, max_depth: int = 2) -> Iterator[tuple[object, int]]:
+    """The path objects of a page and their depth (0 on the page, 1 inside a form XObject ...), in
+    pypdfium2's ``get_objects`` order, read without a Python object per page object."""
+
+    def walk(parent, level: int, form: bool) -> Iterator[tuple[object, int]]:
+        n = _COUNT_FORM_OBJECTS(parent) if form else _COUNT_OBJECTS(parent)
+        if n < 0:
+            raise pdfium.PdfiumError("Failed to get number of pageobjects.")
+        get = _GET_FORM_OBJECT if form else _GET_OBJECT
+        for i in range(n):
+            obj = get(parent, i)
+            if obj == _FFI.NULL:
+                raise pdfium.PdfiumError("Failed to get pageobject.")
+            kind = _OBJECT_TYPE(obj)
+            if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+                yield obj, level
+            elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and level < max_depth - 1:
+                yield from walk(obj, level + 1, True)
+
+    return walk(_FFI.cast("void*", ctypes.cast(page.raw, ctypes.c_void_p).value), 0, False)
+
+
 def _has_rules(page: pdfium.PdfPage) -> bool:
     n = 0
-    for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2):
+    for _ in _paths(page):
         n += 1
         if n >= 4:
             return True
@@ -153,24 +189,27 @@ def _rules(page: pdfium.PdfPage, height: float) -> list[dict] | None:
     coordinates), read from pdfium without parsing the page again; None when a path sits inside
     a form XObject (its matrix is relative to the form), so pdfplumber must find the edges itself."""
     segs: list[tuple[tuple[float, float], tuple[float, float]]] = []
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2):
-        m = pdfium_c.FS_MATRIX()
-        if obj.level > 0 or not pdfium_c.FPDFPageObj_GetMatrix(obj.raw, m):
+    m = _FFI.new("FS_MATRIX*")
+    xy = _FFI.new("float[2]")
+    px, py = xy, xy + 1
+    moveto, lineto = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_LINETO
+    for obj, level in _paths(page):
+        if level > 0 or not _OBJECT_MATRIX(obj, m):
             return None
+        a, b, c, d, e, f = m.a, m.b, m.c, m.d, m.e, m.f
         start = cur = None
-        for i in range(pdfium_c.FPDFPath_CountSegments(obj.raw)):
-            seg = pdfium_c.FPDFPath_GetPathSegment(obj.raw, i)
-            x, y = ctypes.c_float(), ctypes.c_float()
-            pdfium_c.FPDFPathSegment_GetPoint(seg, x, y)
-            pt = (m.a * x.value + m.c * y.value + m.e, m.b * x.value + m.d * y.value + m.f)
-            kind = pdfium_c.FPDFPathSegment_GetType(seg)
-            if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+        for i in range(_COUNT_SEGMENTS(obj)):
+            seg = _GET_SEGMENT(obj, i)
+            x, y = (xy[0], xy[1]) if _SEGMENT_POINT(seg, px, py) else (0.0, 0.0)
+            pt = (a * x + c * y + e, b * x + d * y + f)
+            kind = _SEGMENT_TYPE(seg)
+            if kind == moveto:
                 start = cur = pt
                 continue
-            if kind == pdfium_c.FPDF_SEGMENT_LINETO and cur is not None:
+            if kind == lineto and cur is not None:
                 segs.append((cur, pt))
             cur = pt
-            if pdfium_c.FPDFPathSegment_GetClose(seg) and start is not None:
+            if _SEGMENT_CLOSE(seg) and start is not None:
                 segs.append((cur, start))
                 cur = start
     edges = []
@@ -433,9 +472,9 @@ def _parse(path: Path, plumber: Callable, pdf: pdfium.PdfDocument) -> Document:
         segs = [sg for ln in build_lines(words) for sg in ln.segments]
         stamp_text = [sg.text for sg in segs if STAMP_RE.search(sg.text)]
         body_text = " ".join(sg.text for sg in segs if not STAMP_RE.search(sg.text))
-        img = _big_image(page, width, height)
         letters = sum(c.isalpha() for c in body_text)
         garbage = letters > 200 and unreadable(body_text)
+        img = _big_image(page, width, height) if letters < 40 or garbage else None  # read only for OCR
         if (letters < 40 and img is not None) or garbage:
             if not ocr.tesseract_available():
                 missing_ocr.append(idx + 1)
