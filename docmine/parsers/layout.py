@@ -135,20 +135,35 @@ def chars_to_words(g: Glyphs) -> list[Word]:
 
 def _group_rows(items: list[Word]) -> list[list[Word]]:
     rows: list[list[Word]] = []
-    bounds: list[tuple[float, float]] = []
-    for it in sorted(items, key=lambda w: (w.mid_y, w.x0)):
-        if rows:
-            top, bottom = bounds[-1]
+    row: list[Word] = []
+    top = bottom = 0.0
+    for it in sorted(items, key=lambda w: ((w.top + w.bottom) / 2, w.x0)):
+        if row:
             h = bottom - top
-            if it.mid_y <= bottom - 0.15 * h or it.mid_y - (top + bottom) / 2 < 0.35 * max(h, it.size):
-                rows[-1].append(it)
-                bounds[-1] = (
-                    (min(top, it.top), max(bottom, it.bottom)) if it.size >= 0.8 * h else (top, bottom)
-                )
+            mid = (it.top + it.bottom) / 2
+            if mid <= bottom - 0.15 * h or mid - (top + bottom) / 2 < 0.35 * (it.size if it.size > h else h):
+                row.append(it)
+                if it.size >= 0.8 * h:
+                    top, bottom = (
+                        (it.top if it.top < top else top),
+                        (it.bottom if it.bottom > bottom else bottom),
+                    )
                 continue
-        rows.append([it])
-        bounds.append((it.top, it.bottom))
+        row = [it]
+        rows.append(row)
+        top, bottom = it.top, it.bottom
     return rows
+
+
+def _median(values: list[float]) -> float:
+    """``statistics.median``, without its checks.
+
+    >>> _median([3.0, 1.0, 2.0]), _median([1.0, 2.0])
+    (2.0, 1.5)
+    """
+    data = sorted(values)
+    n = len(data)
+    return data[n // 2] if n % 2 else (data[n // 2 - 1] + data[n // 2]) / 2
 
 
 def build_lines(words: list[Word], gap: float = 2.2) -> list[Line]:
@@ -162,15 +177,21 @@ def build_lines(words: list[Word], gap: float = 2.2) -> list[Line]:
     else:
         rows = _group_rows(words)
     for row in rows:
-        row.sort(key=lambda w: w.x0)
-        size = statistics.median(w.size for w in row)
-        segs: list[Segment] = [Segment([row[0]])]
+        if len(row) > 1:
+            row.sort(key=lambda w: w.x0)
+        size = _median([w.size for w in row])
+        wide = gap * size
+        seg = [row[0]]
+        segs: list[Segment] = [Segment(seg)]
+        last = row[0].x1
         for w in row[1:]:
-            if w.x0 - segs[-1].x1 > gap * size:
-                segs.append(Segment([w]))
+            if w.x0 - last > wide:
+                seg = [w]
+                segs.append(Segment(seg))
             else:
-                segs[-1].words.append(w)
-        lines.append(Line(segs, min(w.top for w in row), max(w.bottom for w in row), size))
+                seg.append(w)
+            last = w.x1
+        lines.append(Line(segs, min([w.top for w in row]), max([w.bottom for w in row]), size))
     return lines
 
 
@@ -196,22 +217,23 @@ def paragraphs(lines: list[Line], left: float, right: float) -> list[list[Line]]
     """Group body lines into paragraphs by spacing, indentation, list markers and short last lines."""
     groups: list[list[Line]] = []
     width = max(right - left, 1)
-    for ln in lines:
+    texts = [ln.text for ln in lines]  # each line's text made once
+    for k, ln in enumerate(lines):
         if groups:
-            prev = groups[-1][-1]
+            prev, before = lines[k - 1], texts[k - 1]  # the line above is the last one grouped
             gap = ln.top - prev.bottom
-            t = ln.text.strip()
+            t = texts[k].strip()
             new = (
                 gap > 0.9 * prev.size
                 or bool(_LIST_START.match(t))
-                or (ln.x0 - left > 0.03 * width and prev.text.rstrip().endswith((".", ":", ";", "!", "?")))
+                or (ln.x0 - left > 0.03 * width and before.rstrip().endswith((".", ":", ";", "!", "?")))
                 or (
                     prev.x1 < right - 0.15 * width
-                    and prev.text.rstrip().endswith((".", ":", ";", "!", "?", "./."))
+                    and before.rstrip().endswith((".", ":", ";", "!", "?", "./."))
                 )
                 or len(ln.segments) > 1
                 or len(prev.segments) > 1
-                or _is_caps(t) != _is_caps(prev.text.strip())
+                or _is_caps(t) != _is_caps(before.strip())
             )
             if not new:
                 groups[-1].append(ln)

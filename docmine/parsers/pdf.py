@@ -469,10 +469,12 @@ def _parse(path: Path, plumber: Callable, pdf: pdfium.PdfDocument) -> Document:
         width, height = page.get_size()
         chars = _page_chars(page, height)
         words = chars_to_words(chars)
-        segs = [sg for ln in build_lines(words) for sg in ln.segments]
-        stamp_text = [sg.text for sg in segs if STAMP_RE.search(sg.text)]
-        body_text = " ".join(sg.text for sg in segs if not STAMP_RE.search(sg.text))
-        letters = sum(c.isalpha() for c in body_text)
+        lines = build_lines(words)
+        texts = [sg.text for ln in lines for sg in ln.segments]
+        stamped = [bool(STAMP_RE.search(t)) for t in texts]
+        stamp_text = [t for t, st in zip(texts, stamped, strict=True) if st]
+        body_text = " ".join(t for t, st in zip(texts, stamped, strict=True) if not st)
+        letters = sum(map(str.isalpha, body_text))
         garbage = letters > 200 and unreadable(body_text)
         img = _big_image(page, width, height) if letters < 40 or garbage else None  # read only for OCR
         if (letters < 40 and img is not None) or garbage:
@@ -494,7 +496,7 @@ def _parse(path: Path, plumber: Callable, pdf: pdfium.PdfDocument) -> Document:
             pl = plumber()
             table_items, words = _tables(pl, idx, words, _rules(page, height))
             pl.pages[idx].close()
-        lines = build_lines(words)
+            lines = build_lines(words)  # the words outside the tables (else the lines read above)
         page_items = _classify_page(lines, idx + 1, width, height) + table_items
         page_items.sort(key=lambda it: (it.kind not in ("header",), it.top))
         items.extend(page_items)
