@@ -50,29 +50,31 @@ class Figures:
     raw: float = 0.0
     parse: float = 0.0
     extract: float = 0.0
+    cpu: dict[str, float] = field(default_factory=lambda: {"raw": 0.0, "parse": 0.0, "extract": 0.0})
     skipped: list[str] = field(default_factory=list)
 
 
-def text_pages(path: Path) -> tuple[int, float, bool]:
-    """Pages, seconds of raw pypdfium2 text extraction, and whether every page has a text layer.
+def text_pages(path: Path) -> tuple[int, float, float, bool]:
+    """Pages, seconds (wall and CPU) of raw pypdfium2 text extraction, and whether every page has a
+    text layer.
 
     >>> text_pages(Path("missing.pdf"))
-    (0, 0.0, False)
+    (0, 0.0, 0.0, False)
     """
     try:
         pdf = pdfium.PdfDocument(str(path))
     except (pdfium.PdfiumError, FileNotFoundError):
-        return 0, 0.0, False
+        return 0, 0.0, 0.0, False
     try:
-        n, digital, spent = len(pdf), True, 0.0
+        n, digital, wall, cpu = len(pdf), True, 0.0, 0.0
         for i in range(n):
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             page = pdf[i]
             text = page.get_textpage().get_text_range()
-            spent += time.perf_counter() - t
+            wall, cpu = wall + time.perf_counter() - t, cpu + time.process_time() - c
             digital = digital and sum(c.isalpha() for c in text) >= MIN_LETTERS
             page.close()
-        return n, spent, digital
+        return n, wall, cpu, digital
     finally:
         pdf.close()
 
@@ -85,33 +87,37 @@ def measure(files: list[Path]) -> tuple[Figures, Figures, list[Path]]:
     pdfs, other, digital = Figures(), Figures(), []
     for p in files:
         if p.suffix.lower() == ".pdf":
-            n, raw, ok = text_pages(p)
+            n, raw, raw_cpu, ok = text_pages(p)
             if not ok:
                 pdfs.skipped.append(p.name)
                 continue
             fig = pdfs
             fig.pages += n
             fig.raw += raw
+            fig.cpu["raw"] += raw_cpu
             digital.append(p)
         elif p.suffix.lower() in OTHER:
             fig = other
         else:
             continue
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         doc = parse(p)
-        t1 = time.perf_counter()
+        t1, c1 = time.perf_counter(), time.process_time()
         extract_all(doc)
-        t2 = time.perf_counter()
+        t2, c2 = time.perf_counter(), time.process_time()
         fig.files += 1
         fig.parse += t1 - t
         fig.extract += t2 - t1
+        fig.cpu["parse"] += c1 - c
+        fig.cpu["extract"] += c2 - c1
         fig.kb += len(doc.text.encode("utf-8")) / 1024
     return pdfs, other, digital
 
 
-def run_mine(folder: Path, out: Path, workers: int) -> tuple[float, float]:
-    """In-run seconds of ``docmine mine`` (as the command reports them) and the peak RSS (MiB) of its
-    largest worker."""
+def run_mine(folder: Path, out: Path, workers: int) -> tuple[float, float, float]:
+    """In-run seconds of ``docmine mine`` (as the command reports them), the CPU seconds of its whole
+    process tree (start-up included), and the peak RSS (MiB) of its largest worker."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     code = "from docmine.cli import app; app()"
     cmd = [sys.executable, "-c", code, "mine", str(folder), "--out", str(out), "--workers", str(workers),
            "--quiet"]  # fmt: skip
@@ -136,10 +142,12 @@ def run_mine(folder: Path, out: Path, workers: int) -> tuple[float, float]:
     _, err = proc.communicate()
     stop.set()
     th.join()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     m = re.search(r"; ([\d.]+) s\s*$", err)
     if proc.returncode != 0 or m is None:
         raise SystemExit(f"docmine mine failed: {err}")
-    return float(m.group(1)), peak[0]
+    return float(m.group(1)), cpu, peak[0]
 
 
 def mine_figures(pdfs: list[Path], tmp: Path) -> dict[str, float]:
@@ -151,11 +159,11 @@ def mine_figures(pdfs: list[Path], tmp: Path) -> dict[str, float]:
     one = tmp / "one"
     one.mkdir()
     (one / "one.txt").write_text("Sở Nội vụ đạt 90,5 điểm, xếp thứ 2/18.\n", encoding="utf-8")
-    base, _ = run_mine(one, tmp / "out0", 1)
-    out: dict[str, float] = {"base": base}
+    base, base_cpu, _ = run_mine(one, tmp / "out0", 1)
+    out: dict[str, float] = {"base": base, "base_cpu": base_cpu}
     for w in (1, 2):
-        secs, rss = run_mine(folder, tmp / f"out{w}", w)
-        out[f"w{w}"], out[f"rss{w}"] = max(secs - base, 1e-9), rss
+        secs, cpu, rss = run_mine(folder, tmp / f"out{w}", w)
+        out[f"w{w}"], out[f"cpu{w}"], out[f"rss{w}"] = max(secs - base, 1e-9), max(cpu - base_cpu, 1e-9), rss
     return out
 
 
@@ -165,15 +173,19 @@ def report(name: str, pdfs: Figures, other: Figures, mined: dict[str, float] | N
     if pdfs.skipped:
         print("   scans:", ", ".join(pdfs.skipped))
     if pdfs.pages:
-        ms = {"raw": pdfs.raw, "parse": pdfs.parse, "extract": pdfs.extract,
-              "parse+extract": pdfs.parse + pdfs.extract}  # fmt: skip
+        cpu = pdfs.cpu
+        ms = {"raw": (pdfs.raw, cpu["raw"]), "parse": (pdfs.parse, cpu["parse"]),
+              "extract": (pdfs.extract, cpu["extract"]),
+              "parse+extract": (pdfs.parse + pdfs.extract, cpu["parse"] + cpu["extract"])}  # fmt: skip
         if mined:
-            ms |= {"mine w1": mined["w1"], "mine w2": mined["w2"]}
-        for k, s in ms.items():
-            print(f"   {k:14s} {1000 * s / pdfs.pages:8.1f} ms/page   {s / pdfs.raw:6.1f}x raw   {s:7.2f} s")
+            ms |= {"mine w1": (mined["w1"], mined["cpu1"]), "mine w2": (mined["w2"], mined["cpu2"])}
+        print("   stage          wall ms/page  x raw   CPU ms/page  x raw   (mine CPU: all its processes)")
+        for k, (wall, c) in ms.items():
+            print(f"   {k:14s} {1000 * wall / pdfs.pages:9.1f} {wall / pdfs.raw:8.1f}"
+                  f" {1000 * c / pdfs.pages:11.1f} {c / cpu['raw']:7.1f}")  # fmt: skip
         if mined:
-            print(f"   2 workers: {mined['w1'] / mined['w2']:.2f}x the pages/s of one;"
-                  f" mine start-up (one-file run) {mined['base']:.1f} s")  # fmt: skip
+            print(f"   2 workers: {mined['w1'] / mined['w2']:.2f}x the pages/s of one (wall);"
+                  f" mine start-up (one-file run) {mined['base']:.1f} s, {mined['base_cpu']:.1f} s CPU")  # fmt: skip
             print(
                 f"   peak RSS of the largest worker: w1 {mined['rss1']:.0f} MiB, w2 {mined['rss2']:.0f} MiB"
             )
