@@ -243,8 +243,13 @@ def paragraphs(lines: list[Line], left: float, right: float) -> list[list[Line]]
 
 
 def _is_caps(t: str) -> bool:
-    letters = [c for c in t if c.isalpha()]
-    return len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+    """More than 80% of at least four letters in capitals.
+
+    >>> _is_caps("KẾ HOẠCH Cải cách"), _is_caps("Kế hoạch")
+    (False, False)
+    """
+    letters = list(filter(str.isalpha, t))
+    return len(letters) >= 4 and sum(map(str.isupper, letters)) / len(letters) > 0.8
 
 
 def column_boundary(lines: list[Line], width: float) -> float:
