@@ -189,11 +189,17 @@ def report(name: str, pdfs: Figures, other: Figures, mined: dict[str, float] | N
             print(
                 f"   peak RSS of the largest worker: w1 {mined['rss1']:.0f} MiB, w2 {mined['rss2']:.0f} MiB"
             )
-        print(f"   PDF text: {pdfs.kb / pdfs.parse:8.1f} KB/s parse, "
-              f"{pdfs.kb / (pdfs.parse + pdfs.extract):8.1f} KB/s parse+extract ({pdfs.kb:.0f} KB)")  # fmt: skip
+        _kb_line("PDF text:", pdfs)
     if other.files:
-        print(f"   DOCX/DOC/TXT ({other.files} files): {other.kb / other.parse:8.1f} KB/s parse, "
-              f"{other.kb / (other.parse + other.extract):8.1f} KB/s parse+extract ({other.kb:.0f} KB)")  # fmt: skip
+        _kb_line(f"DOCX/DOC/TXT ({other.files} files):", other)
+
+
+def _kb_line(label: str, fig: Figures) -> None:
+    """KB of text per second, wall and CPU, parse alone and parse+extract."""
+    both = fig.cpu["parse"] + fig.cpu["extract"]
+    print(f"   {label} {fig.kb / fig.parse:7.1f} KB/s parse, {fig.kb / (fig.parse + fig.extract):6.1f} KB/s"
+          f" parse+extract; CPU: {fig.kb / fig.cpu['parse']:7.1f} and {fig.kb / both:6.1f} KB/s"
+          f" ({fig.kb:.0f} KB)")  # fmt: skip
 
 
 def per_format(files: list[Path]) -> None:
