@@ -71,8 +71,8 @@ def is_upper(t: str) -> bool:
     >>> is_upper("SỞ NỘI VỤ"), is_upper("Sở Nội vụ")
     (True, False)
     """
-    letters = [c for c in t if c.isalpha()]
-    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    letters = list(filter(str.isalpha, t))
+    return len(letters) >= 2 and sum(map(str.isupper, letters)) >= 0.8 * len(letters)
 
 
 def is_motto(t: str) -> bool:
@@ -86,16 +86,23 @@ def is_motto(t: str) -> bool:
 
 
 def is_heading(t: str) -> bool:
-    letters = [c for c in t if c.isalpha()]
-    return (
-        len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.8 and len(t) < 160
-    ) or bool(re.match(r"^[IVX]{1,5}\.\s+\S", t))
+    """A short line mostly in capitals, or a Roman-numbered one (the length is looked at first: a long
+    paragraph's letters are never counted).
+
+    >>> is_heading("KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH"), is_heading("II. Nhiệm vụ"), is_heading("Căn cứ")
+    (True, True, False)
+    """
+    if len(t) < 160:
+        letters = list(filter(str.isalpha, t))
+        if len(letters) >= 4 and sum(map(str.isupper, letters)) / len(letters) > 0.8:
+            return True
+    return bool(re.match(r"^[IVX]{1,5}\.\s+\S", t))
 
 
 def _opens_header(t: str) -> bool:
     return bool(
         QUOC_HIEU.search(t) or NUMBER_LINE.match(t) or PLACE_DATE.match(t) or TITLE_RE.match(t)
-        or (is_upper(t) and len(t) <= 90 and _AGENCY.match(t))
+        or (len(t) <= 90 and is_upper(t) and _AGENCY.match(t))
     )  # fmt: skip
 
 

@@ -71,57 +71,99 @@ class Line:
         return self.segments[-1].x1
 
 
-def chars_to_words(chars: list[Word]) -> list[Word]:
+@dataclass
+class Glyphs:
+    """A page's glyphs as columns, in the PDF's own order: each glyph's character (one space for any
+    whitespace), box (top-down coordinates) and font size. Columns, not one object per glyph: a page
+    holds thousands of glyphs and only its words become objects.
+
+    >>> g = Glyphs(list("Số 1"), [0, 6, 12, 16], [6, 12, 15, 22], [0] * 4, [10] * 4, [10, 10, 0, 10])
+    >>> [(w.text, w.x0, w.x1) for w in chars_to_words(g)]
+    [('Số', 0, 12), ('1', 16, 22)]
+    """
+
+    text: list[str] = field(default_factory=list)
+    x0: list[float] = field(default_factory=list)
+    x1: list[float] = field(default_factory=list)
+    top: list[float] = field(default_factory=list)
+    bottom: list[float] = field(default_factory=list)
+    size: list[float] = field(default_factory=list)
+
+
+def chars_to_words(g: Glyphs) -> list[Word]:
     """Join glyphs, in the PDF's own order, into words.
 
     A word ends at a space (real or one the PDF engine generated), a jump to another line, a
     step backwards, or a gap wider than the font size. Superscript digits (smaller and raised)
-    become ¹²³ so a footnote mark is never read as part of a number.
+    become ¹²³ so a footnote mark is never read as part of a number. (The comparisons are written
+    out rather than calling min and max, and keep their tie and NaN behaviour.)
     """
-    sized = [c.size for c in chars if c.text.strip()]
+    sized = [s for t, s in zip(g.text, g.size, strict=True) if t != " "]
     if not sized:
         return []
     body = statistics.median(sized)
+    small, raised = 0.8 * body, 0.2 * body
     out: list[Word] = []
-    cur: Word | None = None
-    for c in chars:
-        t = c.text
-        if not t.strip():
-            if cur:
-                out.append(cur)
-            cur = None
+    parts: list[str] = []  # the word being read: its characters, then its box and size
+    wx0 = wx1 = wtop = wbot = wsize = 0.0
+    for t, x0, x1, top, bottom, size in zip(g.text, g.x0, g.x1, g.top, g.bottom, g.size, strict=True):
+        if t == " ":
+            if parts:
+                out.append(Word("".join(parts), wx0, wx1, wtop, wbot, wsize))
+                parts = []
             continue
-        if cur and t.isdigit() and c.size < 0.8 * body and c.bottom < cur.bottom - 0.2 * body:
-            t = t.translate(SUPERSCRIPT)
-        same_line = cur is not None and abs(c.mid_y - cur.mid_y) < 0.6 * max(cur.size, c.size)
-        if cur and same_line and -0.3 * c.size <= c.x0 - cur.x1 <= 1.0 * max(c.size, 1):
-            cur = Word(cur.text + t, cur.x0, max(cur.x1, c.x1), min(cur.top, c.top), max(cur.bottom, c.bottom),
-                       max(cur.size, c.size) if t[0] not in "⁰¹²³⁴⁵⁶⁷⁸⁹" else cur.size)  # fmt: skip
-        else:
-            if cur:
-                out.append(cur)
-            cur = Word(t, c.x0, c.x1, c.top, c.bottom, c.size)
-    if cur:
-        out.append(cur)
+        if parts:
+            if t.isdigit() and size < small and bottom < wbot - raised:
+                t = t.translate(SUPERSCRIPT)
+            if abs((top + bottom) / 2 - (wtop + wbot) / 2) < 0.6 * (size if size > wsize else wsize) and (
+                -0.3 * size <= x0 - wx1 <= 1.0 * (1 if 1 > size else size)
+            ):
+                parts.append(t)
+                wx1 = x1 if x1 > wx1 else wx1
+                wtop = top if top < wtop else wtop
+                wbot = bottom if bottom > wbot else wbot
+                if t[0] not in "⁰¹²³⁴⁵⁶⁷⁸⁹":
+                    wsize = size if size > wsize else wsize
+                continue
+            out.append(Word("".join(parts), wx0, wx1, wtop, wbot, wsize))
+        parts = [t]
+        wx0, wx1, wtop, wbot, wsize = x0, x1, top, bottom, size
+    if parts:
+        out.append(Word("".join(parts), wx0, wx1, wtop, wbot, wsize))
     return out
 
 
 def _group_rows(items: list[Word]) -> list[list[Word]]:
     rows: list[list[Word]] = []
-    bounds: list[tuple[float, float]] = []
-    for it in sorted(items, key=lambda w: (w.mid_y, w.x0)):
-        if rows:
-            top, bottom = bounds[-1]
+    row: list[Word] = []
+    top = bottom = 0.0
+    for it in sorted(items, key=lambda w: ((w.top + w.bottom) / 2, w.x0)):
+        if row:
             h = bottom - top
-            if it.mid_y <= bottom - 0.15 * h or it.mid_y - (top + bottom) / 2 < 0.35 * max(h, it.size):
-                rows[-1].append(it)
-                bounds[-1] = (
-                    (min(top, it.top), max(bottom, it.bottom)) if it.size >= 0.8 * h else (top, bottom)
-                )
+            mid = (it.top + it.bottom) / 2
+            if mid <= bottom - 0.15 * h or mid - (top + bottom) / 2 < 0.35 * (it.size if it.size > h else h):
+                row.append(it)
+                if it.size >= 0.8 * h:
+                    top, bottom = (
+                        (it.top if it.top < top else top),
+                        (it.bottom if it.bottom > bottom else bottom),
+                    )
                 continue
-        rows.append([it])
-        bounds.append((it.top, it.bottom))
+        row = [it]
+        rows.append(row)
+        top, bottom = it.top, it.bottom
     return rows
+
+
+def _median(values: list[float]) -> float:
+    """``statistics.median``, without its checks.
+
+    >>> _median([3.0, 1.0, 2.0]), _median([1.0, 2.0])
+    (2.0, 1.5)
+    """
+    data = sorted(values)
+    n = len(data)
+    return data[n // 2] if n % 2 else (data[n // 2 - 1] + data[n // 2]) / 2
 
 
 def build_lines(words: list[Word], gap: float = 2.2) -> list[Line]:
@@ -135,15 +177,21 @@ def build_lines(words: list[Word], gap: float = 2.2) -> list[Line]:
     else:
         rows = _group_rows(words)
     for row in rows:
-        row.sort(key=lambda w: w.x0)
-        size = statistics.median(w.size for w in row)
-        segs: list[Segment] = [Segment([row[0]])]
+        if len(row) > 1:
+            row.sort(key=lambda w: w.x0)
+        size = _median([w.size for w in row])
+        wide = gap * size
+        seg = [row[0]]
+        segs: list[Segment] = [Segment(seg)]
+        last = row[0].x1
         for w in row[1:]:
-            if w.x0 - segs[-1].x1 > gap * size:
-                segs.append(Segment([w]))
+            if w.x0 - last > wide:
+                seg = [w]
+                segs.append(Segment(seg))
             else:
-                segs[-1].words.append(w)
-        lines.append(Line(segs, min(w.top for w in row), max(w.bottom for w in row), size))
+                seg.append(w)
+            last = w.x1
+        lines.append(Line(segs, min([w.top for w in row]), max([w.bottom for w in row]), size))
     return lines
 
 
@@ -169,22 +217,23 @@ def paragraphs(lines: list[Line], left: float, right: float) -> list[list[Line]]
     """Group body lines into paragraphs by spacing, indentation, list markers and short last lines."""
     groups: list[list[Line]] = []
     width = max(right - left, 1)
-    for ln in lines:
+    texts = [ln.text for ln in lines]  # each line's text made once
+    for k, ln in enumerate(lines):
         if groups:
-            prev = groups[-1][-1]
+            prev, before = lines[k - 1], texts[k - 1]  # the line above is the last one grouped
             gap = ln.top - prev.bottom
-            t = ln.text.strip()
+            t = texts[k].strip()
             new = (
                 gap > 0.9 * prev.size
                 or bool(_LIST_START.match(t))
-                or (ln.x0 - left > 0.03 * width and prev.text.rstrip().endswith((".", ":", ";", "!", "?")))
+                or (ln.x0 - left > 0.03 * width and before.rstrip().endswith((".", ":", ";", "!", "?")))
                 or (
                     prev.x1 < right - 0.15 * width
-                    and prev.text.rstrip().endswith((".", ":", ";", "!", "?", "./."))
+                    and before.rstrip().endswith((".", ":", ";", "!", "?", "./."))
                 )
                 or len(ln.segments) > 1
                 or len(prev.segments) > 1
-                or _is_caps(t) != _is_caps(prev.text.strip())
+                or _is_caps(t) != _is_caps(before.strip())
             )
             if not new:
                 groups[-1].append(ln)
@@ -194,8 +243,13 @@ def paragraphs(lines: list[Line], left: float, right: float) -> list[list[Line]]
 
 
 def _is_caps(t: str) -> bool:
-    letters = [c for c in t if c.isalpha()]
-    return len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+    """More than 80% of at least four letters in capitals.
+
+    >>> _is_caps("KẾ HOẠCH Cải cách"), _is_caps("Kế hoạch")
+    (False, False)
+    """
+    letters = list(filter(str.isalpha, t))
+    return len(letters) >= 4 and sum(map(str.isupper, letters)) / len(letters) > 0.8
 
 
 def column_boundary(lines: list[Line], width: float) -> float:

@@ -16,9 +16,11 @@ import ctypes
 import dataclasses
 import os
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import cffi
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
@@ -27,6 +29,7 @@ from docmine.legacy import unreadable
 from docmine.model import Document, ParseError
 from docmine.parsers import ocr
 from docmine.parsers.layout import (
+    Glyphs,
     Line,
     Word,
     build_lines,
@@ -59,33 +62,71 @@ class Item:
     tail: list[CellSpec] | None = None  # a table's cells that reach its last row (see _merge_tables)
 
 
-def _page_chars(page: pdfium.PdfPage, height: float) -> list[Word]:
+# pdfium's per-glyph calls made through cffi: a call costs a fraction of a ctypes call, and a page
+# makes thousands of them (the functions are pypdfium2's own, found by address)
+_FFI = cffi.FFI()
+
+
+def _c(fn, sig: str):
+    return _FFI.cast(sig, ctypes.cast(fn, ctypes.c_void_p).value)
+
+
+_CHAR_BOX = _c(pdfium_c.FPDFText_GetCharBox, "int(*)(void*, int, double*, double*, double*, double*)")
+_FONT_SIZE = _c(pdfium_c.FPDFText_GetFontSize, "double(*)(void*, int)")
+_DROPPED = frozenset((0, 0xFFFE, 0xFFFF, 0x0D, 0x0A, 0x02))
+
+
+def _codes(tp: pdfium.PdfTextPage, n: int) -> list[int]:
+    """The UTF-16 code of every glyph of a text page: the page's text read in one call when it has one
+    code per glyph (it has, unless pdfium left out a control glyph), else one call per glyph. The two
+    agree but for control glyphs, all dropped (U+FFFE where the per-glyph call says U+0002)."""
+    buf = (ctypes.c_ushort * (n + 1))()
+    if n and pdfium_c.FPDFText_GetText(tp.raw, 0, n, buf) == n + 1:
+        return buf[:n]
+    return [pdfium_c.FPDFText_GetUnicode(tp.raw, i) for i in range(n)]
+
+
+def _page_chars(page: pdfium.PdfPage, height: float) -> Glyphs:
+    """The glyphs of a page's text layer with their boxes (top-down) and font sizes; whitespace is
+    one space, a surrogate pair one character, a lone surrogate U+FFFD."""
     tp = page.get_textpage()
-    out: list[Word] = []
     n = tp.count_chars()
+    codes = _codes(tp, n)
+    raw = _FFI.cast("void*", ctypes.cast(tp.raw, ctypes.c_void_p).value)
+    box = _FFI.new("double[4]")
+    left, right, bottom, top = box, box + 1, box + 2, box + 3
+    g = Glyphs()
+    text, x0s, x1s, tops, bottoms, sizes = g.text, g.x0, g.x1, g.top, g.bottom, g.size
     skip = False
-    for i in range(n):
+    for i, u in enumerate(codes):
         if skip:  # the low half of a surrogate pair read with its high half
             skip = False
             continue
-        u = pdfium_c.FPDFText_GetUnicode(tp.raw, i)
-        if u in (0, 0xFFFE, 0xFFFF, 0x0D, 0x0A, 0x02):
+        if u in _DROPPED:
             continue
-        if (
-            0xD800 <= u <= 0xDBFF
-            and i + 1 < n
-            and 0xDC00 <= (lo := pdfium_c.FPDFText_GetUnicode(tp.raw, i + 1)) <= 0xDFFF
-        ):
-            u, skip = 0x10000 + ((u - 0xD800) << 10) + lo - 0xDC00, True  # U+1D400 and the like
-        ch = chr(u) if not 0xD800 <= u <= 0xDFFF else "\ufffd"
-        if pdfium_c.FPDFText_IsGenerated(tp.raw, i) and not ch.strip():
-            ch = " "
-        x0, y0, x1, y1 = tp.get_charbox(i)
-        size = pdfium_c.FPDFText_GetFontSize(tp.raw, i) or (y1 - y0)
+        if 0xD800 <= u <= 0xDFFF:
+            if u <= 0xDBFF and i + 1 < n and 0xDC00 <= (lo := codes[i + 1]) <= 0xDFFF:
+                ch, skip = chr(0x10000 + ((u - 0xD800) << 10) + lo - 0xDC00), True  # U+1D400 and the like
+            else:
+                ch = "\ufffd"
+        else:
+            ch = chr(u)
+        if not _CHAR_BOX(raw, i, left, right, bottom, top):
+            raise pdfium.PdfiumError("Failed to get charbox.")
+        x0, x1, y0, y1 = box[0], box[1], box[2], box[3]
         if x1 < x0 or y1 < y0:
             continue
-        out.append(Word(ch, x0, x1, height - y1, height - y0, size))
-    return out
+        if ch.strip():  # a space's size is never read
+            text.append(ch)
+            sizes.append(_FONT_SIZE(raw, i) or (y1 - y0))
+        else:
+            text.append(" ")
+            sizes.append(0.0)
+        x0s.append(x0)
+        x1s.append(x1)
+        tops.append(height - y1)
+        bottoms.append(height - y0)
+    return g
 
 
 def _big_image(page: pdfium.PdfPage, w: float, h: float):
@@ -98,9 +139,45 @@ def _big_image(page: pdfium.PdfPage, w: float, h: float):
     return best if area > 0.3 * w * h else None
 
 
+_FFI.cdef("typedef struct { float a, b, c, d, e, f; } FS_MATRIX;")
+_COUNT_OBJECTS = _c(pdfium_c.FPDFPage_CountObjects, "int(*)(void*)")
+_GET_OBJECT = _c(pdfium_c.FPDFPage_GetObject, "void*(*)(void*, int)")
+_COUNT_FORM_OBJECTS = _c(pdfium_c.FPDFFormObj_CountObjects, "int(*)(void*)")
+_GET_FORM_OBJECT = _c(pdfium_c.FPDFFormObj_GetObject, "void*(*)(void*, unsigned long)")
+_OBJECT_TYPE = _c(pdfium_c.FPDFPageObj_GetType, "int(*)(void*)")
+_OBJECT_MATRIX = _c(pdfium_c.FPDFPageObj_GetMatrix, "int(*)(void*, FS_MATRIX*)")
+_COUNT_SEGMENTS = _c(pdfium_c.FPDFPath_CountSegments, "int(*)(void*)")
+_GET_SEGMENT = _c(pdfium_c.FPDFPath_GetPathSegment, "void*(*)(void*, int)")
+_SEGMENT_POINT = _c(pdfium_c.FPDFPathSegment_GetPoint, "int(*)(void*, float*, float*)")
+_SEGMENT_TYPE = _c(pdfium_c.FPDFPathSegment_GetType, "int(*)(void*)")
+_SEGMENT_CLOSE = _c(pdfium_c.FPDFPathSegment_GetClose, "int(*)(void*)")
+
+
+def _paths(page: pdfium.PdfPage, max_depth: int = 2) -> Iterator[tuple[object, int]]:
+    """The path objects of a page and their depth (0 on the page, 1 inside a form XObject ...), in
+    pypdfium2's ``get_objects`` order, read without a Python object per page object."""
+
+    def walk(parent, level: int, form: bool) -> Iterator[tuple[object, int]]:
+        n = _COUNT_FORM_OBJECTS(parent) if form else _COUNT_OBJECTS(parent)
+        if n < 0:
+            raise pdfium.PdfiumError("Failed to get number of pageobjects.")
+        get = _GET_FORM_OBJECT if form else _GET_OBJECT
+        for i in range(n):
+            obj = get(parent, i)
+            if obj == _FFI.NULL:
+                raise pdfium.PdfiumError("Failed to get pageobject.")
+            kind = _OBJECT_TYPE(obj)
+            if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+                yield obj, level
+            elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and level < max_depth - 1:
+                yield from walk(obj, level + 1, True)
+
+    return walk(_FFI.cast("void*", ctypes.cast(page.raw, ctypes.c_void_p).value), 0, False)
+
+
 def _has_rules(page: pdfium.PdfPage) -> bool:
     n = 0
-    for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2):
+    for _ in _paths(page):
         n += 1
         if n >= 4:
             return True
@@ -112,24 +189,27 @@ def _rules(page: pdfium.PdfPage, height: float) -> list[dict] | None:
     coordinates), read from pdfium without parsing the page again; None when a path sits inside
     a form XObject (its matrix is relative to the form), so pdfplumber must find the edges itself."""
     segs: list[tuple[tuple[float, float], tuple[float, float]]] = []
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2):
-        m = pdfium_c.FS_MATRIX()
-        if obj.level > 0 or not pdfium_c.FPDFPageObj_GetMatrix(obj.raw, m):
+    m = _FFI.new("FS_MATRIX*")
+    xy = _FFI.new("float[2]")
+    px, py = xy, xy + 1
+    moveto, lineto = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_LINETO
+    for obj, level in _paths(page):
+        if level > 0 or not _OBJECT_MATRIX(obj, m):
             return None
+        a, b, c, d, e, f = m.a, m.b, m.c, m.d, m.e, m.f
         start = cur = None
-        for i in range(pdfium_c.FPDFPath_CountSegments(obj.raw)):
-            seg = pdfium_c.FPDFPath_GetPathSegment(obj.raw, i)
-            x, y = ctypes.c_float(), ctypes.c_float()
-            pdfium_c.FPDFPathSegment_GetPoint(seg, x, y)
-            pt = (m.a * x.value + m.c * y.value + m.e, m.b * x.value + m.d * y.value + m.f)
-            kind = pdfium_c.FPDFPathSegment_GetType(seg)
-            if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+        for i in range(_COUNT_SEGMENTS(obj)):
+            seg = _GET_SEGMENT(obj, i)
+            x, y = (xy[0], xy[1]) if _SEGMENT_POINT(seg, px, py) else (0.0, 0.0)
+            pt = (a * x + c * y + e, b * x + d * y + f)
+            kind = _SEGMENT_TYPE(seg)
+            if kind == moveto:
                 start = cur = pt
                 continue
-            if kind == pdfium_c.FPDF_SEGMENT_LINETO and cur is not None:
+            if kind == lineto and cur is not None:
                 segs.append((cur, pt))
             cur = pt
-            if pdfium_c.FPDFPathSegment_GetClose(seg) and start is not None:
+            if _SEGMENT_CLOSE(seg) and start is not None:
                 segs.append((cur, start))
                 cur = start
     edges = []
@@ -337,13 +417,21 @@ def parse(path: Path) -> Document:
             raise ParseError("pdf: encrypted (a password is needed)") from None
         raise ParseError(f"pdf: corrupt or not a PDF ({msg})") from None
     pdf.init_forms()
-    import pdfplumber
+    opened: list = []  # pdfplumber's reading of the file, made for the first page with ruling lines
+
+    def plumber():
+        if not opened:
+            import pdfplumber
+
+            opened.append(pdfplumber.open(path))
+        return opened[0]
 
     try:
         damage = damaged(path, pdf)
-        with pdfplumber.open(path) as pl:
-            doc = _parse(path, pl, pdf)
+        doc = _parse(path, plumber, pdf)
     finally:
+        for pl in opened:
+            pl.close()
         pdf.close()
     doc.warnings[:0] = damage
     return doc
@@ -360,7 +448,8 @@ def damaged(path: Path, pdf: pdfium.PdfDocument) -> list[str]:
     return []
 
 
-def _parse(path: Path, pl, pdf: pdfium.PdfDocument) -> Document:
+def _parse(path: Path, plumber: Callable, pdf: pdfium.PdfDocument) -> Document:
+    """The items of every page, tables joined across pages; ``plumber()`` opens pdfplumber (once)."""
     n = len(pdf)
     if n == 0:
         raise ParseError("pdf: no pages")
@@ -380,12 +469,14 @@ def _parse(path: Path, pl, pdf: pdfium.PdfDocument) -> Document:
         width, height = page.get_size()
         chars = _page_chars(page, height)
         words = chars_to_words(chars)
-        segs = [sg for ln in build_lines(words) for sg in ln.segments]
-        stamp_text = [sg.text for sg in segs if STAMP_RE.search(sg.text)]
-        body_text = " ".join(sg.text for sg in segs if not STAMP_RE.search(sg.text))
-        img = _big_image(page, width, height)
-        letters = sum(c.isalpha() for c in body_text)
+        lines = build_lines(words)
+        texts = [sg.text for ln in lines for sg in ln.segments]
+        stamped = [bool(STAMP_RE.search(t)) for t in texts]
+        stamp_text = [t for t, st in zip(texts, stamped, strict=True) if st]
+        body_text = " ".join(t for t, st in zip(texts, stamped, strict=True) if not st)
+        letters = sum(map(str.isalpha, body_text))
         garbage = letters > 200 and unreadable(body_text)
+        img = _big_image(page, width, height) if letters < 40 or garbage else None  # read only for OCR
         if (letters < 40 and img is not None) or garbage:
             if not ocr.tesseract_available():
                 missing_ocr.append(idx + 1)
@@ -402,9 +493,10 @@ def _parse(path: Path, pl, pdf: pdfium.PdfDocument) -> Document:
                 continue
         table_items: list[Item] = []
         if _has_rules(page):
+            pl = plumber()
             table_items, words = _tables(pl, idx, words, _rules(page, height))
             pl.pages[idx].close()
-        lines = build_lines(words)
+            lines = build_lines(words)  # the words outside the tables (else the lines read above)
         page_items = _classify_page(lines, idx + 1, width, height) + table_items
         page_items.sort(key=lambda it: (it.kind not in ("header",), it.top))
         items.extend(page_items)
