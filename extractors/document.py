@@ -327,8 +327,11 @@ def _recipients(doc: Document, h: Letterhead) -> list[str]:
         if seen or m.group("also"):
             break
         seen = True
-    out = [clean(x) for it in items for x in re.split(r";\s*", it)]
+    out = [clean(_POSTAL.sub("", x)) for it in items for x in re.split(r";\s*", it)]
     return [x for x in out if x]
+
+
+_POSTAL = re.compile(r"\s*\((?:Địa chỉ|địa chỉ|Đ/c|đ/c)\b[^)]*\)?\s*$")  # "(Địa chỉ: Thôn ..., xã ...)" after a name
 
 
 def _address_items(texts: list[str], i: int, inline: str) -> list[str]:

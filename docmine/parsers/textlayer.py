@@ -20,6 +20,8 @@ import unicodedata
 from docmine.legacy import repair_legacy
 
 _VIET = "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+# marks only Vietnamese has (ă đ ơ ư, dot below, hook above ...): an English OCR engine writes é ó ô, never these
+_ONLY = set(_VIET) - set("àáâãèéêìíòóôõùúý")
 _LETTERS = set("abcdefghijklmnopqrstuvwxyz" + _VIET)
 _FOLD = str.maketrans(_VIET, "aaaaaaaaaaaaaaaaadeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyy")
 _SYLLABLE = re.compile(
@@ -56,11 +58,12 @@ def verdict(text: str) -> str | None:
         return "mojibake"
     if len(core) < MIN_WORDS // 2:
         return None
-    marked = sum(any(c in _VIET for c in w) for w in core)
+    marked = sum(any(c in _ONLY for c in w) for w in core)
     stripped = sum(w in _STRIPPED for w in core)
     if marked < 0.1 * len(core) and stripped >= 0.15 * len(core):
         return "no diacritics"
-    valid = sum(bool(_SYLLABLE.fullmatch(w.translate(_FOLD))) for w in core)
-    if marked >= 0.1 * len(core) and valid < 0.5 * len(core):
+    longer = [w for w in core if len(w) > 1]  # "x" of a table's ticks is no word
+    valid = sum(bool(_SYLLABLE.fullmatch(w.translate(_FOLD))) for w in longer)
+    if marked >= 0.1 * len(core) and valid < 0.35 * len(longer):
         return "not Vietnamese"
     return None
