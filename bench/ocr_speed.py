@@ -5,7 +5,8 @@
 Scans are the PDFs of FOLDER (default ``/work/archive``) whose first page has no text layer
 (fewer than 40 characters). Every scan is parsed twice with ``DOCMINE_CACHE`` pointing at a fresh
 folder (or ``--cache``): the first parse renders, lays out and OCRs its pages, the second finds them
-in the cache. ``--files N`` takes every k-th scan so that N of them are measured (the same files
+in the cache. The machine may be shared: CPU seconds (this process and its tesseract children) are
+printed beside wall seconds, and the load average at the end. ``--files N`` takes every k-th scan so that N of them are measured (the same files
 for the same N). Prints one line per file, then the totals per scanned page.
 """
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import tempfile
 import time
 from pathlib import Path
@@ -48,12 +50,19 @@ def sample(files: list[Path], n: int | None) -> list[Path]:
     return files[::step][:n]
 
 
-def timed(path: Path) -> tuple[float, int]:
+def cpu() -> float:
+    """CPU seconds used so far by this process and its finished children (the tesseract processes)."""
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def timed(path: Path) -> tuple[float, float, int]:
+    """Wall seconds, CPU seconds and OCR'd pages of one parse."""
     from docmine.parsers import parse
 
-    t = time.perf_counter()
+    t, c = time.perf_counter(), cpu()
     doc = parse(path)
-    return time.perf_counter() - t, sum(p.ocr for p in doc.pages)
+    return time.perf_counter() - t, cpu() - c, sum(p.ocr for p in doc.pages)
 
 
 def main() -> None:
@@ -65,16 +74,22 @@ def main() -> None:
     cache = args.cache or Path(tempfile.mkdtemp(prefix="docmine-ocr-bench-"))
     os.environ["DOCMINE_CACHE"] = str(cache)
     files = sample(scans(args.folder), args.files)
-    first = cached = 0.0
+    first = cached = first_cpu = 0.0
     pages = 0
     for p in files:
-        t1, n = timed(p)
-        t2, _ = timed(p)
-        first, cached, pages = first + t1, cached + t2, pages + n
-        print(f"{p.name:50} {n:3d} OCR pages  first {t1:7.2f} s  cached {t2:6.3f} s", flush=True)
+        t1, c1, n = timed(p)
+        t2, _, _ = timed(p)
+        first, first_cpu, cached, pages = first + t1, first_cpu + c1, cached + t2, pages + n
+        print(
+            f"{p.name:50} {n:3d} OCR pages  first {t1:7.2f} s ({c1:6.2f} CPU s)  cached {t2:6.3f} s",
+            flush=True,
+        )
     per = max(pages, 1)
-    print(f"{len(files)} scans, {pages} OCR pages, cache {cache}, {os.cpu_count()} cores")
-    print(f"first run: {first:.1f} s, {first / per:.3f} s per scanned page")
+    load = os.getloadavg()[0]
+    print(f"{len(files)} scans, {pages} OCR pages, cache {cache}, {os.cpu_count()} cores, load {load:.1f}")
+    print(
+        f"first run: {first:.1f} s, {first / per:.3f} s per scanned page ({first_cpu / per:.3f} CPU s per page)"
+    )
     print(f"cached:    {cached:.2f} s, {cached / per:.3f} s per scanned page")
 
 
