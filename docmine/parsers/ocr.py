@@ -8,10 +8,14 @@ words are mapped back to the page. Pages run on a thread pool of tesseract proce
 are cached by file content hash + page index + :data:`OCR_VERSION`, so a second run of a scan
 renders nothing and calls no tesseract.
 
-Engine choice (measured on the scans of ``/work/shared/real``; see README "OCR"): tesseract 5
-``vie`` (tessdata, LSTM ``--oem 1``) with ``--psm 3`` on zone crops; ``--psm 4`` and ``--psm 6``
-read the stacked zones no better, and only ``vie`` and ``eng`` are installed (tessdata_best is
-not in the package lists; no GPU OCR fits 2 cores).
+Engine choice (measured on the four scans of ``../shared/real``, 8 pages, ``docmine eval``): tesseract
+5 with the packaged ``vie`` model (LSTM) and ``--psm 3`` on the stacked zones: field F1 0.923, 1.9 CPU s
+per page. ``--psm 4`` reads the same (0.923), ``--psm 6`` worse (0.883); the ``script/Vietnamese``
+model (package ``tesseract-ocr-script-viet``) is worse and slower (0.898, 2.3 CPU s per page).
+tessdata_best is not packaged, and the neural engines that read Vietnamese (EasyOCR, PaddleOCR,
+VietOCR) need PyTorch or Paddle and several times the CPU per page: not tried on 2 cores.
+Handwritten digits are beyond tesseract here (a digits-only pass read 46 as 9040, at confidence 0):
+they are left unread.
 
 >>> isinstance(tesseract_available(), bool)
 True
@@ -41,6 +45,8 @@ from docmine.parsers.layout import Word
 
 OCR_DPI = 300
 OCR_VERSION = 8  # in the cache key: bump when the image, the zones or tesseract's settings change
+LANG = "vie"  # tesseract's model (see the module docstring)
+PSM = 3  # tesseract's page segmentation on the stacked zones (see the module docstring)
 LOW_CONF = 60  # a number or date token read with less confidence is left unread
 GAP = 60  # white pixels between stacked zones
 _VIET = "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
@@ -260,7 +266,7 @@ def tesseract(image: Image.Image, psm: int = 3) -> str:
     """Tesseract's TSV for an image (one thread: OpenMP threads make a page slower on a busy machine)."""
     buf = io.BytesIO()
     image.save(buf, format="PPM")  # uncompressed: encoding a PNG took longer than tesseract's own reading
-    proc = subprocess.run(["tesseract", "stdin", "stdout", "-l", "vie", "--psm", str(psm), "tsv"],
+    proc = subprocess.run(["tesseract", "stdin", "stdout", "-l", LANG, "--psm", str(psm), "tsv"],
                           input=buf.getvalue(), capture_output=True, timeout=300,
                           env={**os.environ, "OMP_THREAD_LIMIT": "1"})  # fmt: skip
     if proc.returncode != 0:
@@ -293,9 +299,12 @@ def _keep_header_token(text: str, conf: float) -> tuple[str, str]:
     return "", text if _NUMERIC.search(text) else ""
 
 
-# capitals of the letterhead that tesseract reads with a wrong mark (no such word exists in caps)
-_HEADER_FIX = {"TÍNH": "TỈNH", "TĨNH": "TỈNH", "TÌNH": "TỈNH", "TỊNH": "TỈNH", "TINH": "TỈNH", "CỌNG": "CỘNG",
-               "QUÁNG": "QUẢNG", "QUÀNG": "QUẢNG", "HOÀ": "HÒA"}  # fmt: skip
+# words tesseract reads with a wrong mark: in capitals anywhere (no such word exists), and in the
+# letterhead (where "TÍNH" can only be TỈNH and "thẳng" only tháng)
+_CAPS_FIX = {"CỌNG": "CỘNG", "QUÁNG": "QUẢNG", "QUÀNG": "QUẢNG", "QUYÉT": "QUYẾT", "QUYÊT": "QUYẾT"}
+_HEADER_FIX = {"TÍNH": "TỈNH", "TĨNH": "TỈNH", "TÌNH": "TỈNH", "TỊNH": "TỈNH", "TINH": "TỈNH", "HOÀ": "HÒA",
+               "thẳng": "tháng", "thảng": "tháng", "thàng": "tháng", "thang": "tháng", "ngay": "ngày",
+               "ngảy": "ngày", "nằm": "năm"} | _CAPS_FIX  # fmt: skip
 
 
 def read_words(tsv: str, zones: list[Zone], tops: list[int], scale: float) -> OcrPage:
@@ -317,6 +326,7 @@ def read_words(tsv: str, zones: list[Zone], tops: list[int], scale: float) -> Oc
                 page.unread.append(lost)
         if not t or (conf < 10 and not z.kind.startswith("header")):
             continue
+        t = _CAPS_FIX.get(t, t)
         x, y = (left + z.box[0]) * scale, (top - tops[i] + z.box[1]) * scale
         line_id = (i, int(row["block_num"]), int(row["par_num"]), int(row["line_num"]))
         page.zones[i][1].append(Word(t, x, x + w * scale, y, y + h * scale, h * scale, line=line_id))
@@ -339,7 +349,7 @@ def ocr_image(gray: Image.Image, width: float, first_page: bool) -> OcrPage:
     for group in groups:
         if group:
             img, tops = stack(gray, group)
-            part = read_words(tesseract(img), group, tops, width / gray.size[0])
+            part = read_words(tesseract(img, PSM), group, tops, width / gray.size[0])
             out.zones += part.zones
             out.unread += part.unread
     return out
@@ -374,7 +384,7 @@ class Reader:
     def _cache(self, idx: int) -> Path:
         if self._key is None:
             self._key = file_hash(self.path)
-        return cache_dir() / f"{self._key[:40]}-{idx}-v{OCR_VERSION}.json"
+        return cache_dir() / f"{self._key[:40]}-{idx}-v{OCR_VERSION}-{LANG}-psm{PSM}.json"
 
     def cached(self, idx: int) -> OcrPage | None:
         p = self._cache(idx)
