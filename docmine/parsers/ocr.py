@@ -111,17 +111,26 @@ def grayscale(pil: Image.Image) -> Image.Image:
     return pil.getchannel("R")
 
 
-def page_image(page: pdfium.PdfPage, width: float) -> Image.Image:
-    """The scan of a page at no more than :data:`OCR_DPI` (its largest image when it covers the
-    page, else the page rendered), as a grayscale."""
-    pil = None
-    w, h = page.get_size()
+def _largest_image(page: pdfium.PdfPage) -> tuple[pdfium.PdfImage | None, float]:
     best, area = None, 0.0
     for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3):
         x0, y0, x1, y1 = obj.get_bounds()
         a = max(0.0, x1 - x0) * max(0.0, y1 - y0)
         if a > area:
             best, area = obj, a
+    return best, area
+
+
+def _cover(page: pdfium.PdfPage) -> float:
+    return _largest_image(page)[1]
+
+
+def page_image(page: pdfium.PdfPage, width: float) -> Image.Image:
+    """The scan of a page at no more than :data:`OCR_DPI` (its largest image when it covers the
+    page, else the page rendered), as a grayscale."""
+    pil = None
+    w, h = page.get_size()
+    best, area = _largest_image(page)
     if best is not None and area > 0.3 * w * h:
         try:
             pil = best.get_bitmap(render=False).to_pil()
@@ -413,11 +422,11 @@ class Reader:
         self._jobs[idx] = self._pool.submit(ocr_image, gray, width, idx == 0)
 
     def _looks_scanned(self, idx: int) -> bool:
+        """No text layer and an image over a third of the page: the parser will want its OCR."""
         page = self.pdf[idx]
         try:
-            return page.get_textpage().count_chars() < 40 and any(
-                True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3)
-            )
+            w, h = page.get_size()
+            return page.get_textpage().count_chars() < 40 and _cover(page) > 0.3 * w * h
         finally:
             page.close()
 
@@ -426,6 +435,8 @@ class Reader:
         hit = self.cached(idx)
         if hit is not None:
             return hit
+        for k in [k for k in self._jobs if k < idx]:  # read ahead, then not wanted by the parser
+            self._jobs.pop(k).cancel()
         if idx not in self._jobs:
             self._submit(idx, page)
         self._ahead = max(self._ahead, idx + 1)
@@ -437,7 +448,11 @@ class Reader:
                     self._submit(ahead, other)
                 finally:
                     other.close()
-        result = self._jobs.pop(idx).result()
+        try:
+            result = self._jobs.pop(idx).result()
+        except BaseException:
+            self.close()  # the pages read ahead are of no use now
+            raise
         self._store(idx, result)
         return result
 
