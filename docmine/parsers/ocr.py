@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import csv
+import difflib
 import hashlib
 import io
 import json
@@ -44,7 +45,7 @@ from docmine.model import ParseError
 from docmine.parsers.layout import Word
 
 OCR_DPI = 300
-OCR_VERSION = 8  # in the cache key: bump when the image, the zones or tesseract's settings change
+OCR_VERSION = 10  # in the cache key: bump when the image, the zones or tesseract's settings change
 LANG = "vie"  # tesseract's model (see the module docstring)
 PSM = 3  # tesseract's page segmentation on the stacked zones (see the module docstring)
 LOW_CONF = 60  # a number or date token read with less confidence is left unread
@@ -304,21 +305,45 @@ def _keep_header_token(text: str, conf: float) -> tuple[str, str]:
     if "/" in text:  # "46/TB-UBND": the symbol is printed, the number may not be
         num, _, sym = text.partition("/")
         if re.search(r"[^\W\d_]", sym):
-            return "/" + sym, num
+            return "/" + sym.lstrip("/"), num
     return "", text if _NUMERIC.search(text) else ""
 
 
 # words tesseract reads with a wrong mark: in capitals anywhere (no such word exists), and in the
 # letterhead (where "TÍNH" can only be TỈNH and "thẳng" only tháng)
-_CAPS_FIX = {"CỌNG": "CỘNG", "QUÁNG": "QUẢNG", "QUÀNG": "QUẢNG", "QUYÉT": "QUYẾT", "QUYÊT": "QUYẾT"}
+_CAPS_FIX = {
+    "CỌNG": "CỘNG",
+    "CÓNG": "CỘNG",
+    "CÒNG": "CỘNG",
+    "QUÁNG": "QUẢNG",
+    "QUÀNG": "QUẢNG",
+    "QUYÉT": "QUYẾT",
+    "QUYÊT": "QUYẾT",
+}
 _HEADER_FIX = {"TÍNH": "TỈNH", "TĨNH": "TỈNH", "TÌNH": "TỈNH", "TỊNH": "TỈNH", "TINH": "TỈNH", "HOÀ": "HÒA",
                "thẳng": "tháng", "thảng": "tháng", "thàng": "tháng", "thang": "tháng", "ngay": "ngày",
                "ngảy": "ngày", "nằm": "năm"} | _CAPS_FIX  # fmt: skip
 
 
+_MOTTOS = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+
+
+def fix_motto(line: str) -> str:
+    """The quốc hiệu or the motto for a header line that OCR read nearly as one, else the line.
+
+    >>> fix_motto("CỘNG HOÀA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), fix_motto("Độc lập - Tự do - Hạnh phúc"), fix_motto("Số: 12")
+    ('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Số: 12')
+    """
+    for m in _MOTTOS:
+        if line != m and difflib.SequenceMatcher(None, line.lower(), m.lower()).ratio() >= 0.85:
+            return m
+    return line
+
+
 def read_words(tsv: str, zones: list[Zone], tops: list[int], scale: float) -> OcrPage:
     """Tesseract's words on the stacked image mapped back to their zones, in PDF points."""
     page = OcrPage([(z.kind, []) for z in zones])
+    confs: dict[tuple[int, ...], list[float]] = {}
     for row in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
         t = (row.get("text") or "").strip()
         conf = float(row.get("conf") or -1)
@@ -339,6 +364,11 @@ def read_words(tsv: str, zones: list[Zone], tops: list[int], scale: float) -> Oc
         x, y = (left + z.box[0]) * scale, (top - tops[i] + z.box[1]) * scale
         line_id = (i, int(row["block_num"]), int(row["par_num"]), int(row["line_num"]))
         page.zones[i][1].append(Word(t, x, x + w * scale, y, y + h * scale, h * scale, line=line_id))
+        confs[line_id] = confs.get(line_id, []) + ([conf] if re.search(r"\w", t) else [])
+    for k, (kind, words) in enumerate(page.zones):  # a lone word of the letterhead read without
+        if kind.startswith("header"):  # confidence is a note written on the scan ("TTĐT"), not the header
+            lone = {ln for ln, cs in confs.items() if ln[0] == k and len(cs) <= 1 and min(cs, default=0) < 85}
+            page.zones[k] = (kind, [w for w in words if w.line not in lone or w.text.startswith("S")])
     for _, words in page.zones:  # OCR heights vary with ascenders: a zone's typical height is its size
         if words:
             med = sorted(w.size for w in words)[len(words) // 2]
