@@ -45,7 +45,7 @@ from docmine.model import ParseError
 from docmine.parsers.layout import Word
 
 OCR_DPI = 300
-OCR_VERSION = 10  # in the cache key: bump when the image, the zones or tesseract's settings change
+OCR_VERSION = 11  # in the cache key: bump when the image, the zones or tesseract's settings change
 LANG = "vie"  # tesseract's model (see the module docstring)
 PSM = 3  # tesseract's page segmentation on the stacked zones (see the module docstring)
 LOW_CONF = 60  # a number or date token read with less confidence is left unread
@@ -291,6 +291,8 @@ def _keep_header_token(text: str, conf: float) -> tuple[str, str]:
 
     >>> _keep_header_token("Số:4`", 31.0), _keep_header_token("2025", 93.0), _keep_header_token("ngày@¿", 45.0)
     (('Số:', '4`'), ('2025', ''), ('ngày', '@¿'))
+    >>> _keep_header_token("2250QĐ-TTg", 40.0)
+    ('/QĐ-TTg', '2250')
     >>> _keep_header_token("tháng", 0.0), _keep_header_token("!ựdo", 11.0), _keep_header_token("46/TB-UBND", 30.0)
     (('tháng', ''), ('', ''), ('/TB-UBND', '46'))
     """
@@ -302,6 +304,9 @@ def _keep_header_token(text: str, conf: float) -> tuple[str, str]:
     m = re.match(rf"([a-zA-Z{_VIET}]{{2,}}:?)(\W*\d.*|[^\w/].*)", text)
     if m:
         return m.group(1), m.group(2)
+    sym = re.match(r"(.*?\d)/?([A-ZĐ][A-Za-zĐđ]*-[\w-]*[A-Za-z])$", text)
+    if sym:  # "2250QĐ-TTg": the slash lost with the number, the symbol printed
+        return "/" + sym.group(2), sym.group(1)
     if "/" in text:  # "46/TB-UBND": the symbol is printed, the number may not be
         num, _, sym = text.partition("/")
         if re.search(r"[^\W\d_]", sym):
@@ -358,8 +363,12 @@ def read_words(tsv: str, zones: list[Zone], tops: list[int], scale: float) -> Oc
             t = _HEADER_FIX.get(t, t)
             if lost:
                 page.unread.append(lost)
-        if not t or (conf < 10 and not z.kind.startswith("header")):
-            continue
+        if (
+            not t
+            or (conf < 10 and not z.kind.startswith("header"))
+            or (conf < 50 and not re.search(r"\w", t))
+        ):
+            continue  # a speck read as ":" after a title ("QUYẾT ĐỊNH :") is no text
         t = _CAPS_FIX.get(t, t)
         x, y = (left + z.box[0]) * scale, (top - tops[i] + z.box[1]) * scale
         line_id = (i, int(row["block_num"]), int(row["par_num"]), int(row["line_num"]))

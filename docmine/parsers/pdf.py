@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import ctypes
 import dataclasses
+import difflib
 import os
 import re
 from dataclasses import dataclass, field
@@ -478,6 +479,16 @@ def _ocr_items(reader: ocr.Reader, idx: int, page: pdfium.PdfPage, width: float,
                             f"(OCR read {' '.join(result.unread)!r} with low confidence)")  # fmt: skip
     zones = dict(result.zones)
     items: list[Item] = []
+    stamp: list[str] = []
+    for kind, words in list(zones.items()):  # the portal's "received" stamp (CỔNG TTĐT CHÍNH PHỦ / ĐẾN / Giờ / Ngày)
+        keep = []
+        for ln in build_lines(words):
+            for sg in ln.segments:
+                if _portal(sg.text):
+                    stamp.append(sg.text)
+                else:
+                    keep += sg.words
+        zones[kind] = keep
     left, right = zones.pop("header-left", []), zones.pop("header-right", [])
     title = next((ln.top for ln in build_lines(left + right) if TITLE_RE.match(ln.text) or
                   ln.text.startswith("Kính gửi")), None)  # fmt: skip
@@ -504,4 +515,24 @@ def _ocr_items(reader: ocr.Reader, idx: int, page: pdfium.PdfPage, width: float,
                 items += [it for it in _classify_page(build_lines(ws), idx + 1, width, height) if it.kind != "stamp"]
     if zones.get("tail"):
         items += _classify_page(build_lines(zones["tail"]), idx + 1, width, height)
+    if stamp:
+        items.append(Item("stamp", idx + 1, -1, text="\n".join(stamp)))
     return items
+
+
+_PORTAL = ("CỔNG THÔNG TIN ĐIỆN TỬ CHÍNH PHỦ", "TRUNG TÂM CÔNG BÁO VÀ TIN HỌC")
+
+
+def _portal(text: str) -> bool:
+    """A piece of the received stamp a portal puts on a scan, read more or less right.
+
+    >>> _portal("CÔNG THÔNG f5 B'ÊN TỪ CHÍNH PHÙ"), _portal("THỦ TƯỚNG CHÍNH PHỦ"), _portal("Cổng Thông tin điện tử Chính phủ")
+    (True, False, False)
+    """
+    t = text.strip()
+    if re.match(r"^(?:ĐẾN|Giờ|Ngày|Số)\s*:?\s*[.…_\d/\s]*$", t) and re.search(r"[.…_]{3}", t):
+        return True  # "Giờ......S....." under the portal's name
+    letters = [c for c in t if c.isalpha()]
+    if len(t) > 45 or not letters or sum(c.isupper() for c in letters) < 0.7 * len(letters):
+        return False  # the stamp is in capitals; "đăng trên Cổng Thông tin điện tử Chính phủ" is text
+    return any(difflib.SequenceMatcher(None, t.upper(), p).ratio() >= 0.7 for p in _PORTAL)
