@@ -55,6 +55,7 @@ class DocumentInfo(Fact):
     signer_title: str | None = None
     signer_name: str | None = None
     signer_form: str | None = None  # KT. / TL. / TM. / Q.
+    unread: list[str] = field(default_factory=list)  # number/date a scan's OCR could not read (left null)
 
 
 @dataclass

@@ -180,6 +180,8 @@ def mine(
         raise ValueError(f"unknown engine {engine!r}: use {' or '.join(ENGINES)}")
     t0 = time.monotonic()
     workers = workers or os.cpu_count() or 1
+    # each worker's scans get a share of the cores for their tesseract processes (inherited by workers)
+    os.environ.setdefault("DOCMINE_OCR_WORKERS", str(max(1, (os.cpu_count() or 1) // workers)))
     limits = limits or Limits()
     files = discover(paths)
     store = Store(Path(out), fresh=not resume)  # DatasetBusy when another run holds the folder

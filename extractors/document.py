@@ -104,6 +104,21 @@ def extract(doc: Document) -> list[DocumentInfo]:
     return [info]
 
 
+def _unread(info: DocumentInfo) -> None:
+    """On a scanned header, a number or day the OCR could not read (handwritten into the printed
+    form, left out by the parser) is null and named in ``unread``, never a partial value.
+
+    >>> i = DocumentInfo(Evidence(None, 0, 0, ""), symbol="TB-UBND", date="2025-01"); _unread(i); i.date, i.unread
+    (None, ['number', 'date'])
+    """
+    if info.number is None and info.symbol:
+        info.unread.append("number")
+    if info.date is not None and len(info.date) < 10:
+        info.date = None
+    if info.date is None:
+        info.unread.append("date")
+
+
 def _letter(doc: Document, h: Letterhead, info: DocumentInfo) -> None:
     span = letterhead.span(h)
     if span:
@@ -121,6 +136,8 @@ def _letter(doc: Document, h: Letterhead, info: DocumentInfo) -> None:
         code = _issuer_code(info.symbol)
         info.issuer = _ISSUER_BY_CODE.get(code) or (_most_named_so(doc) if code[:1] in ("S", "") else None)
     info.place, info.date = h.place, h.date or parse_date(cat.get("Ngày ban hành", ""))
+    if any(b.ocr for b in doc.blocks_of("header")):
+        _unread(info)
     if info.issuer and _BARE_COUNCIL.match(info.issuer):
         info.issuer = _complete_council(
             info.issuer, cat.get("Cơ quan ban hành") or cat.get("Nơi ban hành"), info.place
@@ -310,8 +327,11 @@ def _recipients(doc: Document, h: Letterhead) -> list[str]:
         if seen or m.group("also"):
             break
         seen = True
-    out = [clean(x) for it in items for x in re.split(r";\s*", it)]
+    out = [clean(_POSTAL.sub("", x)) for it in items for x in re.split(r";\s*", it)]
     return [x for x in out if x]
+
+
+_POSTAL = re.compile(r"\s*\((?:Địa chỉ|địa chỉ|Đ/c|đ/c)\b[^)]*\)?\s*$")  # "(Địa chỉ: Thôn ..., xã ...)" after a name
 
 
 def _address_items(texts: list[str], i: int, inline: str) -> list[str]:

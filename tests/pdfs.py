@@ -67,3 +67,41 @@ def text_op(s: bytes, x: int = 72, y: int = 700, size: int = 12) -> bytes:
     """Content that shows the bytes ``s`` (parentheses and backslashes escaped) at (x, y)."""
     s = s.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
     return b"BT /F1 %d Tf %d %d Td (%s) Tj ET" % (size, x, y, s)
+
+
+def scan_pdf(lines: list[str], hidden: list[str], font: str, dpi: int = 200) -> bytes:
+    """A one-page A4 PDF showing ``lines`` as a picture (drawn with the TrueType ``font``) under an
+    invisible text layer of ``hidden`` (Helvetica, WinAnsi: characters outside cp1252 become ``?``),
+    like a scan whose OCR layer was made by another engine."""
+    import zlib
+
+    from PIL import Image, ImageDraw, ImageFont
+
+    w, h = int(595 * dpi / 72), int(842 * dpi / 72)
+    img = Image.new("L", (w, h), 255)
+    draw = ImageDraw.Draw(img)
+    face = ImageFont.truetype(font, int(12 * dpi / 72))
+    for i, t in enumerate(lines):
+        draw.text((int(72 * dpi / 72), int((72 + 18 * i) * dpi / 72)), t, fill=0, font=face)
+    text = b"".join(
+        text_op(t.encode("cp1252", errors="replace"), 72, 770 - 18 * i, 12).replace(b"BT ", b"BT 3 Tr ")
+        for i, t in enumerate(hidden)
+    )
+    content = b"q 595 0 0 842 0 0 cm /Im1 Do Q " + text
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+            b"/Resources << /Font << /F1 5 0 R >> /XObject << /Im1 6 0 R >> >> >>",
+            _stream(content),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+            _stream(zlib.compress(img.tobytes()), b"/Type /XObject /Subtype /Image /Width %d /Height %d "
+                    b"/ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode" % (w, h))]  # fmt: skip
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for i, body in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    at = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, at)
+    return bytes(out)

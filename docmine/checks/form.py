@@ -69,13 +69,21 @@ def check(ctx: Context) -> list[Finding]:
 _COMMITTEE = re.compile(r"BAN (?:CHỈ ĐẠO|TỔ CHỨC|ĐIỀU HÀNH|SOẠN THẢO|VẬN ĐỘNG)\b")
 
 
+def _unread(ctx: Context, field: str) -> bool:
+    """True when OCR could not read this field of a scan (handwritten into the form): not a draft."""
+    return ctx.info is not None and field in ctx.info.unread
+
+
 def _number(ctx: Context, h: layout.Header, doc_type: str | None) -> list[Finding]:
     m = h.number
     if m is None:
         return [Finding("form.number", "error", "Thiếu số, ký hiệu của văn bản (“Số: .../...”).")]
     ev = _ev(ctx, m.start(), m.end())
     out = []
-    if not re.search(r"\d", m.group("num")):
+    if not re.search(r"\d", m.group("num")) and _unread(ctx, "number"):
+        out.append(Finding("form.number_unread", "warning", "Số văn bản trên bản quét không đọc được (viết tay, "
+                           "mờ hoặc để trống): cần đối chiếu bản gốc.", ev))  # fmt: skip
+    elif not re.search(r"\d", m.group("num")):
         out.append(Finding("form.number_blank", "warning", "Số văn bản để trống: văn bản còn là dự thảo, "
                            "số được cấp khi phát hành.", ev))  # fmt: skip
     sym = m.group("sym")
@@ -99,6 +107,9 @@ def _date(ctx: Context, h: layout.Header) -> list[Finding]:
         return [Finding("form.date", "error", msg)]
     parts = (("ngày", m.group("d")), ("tháng", m.group("m")), ("năm", m.group("y")))
     blank = [name for name, g in parts if g is not None and not re.search(r"\d", g)]
+    if blank and _unread(ctx, "date"):
+        msg = f"Ngày ban hành trên bản quét không đọc được ({', '.join(blank)}): cần đối chiếu bản gốc."
+        return [Finding("form.date_unread", "warning", msg, _ev(ctx, m.start(), m.end()))]
     if blank:
         msg = f"Ngày ban hành để trống ({', '.join(blank)}): văn bản còn là dự thảo."
         return [Finding("form.date_blank", "warning", msg, _ev(ctx, m.start(), m.end()))]

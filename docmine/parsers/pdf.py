@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import ctypes
 import dataclasses
+import difflib
 import os
 import re
 from collections.abc import Callable, Iterator
@@ -27,7 +28,7 @@ import pypdfium2.raw as pdfium_c
 from docmine.builder import CellSpec, DocBuilder
 from docmine.legacy import unreadable
 from docmine.model import Document, ParseError
-from docmine.parsers import ocr
+from docmine.parsers import ocr, textlayer
 from docmine.parsers.layout import (
     Glyphs,
     Line,
@@ -457,6 +458,7 @@ def _parse(path: Path, plumber: Callable, pdf: pdfium.PdfDocument) -> Document:
         raise ParseError(f"pdf: {n} pages, over the limit of {MAX_PAGES} (set DOCMINE_MAX_PAGES)")
     items: list[Item] = []
     ocr_pages: set[int] = set()
+    reader = ocr.Reader(path, pdf)
     missing_ocr: list[int] = []
     for idx in range(n):
         page = pdf[idx]
@@ -476,19 +478,21 @@ def _parse(path: Path, plumber: Callable, pdf: pdfium.PdfDocument) -> Document:
         body_text = " ".join(t for t, st in zip(texts, stamped, strict=True) if not st)
         letters = sum(map(str.isalpha, body_text))
         garbage = letters > 200 and unreadable(body_text)
-        img = _big_image(page, width, height) if letters < 40 or garbage else None  # read only for OCR
-        if (letters < 40 and img is not None) or garbage:
+        verdict = "unreadable" if garbage else (textlayer.verdict(body_text) if letters >= 40 else None)
+        img = _big_image(page, width, height) if letters < 40 or verdict else None  # read only for OCR
+        if (letters < 40 and img is not None) or verdict:
             if not ocr.tesseract_available():
                 missing_ocr.append(idx + 1)
             else:
-                words = ocr.ocr_page(page, img, width)
-                ocr_pages.add(idx + 1)
-                page_items = _classify_page(build_lines(words), idx + 1, width, height)
+                if verdict:
+                    reader.notes.append(f"warning: page {idx + 1}: text layer judged bad ({verdict}); OCR used")
+                page_items = _ocr_items(reader, idx, page, width, height)
                 if stamp_text:
                     page_items.insert(0, Item("stamp", idx + 1, -1, text="\n".join(stamp_text)))
                 for it in page_items:
                     it.ocr = it.kind != "stamp"
                 items.extend(page_items)
+                ocr_pages.add(idx + 1)
                 page.close()
                 continue
         table_items: list[Item] = []
@@ -501,6 +505,7 @@ def _parse(path: Path, plumber: Callable, pdf: pdfium.PdfDocument) -> Document:
         page_items.sort(key=lambda it: (it.kind not in ("header",), it.top))
         items.extend(page_items)
         page.close()
+    reader.close()
     if missing_ocr and len(missing_ocr) == n:
         raise ParseError(
             "pdf: scanned pages with no text layer; OCR is needed: install tesseract-ocr and tesseract-ocr-vie"
@@ -512,11 +517,13 @@ def _parse(path: Path, plumber: Callable, pdf: pdfium.PdfDocument) -> Document:
             _merge_tables(prev, it)
             continue
         merged.append(it)
-    return _emit(path, merged, ocr_pages, missing_ocr)
+    return _emit(path, merged, ocr_pages, missing_ocr, reader.notes)
 
 
-def _emit(path: Path, items: list[Item], ocr_pages: set[int], missing_ocr: list[int]) -> Document:
+def _emit(path: Path, items: list[Item], ocr_pages: set[int], missing_ocr: list[int],
+          notes: list[str] | None = None) -> Document:  # fmt: skip
     b = DocBuilder(str(path), "pdf")
+    b.warnings.extend(notes or [])
     if missing_ocr:
         b.warnings.append(
             f"warning: pages {missing_ocr} are scans; OCR is needed (install tesseract-ocr-vie)"
@@ -542,3 +549,82 @@ def _emit(path: Path, items: list[Item], ocr_pages: set[int], missing_ocr: list[
             b.add(line, "stamp", page=it.page, sep="\n", ocr=it.ocr)
     b.ocr_pages = ocr_pages
     return b.build()
+
+
+_SIGNATURE_RE = re.compile(r"N[ơo]i nh[ậâa]n|CH[ỦU] T[ỊI]CH|^(?:KT|TM|TL|Q|TUQ)\.|GI[ÁA]M Đ[ỐO]C|TR[ƯU][ỞO]NG|TH[ỦU] T[ƯU][ỚO]NG",
+                           re.MULTILINE)  # fmt: skip
+
+
+def _zone_lines(words: list[Word]) -> list[str]:
+    return [ocr.fix_motto(ln.text) for ln in build_lines(words)]
+
+
+def _ocr_items(reader: ocr.Reader, idx: int, page: pdfium.PdfPage, width: float, height: float) -> list[Item]:
+    """Items of a scanned page read zone by zone: the header columns as header (when they hold a
+    Nghị định 30 header), the nơi nhận and signature columns as signature, the rest as the body.
+
+    A token of the header read with low confidence (a handwritten number or date) is left unread,
+    with a warning."""
+    result = reader.page(idx, page)
+    if result.unread:
+        reader.notes.append(f"warning: page {idx + 1}: handwritten or illegible number/date left unread "
+                            f"(OCR read {' '.join(result.unread)!r} with low confidence)")  # fmt: skip
+    zones = dict(result.zones)
+    items: list[Item] = []
+    stamp: list[str] = []
+    for kind, words in list(zones.items()):  # the portal's "received" stamp (CỔNG TTĐT CHÍNH PHỦ / ĐẾN / Giờ / Ngày)
+        keep = []
+        for ln in build_lines(words):
+            for sg in ln.segments:
+                if _portal(sg.text):
+                    stamp.append(sg.text)
+                else:
+                    keep += sg.words
+        zones[kind] = keep
+    left, right = zones.pop("header-left", []), zones.pop("header-right", [])
+    title = next((ln.top for ln in build_lines(left + right) if TITLE_RE.match(ln.text) or
+                  ln.text.startswith("Kính gửi")), None)  # fmt: skip
+    if title is not None:  # a title or Kính gửi the zones took into the header starts the body
+        moved = [w for w in left + right if w.top >= title - 2]
+        left, right = [w for w in left if w.top < title - 2], [w for w in right if w.top < title - 2]
+        zones["body"] = moved + zones.get("body", [])
+    head = (_zone_lines(left), _zone_lines(right))
+    if head[0] and head[1] and has_nd30_header(head[0] + head[1]):
+        items += [Item("header", idx + 1, 0, text=t) for t in order_header(*head)]
+    elif left or right:
+        zones["body"] = left + right + zones.get("body", [])
+    bl, br = zones.pop("bottom-left", []), zones.pop("bottom-right", [])
+    body = zones.get("body", [])
+    if body:
+        items += _classify_page(build_lines(body), idx + 1, width, height)
+    sig = (_zone_lines(bl), _zone_lines(br))
+    if _SIGNATURE_RE.search("\n".join(sig[0] + sig[1])):
+        top = min(w.top for w in bl + br)
+        items += [Item("signature", idx + 1, top, text=t) for t in sig[0] + sig[1]]
+    else:
+        for ws in (bl, br):
+            if ws:
+                items += [it for it in _classify_page(build_lines(ws), idx + 1, width, height) if it.kind != "stamp"]
+    if zones.get("tail"):
+        items += _classify_page(build_lines(zones["tail"]), idx + 1, width, height)
+    if stamp:
+        items.append(Item("stamp", idx + 1, -1, text="\n".join(stamp)))
+    return items
+
+
+_PORTAL = ("CỔNG THÔNG TIN ĐIỆN TỬ CHÍNH PHỦ", "TRUNG TÂM CÔNG BÁO VÀ TIN HỌC")
+
+
+def _portal(text: str) -> bool:
+    """A piece of the received stamp a portal puts on a scan, read more or less right.
+
+    >>> _portal("CÔNG THÔNG f5 B'ÊN TỪ CHÍNH PHÙ"), _portal("THỦ TƯỚNG CHÍNH PHỦ"), _portal("Cổng Thông tin điện tử Chính phủ")
+    (True, False, False)
+    """
+    t = text.strip()
+    if re.match(r"^(?:ĐẾN|Giờ|Ngày|Số)\s*:?\s*[.…_\d/\s]*$", t) and re.search(r"[.…_]{3}", t):
+        return True  # "Giờ......S....." under the portal's name
+    letters = [c for c in t if c.isalpha()]
+    if len(t) > 45 or not letters or sum(c.isupper() for c in letters) < 0.7 * len(letters):
+        return False  # the stamp is in capitals; "đăng trên Cổng Thông tin điện tử Chính phủ" is text
+    return any(difflib.SequenceMatcher(None, t.upper(), p).ratio() >= 0.7 for p in _PORTAL)

@@ -1,0 +1,69 @@
+"""Judge a PDF page's text layer before trusting it: is it Vietnamese as a reader would see it?
+
+A layer fails when many of its words hold characters no Vietnamese word has (mojibake: UTF-8 read
+as cp1252, ``Viá»‡t``), when its words have the shape of Vietnamese syllables but almost none carry a
+diacritic (stripped text, an English-only OCR layer over a Vietnamese scan), or when few of its words
+are Vietnamese syllables at all. Legacy TCVN3/VNI text is repaired first (it is read, not OCR'd);
+an English page passes (its words are neither stripped Vietnamese nor mojibake).
+
+>>> verdict("Ủy ban nhân dân tỉnh Quảng Ngãi thông báo kết quả thực hiện nhiệm vụ năm 2024 " * 3) is None
+True
+>>> verdict("Uy ban nhan dan tinh Quang Ngai thong bao ket qua thuc hien nhiem vu nam 2024 " * 3)
+'no diacritics'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from docmine.legacy import repair_legacy
+
+_VIET = "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+# marks only Vietnamese has (ă đ ơ ư, dot below, hook above ...): an English OCR engine writes é ó ô, never these
+_ONLY = set(_VIET) - set("àáâãèéêìíòóôõùúý")
+_LETTERS = set("abcdefghijklmnopqrstuvwxyz" + _VIET)
+_FOLD = str.maketrans(_VIET, "aaaaaaaaaaaaaaaaadeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyy")
+_SYLLABLE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnptiouy])?"
+)
+# common Vietnamese syllables with their marks stripped: stripped text and English OCR are full of them
+_STRIPPED = set(
+    "va cua cac nam ngay duoc cho trong co la khong thuc hien nay voi da nguoi theo ve mot nhung tinh so cong "
+    "van viec don vi cai cach hanh chinh quyet dinh ke hoach bao cao nhan dan thang tai den tu noi dung ket qua "
+    "chi uy ban nghiep phong tren de co quan nhiem vu cong tac quan ly phat trien xa hoi nghia viet doc lap hanh "
+    "phuc tu do thong tin huyen thanh pho dia phuong tham gia nhu sau can cu luat nghi".split()
+)
+MIN_WORDS = 30
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in unicodedata.normalize("NFC", text).lower().split() if any(c.isalpha() for c in w)]
+
+
+def verdict(text: str) -> str | None:
+    """Why a text layer cannot be trusted (``"mojibake"``, ``"no diacritics"``, ``"not Vietnamese"``),
+    or None when it reads as Vietnamese (or holds too few words to judge).
+
+    >>> verdict("Viá»‡t Nam ká»³ vá»ng tÄƒng trÆ°á»Ÿng kinh táº¿ cá»§a nÄƒm 2024 " * 4)
+    'mojibake'
+    """
+    words = _words(repair_legacy(text))
+    if len(words) < MIN_WORDS:
+        return None
+    core = [w.strip(".,;:!?()[]\"'“”‘’-–—/…*") for w in words]
+    core = [w for w in core if w and w.isalpha()]
+    odd = sum(any(c.isalpha() and c not in _LETTERS for c in w) for w in words)
+    if odd > 0.15 * len(words):
+        return "mojibake"
+    if len(core) < MIN_WORDS // 2:
+        return None
+    marked = sum(any(c in _ONLY for c in w) for w in core)
+    stripped = sum(w in _STRIPPED for w in core)
+    if marked < 0.1 * len(core) and stripped >= 0.15 * len(core):
+        return "no diacritics"
+    longer = [w for w in core if len(w) > 1]  # "x" of a table's ticks is no word
+    valid = sum(bool(_SYLLABLE.fullmatch(w.translate(_FOLD))) for w in longer)
+    if marked >= 0.1 * len(core) and valid < 0.35 * len(longer):
+        return "not Vietnamese"
+    return None
