@@ -17,6 +17,9 @@ writer lock for the whole run.
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -27,6 +30,8 @@ from docmine.dataset import Store, rows_of
 from docmine.guard import Limits
 from docmine.parsers import SUFFIXES
 from docmine.pipeline import file_id, one_line, process, refusal, source_of
+from docmine.progress import ENV as PROGRESS_ENV
+from docmine.progress import pages as read_pages
 
 ENGINES = ("local", "dask")
 __all__ = ["ENGINES", "Limits", "Outcome", "Summary", "Task", "discover", "mine", "mine_file"]
@@ -189,7 +194,10 @@ def mine(
     known = store.known_files()
     docs = store.known_docs()
     waiting: dict[str, list[Task]] = {}  # doc_id in flight -> other paths with the same bytes
-    bar = _Bar(len(files), progress)
+    pages_dir = tempfile.mkdtemp(prefix="docmine-pages-") if progress else None
+    if pages_dir:  # the workers (forked below) write the pages they read there
+        os.environ[PROGRESS_ENV] = pages_dir
+    bar = _Bar(len(files), progress, pages_dir)
 
     def tasks() -> Iterator[Task]:
         for p in files:
@@ -252,15 +260,21 @@ def mine(
         run.close()  # an error here stops the children at once instead of waiting for them
         bar.close()
         store.close()
+        if pages_dir:
+            os.environ.pop(PROGRESS_ENV, None)
+            shutil.rmtree(pages_dir, ignore_errors=True)
     summary.seconds = time.monotonic() - t0
     return summary
 
 
 class _Bar:
-    """A rich progress bar on stderr: files done/total, files/s, errors so far, ETA."""
+    """A rich progress bar on stderr: files done/total, files/s, errors so far, ETA, and the PDF pages
+    read so far (with where a long file stands: ``page 12/37``), polled from the workers every half
+    second, so a long scan moves the bar while the file count stands still."""
 
-    def __init__(self, total: int, enabled: bool) -> None:
+    def __init__(self, total: int, enabled: bool, pages_dir: str | None = None) -> None:
         self.p = None
+        self._stop = threading.Event()
         if not enabled:
             return
         from rich.console import Console
@@ -268,10 +282,25 @@ class _Bar:
 
         self.p = Progress(TextColumn("mining"), BarColumn(), MofNCompleteColumn(),
                           TextColumn("{task.fields[rate]} files/s  errors {task.fields[errors]}"),
-                          TimeRemainingColumn(), console=Console(stderr=True))  # fmt: skip
-        self.task = self.p.add_task("mine", total=total, rate="-", errors=0)
+                          TextColumn("{task.fields[pages]}"), TimeRemainingColumn(),
+                          console=Console(stderr=True))  # fmt: skip
+        self.task = self.p.add_task("mine", total=total, rate="-", errors=0, pages="")
         self.t0 = time.monotonic()
         self.p.start()
+        self.pages_dir = pages_dir
+        if pages_dir:
+            threading.Thread(target=self._poll, daemon=True).start()
+
+    def _poll(self) -> None:
+        while not self._stop.wait(0.5):
+            self._pages()
+
+    def _pages(self) -> None:
+        if self.p is None or not self.pages_dir:
+            return
+        done, current = read_pages(self.pages_dir)
+        long = [f"page {p}/{n}" for p, n in current if n >= 10]
+        self.p.update(self.task, pages=f"{done} pages" + (f" ({', '.join(long)})" if long else "") if done else "")
 
     def advance(self, s: Summary) -> None:
         if self.p is None:
@@ -281,5 +310,7 @@ class _Bar:
         self.p.update(self.task, completed=done, rate=f"{rate:.1f}", errors=s.errors)
 
     def close(self) -> None:
+        self._stop.set()
         if self.p is not None:
+            self._pages()
             self.p.stop()

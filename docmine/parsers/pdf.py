@@ -25,6 +25,7 @@ import cffi
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from docmine import progress
 from docmine.builder import CellSpec, DocBuilder
 from docmine.legacy import unreadable
 from docmine.model import Document, ParseError
@@ -494,6 +495,7 @@ def _parse(path: Path, plumber: Callable, pdf: pdfium.PdfDocument) -> Document:
                 items.extend(page_items)
                 ocr_pages.add(idx + 1)
                 page.close()
+                progress.page_read(idx + 1, n)
                 continue
         table_items: list[Item] = []
         if _has_rules(page):
@@ -505,6 +507,7 @@ def _parse(path: Path, plumber: Callable, pdf: pdfium.PdfDocument) -> Document:
         page_items.sort(key=lambda it: (it.kind not in ("header",), it.top))
         items.extend(page_items)
         page.close()
+        progress.page_read(idx + 1, n)
     reader.close()
     if missing_ocr and len(missing_ocr) == n:
         raise ParseError(

@@ -1,0 +1,58 @@
+"""Pages read, told by the workers to the progress bar of ``docmine mine``.
+
+A parser calls :func:`page_read` after each PDF page. When ``DOCMINE_PROGRESS_DIR`` is set (``mine``
+sets it to a folder of its own before the workers fork), the process writes one small file there,
+named by its pid: the pages it has read so far and where it is in the current file. The bar sums
+the files every half second (:func:`pages`), so a long scan moves the bar page by page while the
+file count stands still. Nothing is written when the variable is unset (``extract``, ``text``).
+
+>>> import os, tempfile
+>>> d = tempfile.mkdtemp(); os.environ[ENV] = d
+>>> page_read(1, 3); page_read(2, 3)
+>>> pages(d)
+(2, [(2, 3)])
+>>> del os.environ[ENV]
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ENV = "DOCMINE_PROGRESS_DIR"
+_read = 0  # pages this process has read
+
+
+def page_read(page: int, of: int) -> None:
+    """Count one page read: ``page`` (1-based) of ``of`` in the current file."""
+    global _read
+    _read += 1
+    where = os.environ.get(ENV)
+    if not where:
+        return
+    try:
+        tmp = Path(where) / f".{os.getpid()}"
+        tmp.write_text(f"{_read} {page} {of}", encoding="ascii")
+        tmp.replace(Path(where) / str(os.getpid()))
+    except OSError:
+        pass  # a progress file is never worth an error
+
+
+def pages(where: str | Path) -> tuple[int, list[tuple[int, int]]]:
+    """Pages read by all workers so far, and (page, of) of each file still being read."""
+    total, current = 0, []
+    try:
+        entries = list(Path(where).iterdir())
+    except OSError:
+        return 0, []
+    for f in entries:
+        if f.name.startswith("."):
+            continue
+        try:
+            done, page, of = (int(x) for x in f.read_text(encoding="ascii").split())
+        except (OSError, ValueError):
+            continue
+        total += done
+        if page < of:
+            current.append((page, of))
+    return total, current
