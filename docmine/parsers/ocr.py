@@ -112,7 +112,8 @@ def grayscale(pil: Image.Image) -> Image.Image:
     return pil.getchannel("R")
 
 
-def _largest_image(page: pdfium.PdfPage) -> tuple[pdfium.PdfImage | None, float]:
+def largest_image(page: pdfium.PdfPage) -> tuple[pdfium.PdfImage | None, float]:
+    """The page's largest image object and its area (points squared)."""
     best, area = None, 0.0
     for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3):
         x0, y0, x1, y1 = obj.get_bounds()
@@ -123,7 +124,7 @@ def _largest_image(page: pdfium.PdfPage) -> tuple[pdfium.PdfImage | None, float]
 
 
 def _cover(page: pdfium.PdfPage) -> float:
-    return _largest_image(page)[1]
+    return largest_image(page)[1]
 
 
 def page_image(page: pdfium.PdfPage, width: float) -> Image.Image:
@@ -131,7 +132,7 @@ def page_image(page: pdfium.PdfPage, width: float) -> Image.Image:
     page, else the page rendered), as a grayscale."""
     pil = None
     w, h = page.get_size()
-    best, area = _largest_image(page)
+    best, area = largest_image(page)
     if best is not None and area > 0.3 * w * h:
         try:
             pil = best.get_bitmap(render=False).to_pil()

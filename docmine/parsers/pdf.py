@@ -132,12 +132,7 @@ def _page_chars(page: pdfium.PdfPage, height: float) -> Glyphs:
 
 
 def _big_image(page: pdfium.PdfPage, w: float, h: float):
-    best, area = None, 0.0
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3):
-        x0, y0, x1, y1 = obj.get_bounds()
-        a = max(0.0, x1 - x0) * max(0.0, y1 - y0)
-        if a > area:
-            best, area = obj, a
+    best, area = ocr.largest_image(page)
     return best if area > 0.3 * w * h else None
 
 
