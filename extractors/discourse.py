@@ -203,6 +203,7 @@ def joined_segments(doc: Document) -> list[Segment]:
 _SENTENCE_END = re.compile(  # the lookahead first: only where a mark or a space stands is the rest tried
     r"(?=[\s\u00b9\u00b2\u00b3\u2070-\u2079*)])(?:(?<=[.!?…])[\u00b9\u00b2\u00b3\u2070-\u2079*)]*\s+(?=[" + UPPER + r"\d(\"“])|\n+)"
 )
+_ABBREVIATION = re.compile(r"(?<![\w.])(?:TP|Tp|TX|Tx|TT|Q|P|H|X|TS|ThS|PGS|GS|BS|KS|Th\.S)\.$")
 _LIST_MARKER = re.compile(r"\s*(?:[-+•*]\s*)?\(?(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,5}|[a-zđ])[.)]")
 
 
@@ -212,12 +213,16 @@ def sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
     >>> t = "Năm 2021, Sở có 01/09 báo cáo trễ hạn. Đơn vị trễ là Văn phòng. Tỷ lệ 1,15%."
     >>> [t[a:b] for a, b in sentences(t)]
     ['Năm 2021, Sở có 01/09 báo cáo trễ hạn.', 'Đơn vị trễ là Văn phòng.', 'Tỷ lệ 1,15%.']
+    >>> len(sentences("Thứ 2 là TP. Hải Phòng, đạt 91,87%. Thứ 3 là TX. Dĩ An."))
+    2
     """
     spans, s = [], 0
     for m in _SENTENCE_END.finditer(text):
         piece = text[s : m.start()]
         if _LIST_MARKER.fullmatch(piece):
             continue  # a list marker (``1.``, ``II.``) is not a sentence
+        if piece.endswith(".") and _ABBREVIATION.search(piece):
+            continue  # ``TP. Hải Phòng``, ``TX. Dĩ An``: an abbreviated head word, not a sentence end
         if piece.strip():
             spans.append((offset + s, offset + m.start()))
         s = m.end()

@@ -141,6 +141,13 @@ def test_who_announces_an_index_is_not_who_it_scores():
     assert not any(r["entity"] and "Liên đoàn" in r["entity"] for k in ("scores", "criteria") for r in run(k, text))
 
 
+def test_an_abbreviated_city_does_not_end_the_sentence():
+    text = ("Chỉ số CCHC năm 2023 của tỉnh Quảng Trị đạt 88,1%, xếp thứ 9.\n\n"
+            "Xếp vị trí thứ 2 là TP. Cần Thơ, đạt 91,87%; TX. Sơn Tây đạt 91,43%, xếp thứ 3.")  # fmt: skip
+    got = run("scores", text)
+    assert has(got, entity="TP. Cần Thơ", rank=2, value=91.87) and has(got, entity="TX. Sơn Tây", rank=3, value=91.43)
+
+
 def test_a_move_in_rank_is_not_a_place():
     text = "Chỉ số PAPI năm 2020 của Quảng Ninh đạt 48,8 điểm, thăng hạng 2 bậc, trở thành tỉnh dẫn đầu."
     got = run("scores", text)
