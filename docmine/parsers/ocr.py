@@ -346,6 +346,31 @@ def fix_motto(line: str) -> str:
     return line
 
 
+# signers' titles, a closed set: a line that OCR read nearly as one of them (a letter lost under the
+# seal) is that title
+_TITLES = (
+    *(p + t for t in ("CHỦ TỊCH", "GIÁM ĐỐC", "TỔNG GIÁM ĐỐC", "BỘ TRƯỞNG", "CHÁNH VĂN PHÒNG", "TRƯỞNG BAN",
+                      "CỤC TRƯỞNG", "TỔNG CỤC TRƯỞNG", "VIỆN TRƯỞNG", "HIỆU TRƯỞNG", "THỦ TƯỚNG",
+                      "CHÁNH THANH TRA", "TRƯỞNG PHÒNG", "CHI CỤC TRƯỞNG") for p in ("", "PHÓ ")),
+    "THỨ TRƯỞNG",
+)  # fmt: skip
+
+
+def fix_line(line: str) -> str:
+    """A zone's line as OCR read it, with the quốc hiệu, the motto or a signer's title restored when it
+    was read nearly right (:func:`fix_motto`; a title in capitals within one or two letters).
+
+    >>> fix_line("PHÓ CHỦ TỊC"), fix_line("GIÁM ĐÔC"), fix_line("KT. CHỦ TỊCH"), fix_line("Trần Văn An")
+    ('PHÓ CHỦ TỊCH', 'GIÁM ĐỐC', 'KT. CHỦ TỊCH', 'Trần Văn An')
+    """
+    line = fix_motto(line)
+    t = line.strip()
+    if len(t) < 6 or len(t) > 30 or t != t.upper() or t in _TITLES:
+        return line
+    ratio, best = max((difflib.SequenceMatcher(None, t, x).ratio(), x) for x in _TITLES)
+    return best if ratio >= 0.86 else line
+
+
 def read_words(tsv: str, zones: list[Zone], tops: list[int], scale: float) -> OcrPage:
     """Tesseract's words on the stacked image mapped back to their zones, in PDF points."""
     page = OcrPage([(z.kind, []) for z in zones])

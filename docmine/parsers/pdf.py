@@ -554,7 +554,7 @@ _SIGNATURE_RE = re.compile(r"N[ơo]i nh[ậâa]n|CH[ỦU] T[ỊI]CH|^(?:KT|TM|TL
 
 
 def _zone_lines(words: list[Word]) -> list[str]:
-    return [ocr.fix_motto(ln.text) for ln in build_lines(words)]
+    return [ocr.fix_line(ln.text) for ln in build_lines(words)]
 
 
 def _ocr_items(reader: ocr.Reader, idx: int, page: pdfium.PdfPage, width: float, height: float) -> list[Item]:
