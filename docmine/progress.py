@@ -9,8 +9,9 @@ file count stands still. Nothing is written when the variable is unset (``extrac
 >>> import os, tempfile
 >>> d = tempfile.mkdtemp(); os.environ[ENV] = d
 >>> page_read(1, 3); page_read(2, 3)
->>> pages(d)
-(2, [(2, 3)])
+>>> done, reading = pages(d)
+>>> reading, done >= 2  # page 2 of 3 in flight; the pages this process read so far
+([(2, 3)], True)
 >>> del os.environ[ENV]
 """
 
