@@ -455,7 +455,8 @@ def _numbers_etc(view: str, low: str, index_ends: list[int]) -> list[Mention]:
             total = int(m.group(k + "t")) if m.group(k + "t") else None  # kept as written, even past its total
             ranks.append(Mention("rank", start, m.end(), None, pos, total))
     ranks.sort(key=lambda r: (r.start, -r.end))
-    moves = [(m.start(), m.end()) for m in _scan(RANK_CHANGE_RE, low)]
+    move_ms = list(_scan(RANK_CHANGE_RE, low))
+    moves = [(m.start(), m.end()) for m in move_ms]
     for r in ranks:
         if any(t[0] <= r.start and r.end <= t[1] for t in taken[-3:]):
             continue  # inside a longer rank (``vị trí cuối cùng - thứ 19``)
@@ -469,7 +470,7 @@ def _numbers_etc(view: str, low: str, index_ends: list[int]) -> list[Mention]:
             continue  # ``Thứ 3, ngày 18/06/2024`` is a weekday
         out.append(r)
         taken.append((r.start, r.end))
-    for m in _scan(RANK_CHANGE_RE, low):  # again: the matches themselves are wanted here
+    for m in move_ms:
         sign = -1 if m.group(1).lower() in ("giảm", "tụt", "xuống", "tụt giảm", "thụt lùi") else 1
         out.append(Mention("rank_change", m.start(), m.end(), "bậc", sign * int(m.group(2))))
         taken.append((m.start(), m.end()))
