@@ -59,9 +59,8 @@ def headline_span(doc: Document) -> tuple[int, int] | None:
 # who announces an index is not who it scores (``VCCI đã công bố Chỉ số PCI 2022``)
 _PUBLISHES = re.compile(
     r"(?:(?:[ ]+(?:và[ ]+)?[" + UPPER + r"]\w*)*|(?:[ ]+\w+){0,6}?[ ]*\([A-ZĐ]{2,10}\))"  # the rest of its name, its acronym
-    r"\s*(?:đã\s+|vừa\s+|chính thức\s+|mới\s+)*(?:công bố|phát hành|ban hành|tổ chức công bố)(?!\w)",
-    re.I,
-)
+    r"\s*(?:đã\s+|vừa\s+|chính thức\s+|mới\s+)*(?:công bố|phát hành|ban hành|tổ chức công bố)(?!\w)"
+)  # case kept: a name's words are capitalized, the verb is not
 
 
 def _year_near(ms, start: int, end: int) -> int | None:

@@ -148,6 +148,11 @@ def test_an_abbreviated_city_does_not_end_the_sentence():
     assert has(got, entity="TP. Cần Thơ", rank=2, value=91.87) and has(got, entity="TX. Sơn Tây", rank=3, value=91.43)
 
 
+def test_a_headline_entity_ranked_in_an_index_someone_announced_stays():
+    text = "Quảng Trị dẫn đầu bảng xếp hạng PCI do VCCI công bố năm 2023\n\nChỉ số PCI năm 2023 đạt 70,1 điểm, xếp thứ 1/63."
+    assert has(run("scores", text), entity="Quảng Trị", value=70.1, rank=1)
+
+
 def test_a_move_in_rank_is_not_a_place():
     text = "Chỉ số PAPI năm 2020 của Quảng Ninh đạt 48,8 điểm, thăng hạng 2 bậc, trở thành tỉnh dẫn đầu."
     got = run("scores", text)
