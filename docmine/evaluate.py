@@ -43,6 +43,8 @@ _ABBREV = {
     "gdnn": "giáo dục nghề nghiệp", "cbccvc": "cán bộ công chức viên chức", "pcm": "phòng chuyên môn",
     "đvtt": "đơn vị trực thuộc", "vp": "văn phòng",
 }  # fmt: skip
+_ABBREV_RE = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(_ABBREV, key=len, reverse=True))) + r")(?!\w)")
+_WORD = re.compile(r"\w+")
 TEXT_MIN, NAME_MIN = 0.5, 0.6
 
 
@@ -57,10 +59,8 @@ def tokens(s) -> list[str]:
         return []
     if isinstance(s, list):
         s = " ; ".join(str(x) for x in s)
-    s = re.sub(r"-", " - ", _fold(s))
-    for a, b in _ABBREV.items():
-        s = re.sub(rf"(?<!\w){re.escape(a)}(?!\w)", b, s)
-    return re.findall(r"\w+", s)
+    s = _ABBREV_RE.sub(lambda m: _ABBREV[m.group(0)], _fold(s).replace("-", " - "))
+    return _WORD.findall(s)
 
 
 def overlap(a, b) -> float:

@@ -882,20 +882,28 @@ def _same(a: _Task, b: _Task) -> bool:
 
 
 @lru_cache(maxsize=2048)
-def _bag(text: str) -> Counter:
-    return Counter(tokens(text))
+def _bag(text: str) -> tuple[Counter, int]:
+    """The words of ``text`` counted, and how many there are."""
+    c = Counter(tokens(text))
+    return c, sum(c.values())
+
+
+def _common(ca: Counter, cb: Counter) -> int:
+    if len(ca) > len(cb):
+        ca, cb = cb, ca
+    return sum(min(n, cb[k]) for k, n in ca.items() if k in cb)
 
 
 def _f1(a: str, b: str) -> float:
-    ca, cb = _bag(a), _bag(b)
-    common = sum((ca & cb).values())
-    return 2 * common / (sum(ca.values()) + sum(cb.values())) if common else 0.0
+    (ca, na), (cb, nb) = _bag(a), _bag(b)
+    common = _common(ca, cb)
+    return 2 * common / (na + nb) if common else 0.0
 
 
 def _contained(a: str, b: str) -> float:
-    ca, cb = _bag(a), _bag(b)
-    small = min(sum(ca.values()), sum(cb.values()))
-    return sum((ca & cb).values()) / small if small else 0.0
+    (ca, na), (cb, nb) = _bag(a), _bag(b)
+    small = min(na, nb)
+    return _common(ca, cb) / small if small else 0.0
 
 
 def extract(doc: Document) -> list[Assignment]:

@@ -200,8 +200,10 @@ def joined_segments(doc: Document) -> list[Segment]:
     return out
 
 
-_SENTENCE_END = re.compile(  # the lookahead first: only where a mark or a space stands is the rest tried
-    r"(?=[\s\u00b9\u00b2\u00b3\u2070-\u2079*)])(?:(?<=[.!?…])[\u00b9\u00b2\u00b3\u2070-\u2079*)]*\s+(?=[" + UPPER + r"\d(\"“])|\n+)"
+# a sentence ends after ``. ! ? …`` (group ``end``; then footnote marks, spaces and a capital) or at a
+# newline. The pattern opens with one class of characters, so the regex engine skips to them.
+_SENTENCE_END = re.compile(
+    r"[.!?…\n](?:(?<=[.!?…])(?P<end>)[\u00b9\u00b2\u00b3\u2070-\u2079*)]*\s+(?=[" + UPPER + r"\d(\"“])|(?<=\n)\n*)"
 )
 _ABBREVIATION = re.compile(r"(?<![\w.])(?:TP|Tp|TX|Tx|TT|Q|P|H|X|TS|ThS|PGS|GS|BS|KS|Th\.S)\.$")
 _LIST_MARKER = re.compile(r"\s*(?:[-+•*]\s*)?\(?(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,5}|[a-zđ])[.)]")
@@ -218,13 +220,14 @@ def sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
     """
     spans, s = [], 0
     for m in _SENTENCE_END.finditer(text):
-        piece = text[s : m.start()]
+        end = m.start() if m.group("end") is None else m.end("end")
+        piece = text[s:end]
         if _LIST_MARKER.fullmatch(piece):
             continue  # a list marker (``1.``, ``II.``) is not a sentence
         if piece.endswith(".") and _ABBREVIATION.search(piece):
             continue  # ``TP. Hải Phòng``, ``TX. Dĩ An``: an abbreviated head word, not a sentence end
         if piece.strip():
-            spans.append((offset + s, offset + m.start()))
+            spans.append((offset + s, offset + end))
         s = m.end()
     if text[s:].strip():
         spans.append((offset + s, offset + len(text)))

@@ -23,6 +23,7 @@ from docmine.zones import bare, is_upper
 from extractors import letterhead, newspage
 from extractors.common import PROVINCES, agency_case, canonical_province, clean
 from extractors.letterhead import Letterhead
+from extractors.mentions import word_matches
 
 TITLE_MAP = {"KẾ HOẠCH": "Kế hoạch", "QUYẾT ĐỊNH": "Quyết định", "BÁO CÁO": "Báo cáo", "THÔNG BÁO": "Thông báo",
               "CHỈ THỊ": "Chỉ thị", "TỜ TRÌNH": "Tờ trình", "NGHỊ QUYẾT": "Nghị quyết", "HƯỚNG DẪN": "Hướng dẫn",
@@ -78,6 +79,7 @@ def _trie(words: list[str]) -> str:
 
 
 _PROVINCE_CS = re.compile(r"\b" + _trie(PROVINCES) + r"(?!\w)")
+_PROVINCE_AT = re.compile(_trie(PROVINCES) + r"(?!\w)")  # the word boundary before: word_matches
 _FORM = re.compile(r"^(KT\.|TL\.|TM\.|Q\.|TUQ\.|KT |TL |TM )?\s*(.*)$")
 _NAME = re.compile(r"(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]*\s+){1,4}[A-ZĐÀ-Ỹ][a-zà-ỹđ]*")
 _NAME_TAIL = re.compile(r"(?:^|\s)((?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,4}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)$")
@@ -262,7 +264,7 @@ def _province_name(s: str) -> str:
 
 
 def _main_province(doc: Document) -> str | None:
-    found = Counter(_province_name(m.group(0)) for m in _PROVINCE_CS.finditer(doc.view, 0, 10000))
+    found = Counter(_province_name(m.group(0)) for m in word_matches(_PROVINCE_AT, doc.view[:10000]))
     return found.most_common(1)[0][0] if found else None
 
 

@@ -95,7 +95,9 @@ def mentions(doc: Document) -> Mentions:
 
 # ---------------------------------------------------------------- tokens and the spaCy matchers
 
-_TOKEN = re.compile(r"(\d+(?:[.,]\d+)*|\w+|[^\w\s])(\s*)")
+# a token, then one space it keeps (``Doc`` ``spaces``); or a run of whitespace other than that one
+# space (a newline, a second space), which becomes a token of its own so offsets stay exact
+_TOKEN = re.compile(r"(\d+(?:[.,]\d+)*|\w+|[^\w\s])( ?)|(\s+)")
 
 
 def spacy_doc(text: str):
@@ -104,27 +106,14 @@ def spacy_doc(text: str):
 
     >>> [t.text for t in spacy_doc("Sở  Nội vụ: 92,35")]
     ['Sở', ' ', 'Nội', 'vụ', ':', '92,35']
+    >>> [t.text for t in spacy_doc(" Sở\\n vụ")]
+    [' ', 'Sở', '\\n ', 'vụ']
     """
     from spacy.tokens import Doc
 
-    lead = len(text) - len(text.lstrip())
-    pairs = _TOKEN.findall(text, lead)  # (token, the whitespace after it)
-    words = [w for w, _ in pairs]
-    spaces = [s == " " for _, s in pairs]
-    odd = [i for i, (_, s) in enumerate(pairs) if s and s != " "]  # a newline, a run of spaces: a token of its own
-    if lead or odd:
-        ws: list[str] = [text[:lead]] if lead else []
-        sp: list[bool] = [False] if lead else []
-        prev = 0
-        for i in odd:
-            s = pairs[i][1]
-            ws += words[prev : i + 1]
-            sp += spaces[prev : i + 1]
-            sp[-1] = s[0] == " "
-            ws.append(s[1:] if s[0] == " " else s)
-            sp.append(False)
-            prev = i + 1
-        words, spaces = ws + words[prev:], sp + spaces[prev:]
+    triples = _TOKEN.findall(text)  # (token, the one space after it, a whitespace run)
+    words = [w or ws for w, _, ws in triples]
+    spaces = [s == " " for _, s, _ in triples]
     return Doc(_nlp().vocab, words=words, spaces=spaces)
 
 
@@ -221,13 +210,13 @@ def _entities(doc: Document, sdoc, lower_hits, proper_hits) -> list[Mention]:
     for label, s, e in proper_hits:
         span = sdoc[s:e]
         cands.append((span.start_char, span.end_char, label.split("|")[1], g.provinces.get(span.text)))
-    for m in _scan(PLACE_RE, view):
+    for m in word_matches(PLACE_RE, view):
         name = _PLACE_PREFIX.sub("", m.group(0))
         if name in g.provinces and re.match(r"(?i)tỉnh|thành phố|tp", m.group(0)):
             cands.append((m.start(), m.end(), "province", g.provinces[name]))  # ``TP.HCM``, ``tỉnh Hà Giang``
         else:
             cands.append((m.start(), m.end(), _place_kind(m.group(0)), None))
-    for m in _scan(AGENCY_RE, view):
+    for m in word_matches(AGENCY_RE, view):
         cands.append((m.start(), m.end(), "agency", None))
     # a longer mention wins; among equal spans, a gazetteer's (canonical) wins
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0]), c[3] is None))
@@ -317,7 +306,7 @@ def _out_of(k: str) -> str:
 
 
 # Each pattern begins with its own words, so the regex engine can skip ahead to them: the word
-# boundary before a match is checked by :func:`_scan` (a look-behind in front would make the engine
+# boundary before a match is checked by :func:`word_matches` (a look-behind in front would make the engine
 # try every position of the text), and the case-free ones run on :func:`lowered` text without re.I.
 RANK_AT = re.compile(r"(?:vị trí|thứ hạng|hạng|thứ|vị thứ)\s+(?:thứ\s+)?" + _pos("a") + "(?:" + _out_of("a") + ")?")
 RANK_VERB = re.compile(r"(?:xếp|đứng|tụt xuống|vươn lên|lên|xuống|ở)\s+" + _pos("b") + _out_of("b"))
@@ -347,8 +336,13 @@ def low_view(doc: Document) -> str:
     return got
 
 
-def _scan(rx: re.Pattern[str], text: str, before: str = "") -> Iterator[re.Match[str]]:
-    """Matches of ``rx`` that start a word (not after a letter, digit or one of ``before``)."""
+def word_matches(rx: re.Pattern[str], text: str, before: str = "") -> Iterator[re.Match[str]]:
+    """Matches of ``rx`` that start a word (not after a letter, digit or one of ``before``). A pattern
+    without a look-behind in front lets the regex engine skip ahead to its first letters.
+
+    >>> [m.group(0) for m in word_matches(re.compile(r"Hà Nam"), "Hà Nam, PHà Nam")]
+    ['Hà Nam']
+    """
     for m in rx.finditer(text):
         i = m.start()
         if i and (text[i - 1].isalnum() or text[i - 1] == "_" or text[i - 1] in before):
@@ -432,19 +426,19 @@ def _numbers_etc(view: str, low: str, index_ends: list[int]) -> list[Mention]:
     out: list[Mention] = []
     taken: list[tuple[int, int]] = []
     ranks: list[Mention] = []
-    for m in _scan(RANK_PAIR, view):
+    for m in word_matches(RANK_PAIR, view):
         pos, total = int(m.group("pp")), int(m.group("pt"))
         if 0 < pos <= total and total >= 5:
             ranks.append(Mention("rank", m.start(), m.end(), "pair", pos, total))
-    for m in _scan(RANK_FIRST, low):
+    for m in word_matches(RANK_FIRST, low):
         if not re.search(r"người\s*$", view[max(0, m.start() - 8) : m.start()], re.I):  # ``người đứng đầu``
             ranks.append(Mention("rank", m.start(), m.end(), "first", 1))
-    for m in _scan(RANK_LAST, low):
+    for m in word_matches(RANK_LAST, low):
         n, t = m.group("lastn"), m.group("lastt")
         total = int(t) if t else (int(n) if n else None)
         ranks.append(Mention("rank", m.start(), m.end(), "last", int(n) if n else None, total))
     for rx, k in ((RANK_AT, "a"), (RANK_VERB, "b")):
-        for m in _scan(rx, low):
+        for m in word_matches(rx, low):
             pos = _pos_value(m.group(k + "d"), m.group(k + "w"))
             if not pos:
                 continue
@@ -455,7 +449,7 @@ def _numbers_etc(view: str, low: str, index_ends: list[int]) -> list[Mention]:
             total = int(m.group(k + "t")) if m.group(k + "t") else None  # kept as written, even past its total
             ranks.append(Mention("rank", start, m.end(), None, pos, total))
     ranks.sort(key=lambda r: (r.start, -r.end))
-    move_ms = list(_scan(RANK_CHANGE_RE, low))
+    move_ms = list(word_matches(RANK_CHANGE_RE, low))
     moves = [(m.start(), m.end()) for m in move_ms]
     for r in ranks:
         if any(t[0] <= r.start and r.end <= t[1] for t in taken[-3:]):
@@ -474,7 +468,7 @@ def _numbers_etc(view: str, low: str, index_ends: list[int]) -> list[Mention]:
         sign = -1 if m.group(1).lower() in ("giảm", "tụt", "xuống", "tụt giảm", "thụt lùi") else 1
         out.append(Mention("rank_change", m.start(), m.end(), "bậc", sign * int(m.group(2))))
         taken.append((m.start(), m.end()))
-    for m in _scan(VALUE_CHANGE_RE, low):
+    for m in word_matches(VALUE_CHANGE_RE, low):
         if re.search(r"(?:không|chưa)\s+$", view[max(0, m.start() - 6) : m.start()]):
             continue  # ``không thấp hơn 80%``: a bound, not a change
         v = parse_number(m.group(2), max_value=100)
@@ -490,7 +484,7 @@ def _numbers_etc(view: str, low: str, index_ends: list[int]) -> list[Mention]:
             continue
         out.append(Mention("value_change", m.start(), m.end(), m.group(3), (-1 if m.group(1) == "-" else 1) * v))
         taken.append((m.start(), m.end()))
-    years = list(_scan(YEAR_RE, view))
+    years = list(word_matches(YEAR_RE, view))
     for m in years:
         taken.append((m.start(), m.end()))
     taken.sort()
@@ -508,7 +502,7 @@ def _numbers_etc(view: str, low: str, index_ends: list[int]) -> list[Mention]:
         m = _INDEX_YEAR.match(view, e)
         if m and 1990 <= int(m.group(1)) <= 2100:
             out.append(Mention("year", m.start(1), m.end(1), _year_role(view, m.start()), int(m.group(1))))
-    for m in _scan(RATIO_RE, view, "/.,-"):
+    for m in word_matches(RATIO_RE, view, "/.,-"):
         if inside(m.start(), m.end()) or _NOT_RATIO_BEFORE.search(view[max(0, m.start() - 12) : m.start()]):
             continue
         a, b = parse_number(m.group(1)), parse_number(m.group(2))
@@ -517,11 +511,11 @@ def _numbers_etc(view: str, low: str, index_ends: list[int]) -> list[Mention]:
         noun = _noun_after(view, m.end())
         end = m.end() + (view.find(noun, m.end()) - m.end() + len(noun) if noun else 0)
         out.append(Mention("ratio", m.start(), end, noun, a, int(b)))
-    for m in _scan(TOTAL_RE, low, ".,"):
+    for m in word_matches(TOTAL_RE, low, ".,"):
         n = int(m.group(1))
         if n >= 2:
             out.append(Mention("total", m.start(), m.end(), " ".join(m.group(2).lower().split()), n))
-    for m in _scan(NUMBER_MENTION_RE, view, "/.,-"):
+    for m in word_matches(NUMBER_MENTION_RE, view, "/.,-"):
         if inside(m.start(), m.end(1)):
             continue
         unit = m.group(4)
@@ -672,7 +666,7 @@ def _find(doc: Document) -> list[Mention]:
     out = _subordinate(view, out)
     taken = sorted([(cs, ce) for cs, ce, _ in comps] + [(i.start, i.end) for i in out])
     named = []
-    for m in _scan(_COMPONENT_NAMED, low_view(doc)):  # ``tiêu chí Kiểm soát tham nhũng``: a component by its head word
+    for m in word_matches(_COMPONENT_NAMED, low_view(doc)):  # ``tiêu chí Kiểm soát tham nhũng``: a component by its head word
         s, e = m.start("name"), m.end("name")
         if not _overlaps(taken, s, e):
             named.append((s, e, None))
