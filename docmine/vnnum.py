@@ -12,6 +12,9 @@ import re
 from datetime import date
 
 NUMBER_RE = r"\d{1,3}(?:\.\d{3})+(?!\d)(?:,\d+)?|\d+(?:[.,]\d+)?"
+# NUMBER_RE as one digit then the rest: a pattern that opens with it lets the regex engine skip ahead to
+# digits (one that opens with a repeat or a look-ahead is tried at every position)
+NUMBER_AT_DIGIT = r"\d(?:\d{0,2}(?:\.\d{3})+(?!\d)(?:,\d+)?|\d*(?:[.,]\d+)?)"
 _SIGNED_NUMBER = re.compile(r"[+-]?(?:" + NUMBER_RE + ")")
 
 

@@ -186,3 +186,27 @@ def header_columns(head: list[str], patterns: dict[str, re.Pattern[str]]) -> dic
                 out[f] = i
                 break
     return out
+
+
+def trie(words: list[str]) -> str:
+    """One regex alternation of ``words`` as a prefix tree: the engine tries one branch per letter, not
+    every word, and still prefers a longer word to its prefix (``Bộ chỉ huy`` to ``Bộ``).
+
+    >>> re.fullmatch(trie(["Hà Nam", "Hà Nội", "Huế"]), "Hà Nội") is not None
+    True
+    """
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def walk(node: dict) -> str:
+        alts = [re.escape(ch) + walk(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return walk(tree)

@@ -21,7 +21,7 @@ from docmine.model import Document
 from docmine.vnnum import parse_date
 from docmine.zones import bare, is_upper
 from extractors import letterhead, newspage
-from extractors.common import PROVINCES, agency_case, canonical_province, clean
+from extractors.common import PROVINCES, agency_case, canonical_province, clean, trie
 from extractors.letterhead import Letterhead
 from extractors.mentions import word_matches
 
@@ -55,31 +55,8 @@ _BARE_COUNCIL = re.compile(r"^(?:Ủy ban nhân dân|UBND|Hội đồng nhân d�
 _CITY = ("Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ")
 
 
-def _trie(words: list[str]) -> str:
-    """One regex alternation of ``words`` as a prefix tree (the engine tries one branch per letter).
-
-    >>> re.fullmatch(_trie(["Hà Nam", "Hà Nội", "Huế"]), "Hà Nội") is not None
-    True
-    """
-    tree: dict = {}
-    for w in words:
-        node = tree
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def walk(node: dict) -> str:
-        alts = [re.escape(ch) + walk(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return walk(tree)
-
-
-_PROVINCE_CS = re.compile(r"\b" + _trie(PROVINCES) + r"(?!\w)")
-_PROVINCE_AT = re.compile(_trie(PROVINCES) + r"(?!\w)")  # the word boundary before: word_matches
+_PROVINCE_CS = re.compile(r"\b" + trie(PROVINCES) + r"(?!\w)")
+_PROVINCE_AT = re.compile(trie(PROVINCES) + r"(?!\w)")  # the word boundary before: word_matches
 _FORM = re.compile(r"^(KT\.|TL\.|TM\.|Q\.|TUQ\.|KT |TL |TM )?\s*(.*)$")
 _NAME = re.compile(r"(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]*\s+){1,4}[A-ZĐÀ-Ỹ][a-zà-ỹđ]*")
 _NAME_TAIL = re.compile(r"(?:^|\s)((?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,4}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)$")

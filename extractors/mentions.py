@@ -42,7 +42,8 @@ from functools import lru_cache
 
 from docmine.model import Document
 from docmine.normalize import UPPER
-from docmine.vnnum import NUMBER_RE, parse_number
+from docmine.vnnum import NUMBER_AT_DIGIT, NUMBER_RE, parse_number
+from extractors.common import trie
 from extractors.gazetteer import gazetteer
 
 KINDS = ("entity", "index", "component", "number", "ratio", "rank", "rank_change", "value_change", "year", "total")
@@ -128,11 +129,19 @@ _NAME = r"[" + UPPER + r"]\w*(?:[ ]+[" + UPPER + r"]\w*)*"
 # a place or an agency the gazetteers do not know: a head word, then a proper name (``huyện Hòn Đất``,
 # ``phường 1 Bảo Lộc``, ``Cục Thuế``, ``Sở Lao`` to be widened by :func:`_extend_name`)
 _PLACE_PREFIX = re.compile(r"^(?i:tỉnh|thành phố|tp\.?|huyện|h\.|quận|thị xã|tx\.?|xã|phường|thị trấn|đặc khu)[ ]*")
+def _words(words: str) -> str:
+    """An alternation of ``words`` (``|``-separated) as a prefix tree (see :func:`trie`).
+
+    >>> re.match(_words("xếp|xếp cuối") + r"\\b", "xếp cuối").group(0)
+    'xếp cuối'
+    """
+    return "(?:" + trie(words.split("|")) + ")"
+
+
 def _cased(words: str) -> str:
     """An alternation of ``words`` (``|``-separated) as written in lower case, Capitalized and in capitals
-    (an inline ``(?i:...)`` would keep the regex engine from skipping ahead to them)."""
-    forms = [f for w in words.split("|") for f in (w, w[:1].upper() + w[1:], w.upper())]
-    return "(?:" + "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True)) + ")"
+    (an inline ``(?i:...)`` would keep the regex engine from skipping ahead to them), as a prefix tree."""
+    return _words("|".join(sorted({f for w in words.split("|") for f in (w, w[:1].upper() + w[1:], w.upper())})))
 
 
 PLACE_RE = re.compile(
@@ -308,13 +317,13 @@ def _out_of(k: str) -> str:
 # Each pattern begins with its own words, so the regex engine can skip ahead to them: the word
 # boundary before a match is checked by :func:`word_matches` (a look-behind in front would make the engine
 # try every position of the text), and the case-free ones run on :func:`lowered` text without re.I.
-RANK_AT = re.compile(r"(?:vị trí|thứ hạng|hạng|thứ|vị thứ)\s+(?:thứ\s+)?" + _pos("a") + "(?:" + _out_of("a") + ")?")
-RANK_VERB = re.compile(r"(?:xếp|đứng|tụt xuống|vươn lên|lên|xuống|ở)\s+" + _pos("b") + _out_of("b"))
+RANK_AT = re.compile(_words("vị trí|thứ hạng|hạng|thứ|vị thứ") + r"\s+(?:thứ\s+)?" + _pos("a") + "(?:" + _out_of("a") + ")?")
+RANK_VERB = re.compile(_words("xếp|đứng|tụt xuống|vươn lên|lên|xuống|ở") + r"\s+" + _pos("b") + _out_of("b"))
 RANK_FIRST = re.compile(
-    r"(?:đứng đầu|dẫn đầu|xếp đầu|đầu bảng|quán quân|thủ khoa|ngôi đầu|vị trí đầu|vị trí dẫn đầu|cao nhất)(?!\w)"
+    _words("đứng đầu|dẫn đầu|xếp đầu|đầu bảng|quán quân|thủ khoa|ngôi đầu|vị trí đầu|vị trí dẫn đầu|cao nhất") + r"(?!\w)"
 )
 RANK_LAST = re.compile(
-    r"(?:xếp cuối|đứng cuối|cuối bảng|đội sổ|chót bảng|vị trí cuối(?: cùng)?|bét bảng|thấp nhất)(?!\w)"
+    _words("xếp cuối|đứng cuối|cuối bảng|đội sổ|chót bảng|vị trí cuối cùng|vị trí cuối|bét bảng|thấp nhất") + r"(?!\w)"
     r"(?:\s*(?:-\s*)?(?:thứ\s+)?(?P<lastn>\d{1,3})(?:\s*/\s*(?P<lastt>\d{1,3}))?(?![\d/]))?",
 )
 RANK_PAIR = re.compile(r"\(\s*(?P<pp>\d{1,3})\s*/\s*(?P<pt>\d{1,3})\s*\)")  # ``Lâm Đồng (46/63)``
@@ -352,16 +361,16 @@ def word_matches(rx: re.Pattern[str], text: str, before: str = "") -> Iterator[r
 
 _WEEKDAY = re.compile(r"\s*,?\s*(?:ngày\s*)?\d{1,2}\s*/\s*\d{1,2}", re.I)
 RANK_CHANGE_RE = re.compile(
-    r"(tăng|giảm|tụt|lên|xuống|vượt|thăng|nhảy|tụt giảm|thụt lùi)\s+(?:hạng\s+)?(?:thêm\s+)?(?:được\s+)?(\d{1,3})\s+"
+    "(" + _words("tăng|giảm|tụt|lên|xuống|vượt|thăng|nhảy|tụt giảm|thụt lùi") + r")\s+(?:hạng\s+)?(?:thêm\s+)?(?:được\s+)?(\d{1,3})\s+"
     r"(?:bậc|hạng|vị trí|bậc xếp hạng|thứ hạng)(?![\w])",
 )
 VALUE_CHANGE_RE = re.compile(
-    rf"(tăng|giảm|cao hơn|thấp hơn|tăng thêm|giảm thêm|tăng lên|giảm đi|tăng gần|giảm gần|giảm nhẹ|tăng nhẹ)\s+"
+    "(" + _words("tăng|giảm|cao hơn|thấp hơn|tăng thêm|giảm thêm|tăng lên|giảm đi|tăng gần|giảm gần|giảm nhẹ|tăng nhẹ") + r")\s+"
     rf"(?:so với\s+(?:năm\s+)?(?:\d{{4}}\s+)?(?:cùng kỳ\s+)?)?(?:là\s+|được\s+|gần\s+|hơn\s+)?({NUMBER_RE})\s*(điểm phần trăm|điểm|%)",
 )
 SIGNED_CHANGE_RE = re.compile(rf"\(\s*([+\-])\s*({NUMBER_RE})\s*(điểm|%)?\s*\)")
 NUMBER_MENTION_RE = re.compile(
-    rf"(?=\d)({NUMBER_RE})(?:\s*/\s*({NUMBER_RE})(?=\s*điểm)|\s*/\s*(100|10|1)(?![\d/.,]))?(?![\w/]|[.,]\d)"
+    rf"({NUMBER_AT_DIGIT})(?:\s*/\s*({NUMBER_RE})(?=\s*điểm)|\s*/\s*(100|10|1)(?![\d/.,]))?(?![\w/]|[.,]\d)"
     r"(?:\s*(%|điểm|phần trăm)(?![\w]))?"
 )
 _NOT_RANK_BEFORE = re.compile(
@@ -379,11 +388,11 @@ GROUP_NOUNS = (
     r"cơ quan,\s*đơn vị|cơ quan|đơn vị|địa phương|huyện,\s*thị xã,\s*thành phố|huyện,\s*thành phố|huyện|"
     r"xã,\s*phường,\s*thị trấn|xã,\s*phường,\s*đặc khu|xã,\s*phường|xã|phường|quận,\s*huyện)(?![\w])"
 )
-TOTAL_RE = re.compile(r"(\d{1,3})\s+(" + GROUP_NOUNS + ")")  # run on lowered text
+TOTAL_RE = re.compile(r"(\d\d{0,2})\s+(" + GROUP_NOUNS + ")")  # run on lowered text; opens with a digit
 
 
-RATIO_RE = re.compile(r"(?=[\d.]{1,19}\s*/)"  # a look-ahead for the slash first: most numbers are not ratios
-                      r"(\d{1,3}(?:\.\d{3})+|\d{1,5})\s*/\s*(\d{1,3}(?:\.\d{3})+|\d{1,5})(?![\w/]|[.,]\d|\s*-\s*\w)")
+# opens with a digit (the engine skips ahead to digits), then looks ahead for the slash: most numbers are not ratios
+RATIO_RE = re.compile(r"(\d(?=[\d.]{0,18}\s*/)(?:\d{0,2}(?:\.\d{3})+|\d{0,4}))\s*/\s*(\d{1,3}(?:\.\d{3})+|\d{1,5})(?![\w/]|[.,]\d|\s*-\s*\w)")
 _NOT_RATIO_BEFORE = re.compile(r"(?:ngày|từ|đến|tháng|số|Số|quý|Quý|lần|năm|Điều|khoản)\s*[:]?\s*$|[-/]\s*$")
 _NOUN_AFTER = re.compile(r"\s+(?!năm\b|tháng\b|ngày\b|và\b|của\b|so\b|đạt\b|là\b|với\b)([^\W\d_][\w&]*)")
 
