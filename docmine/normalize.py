@@ -108,13 +108,18 @@ def canonical(s: str) -> str:
     return _TONE_RE.sub(_fix_tone, s) if _TONE_PAIR.search(s) else s  # most texts have no old-style tone: one fast scan
 
 
+_DASHES = re.compile(r"[\u2012-\u2015]")
+_JOINING_DASH = re.compile(r"(?<=\w)\s*[\u2012-\u2015]\s*(?=\w)|(?<=\w) -(?=\w)|(?<=\w)- (?=\w)")
+
+
 def tidy(s: str) -> str:
     """An output string: canonical, word-joining dashes spaced, spaces collapsed; ``LĐ-TB-XH`` stays.
 
     >>> tidy("Lao động –Việc làm–  Bảo hiểm"), tidy("LĐ-TB-XH, 01-NQ/TU")
     ('Lao động - Việc làm - Bảo hiểm', 'LĐ-TB-XH, 01-NQ/TU')
     """
-    s = re.sub(r"(?<=\w)\s*[\u2012-\u2015]\s*(?=\w)|(?<=\w) -(?=\w)|(?<=\w)- (?=\w)", " - ", s)
+    if "-" in s or _DASHES.search(s):
+        s = _JOINING_DASH.sub(" - ", s)
     return " ".join(canonical(s).split())
 
 

@@ -89,10 +89,13 @@ def area_of(text: str, code: str | None = None) -> str | None:
     return best
 
 
+_LIST_MARK = re.compile(r"^\s*(?:[-+•*]\s*|\(?\d{1,2}(?:\.\d{1,2})*[.)]\s+|[a-zđ]\)\s*)")
+_EMPHASIS = re.compile(r"[*\u00b9\u00b2\u00b3\u2070-\u2079]")
+
+
 def clean(s: str) -> str:
     """Strip list markers, emphasis asterisks, spaces and trailing punctuation."""
-    s = re.sub(r"^\s*(?:[-+•*]\s*|\(?\d{1,2}(?:\.\d{1,2})*[.)]\s+|[a-zđ]\)\s*)", "", s)
-    s = tidy(re.sub(r"[*\u00b9\u00b2\u00b3\u2070-\u2079]", "", s))
+    s = tidy(_EMPHASIS.sub("", _LIST_MARK.sub("", s)))
     return s.strip(" .;:,…").strip()
 
 

@@ -27,6 +27,7 @@ from docmine.normalize import UPPER
 SKIP = ("header", "signature", "stamp", "furniture", "table_cell", "footnote")
 _MARKER = re.compile(r"^\s*(?:[-+•*–]\s*|\(?(?:[0-9]{1,2}(?:\.[0-9]{1,2})*|[a-zđ]|[IVX]{1,5})[.)]\s+)")
 _ROMAN = re.compile(r"^\s*[IVX]{1,5}\.\s")
+_SENTENCE_MARK = re.compile(r"[.;:,]\s*$|[;:]")
 YEAR_WORD = re.compile(r"\b(?:năm|Năm|NĂM)\s+(\d{4})\b")
 
 
@@ -57,15 +58,19 @@ class Segment:
 
     @property
     def is_title(self) -> bool:
-        """A short numbered title with no sentence in it (``1. Công tác chỉ đạo điều hành CCHC``)."""
-        b = self.body.strip()
-        return (
-            self.kind == "heading"
-            or bool(self.marker)
-            and len(b) < 90
-            and not re.search(r"[.;:,]\s*$|[;:]", b)
-            and self.marker[0].isalnum()
-        )
+        """A short numbered title with no sentence in it (``1. Công tác chỉ đạo điều hành CCHC``),
+        decided once."""
+        got = self.__dict__.get("_is_title")
+        if got is None:
+            b = self.body.strip()
+            got = self.__dict__["_is_title"] = (
+                self.kind == "heading"
+                or bool(self.marker)
+                and len(b) < 90
+                and not _SENTENCE_MARK.search(b)
+                and self.marker[0].isalnum()
+            )
+        return got
 
 
 def marker_kind(marker: str) -> str:

@@ -52,13 +52,18 @@ def extract(doc: Document) -> list[Score]:
     return _merge(out)
 
 
+_GROUP_SPLIT = re.compile(r"\s*[,/]\s*")
+_PLACE_HEAD = re.compile(r"^(?:tỉnh|thành phố|tp\.?|ubnd|ủy ban nhân dân)\s+")
+_WORD = re.compile(r"\w+")
+
+
 def _group_noun(label: str) -> str:
     """The group a count names: ``đơn vị`` of ``đơn vị``, ``tỉnh`` of ``tỉnh, thành phố`` or ``tỉnh thành``.
 
     >>> _group_noun("đơn vị"), _group_noun("tỉnh thành phố"), _group_noun("cơ quan, đơn vị"), _group_noun("sở")
     ('đơn vị', 'tỉnh', 'cơ quan', 'sở')
     """
-    head = re.split(r"\s*[,/]\s*", label.lower())[0]
+    head = _GROUP_SPLIT.split(label.lower())[0]
     return head if head in _TWO_SYLLABLE_GROUPS else head.split()[0] if head else head
 
 
@@ -185,8 +190,7 @@ def _stated_total(doc: Document, ms: Mentions, at: int) -> int | None:
 
 def _norm(name: str | None) -> str:
     n = (name or "").lower()
-    n = re.sub(r"^(?:tỉnh|thành phố|tp\.?|ubnd|ủy ban nhân dân)\s+", "", n)
-    return " ".join(re.findall(r"\w+", n))
+    return " ".join(_WORD.findall(_PLACE_HEAD.sub("", n)))
 
 
 def _merge(scores: list[Score]) -> list[Score]:

@@ -209,13 +209,16 @@ def is_number_cell(text: str) -> bool:
     return bool(_NUM_CELL.match(t)) or t in ("-", "–", "x", "")
 
 
+_SIGNED_NUMBER = re.compile(rf"[+\-]?(?:{NUMBER_RE})")
+
+
 def cell_number(text: str, max_value: float | None = None) -> float | None:
     """The number in a cell, or None.
 
     >>> cell_number("86,43%"), cell_number("(+2)"), cell_number("-")
     (86.43, 2, None)
     """
-    m = re.search(rf"[+\-]?(?:{NUMBER_RE})", text.replace(" ", ""))
+    m = _SIGNED_NUMBER.search(text.replace(" ", ""))
     if not m:
         return None
     return parse_number(m.group(0), max_value=max_value)
@@ -528,16 +531,12 @@ def _pipe_tables(doc: Document, blocks) -> list[TableView]:
     return out
 
 
+_LINE = re.compile(r"[^\n]+")
+
+
 def _lines(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
-    out, s = [], start
-    text = doc.view
-    while s < end:
-        e = text.find("\n", s, end)
-        e = end if e < 0 else e
-        if text[s:e].strip():
-            out.append((s, e))
-        s = e + 1
-    return out
+    """The spans of the lines of ``doc.view[start:end]`` that are not blank."""
+    return [m.span() for m in _LINE.finditer(doc.view, start, end) if not m.group().isspace()]
 
 
 def _cells_tables(doc: Document, run: list[tuple[int, int, str]]) -> list[TableView]:
