@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from docmine.model import Document
 from extractors.discourse import segments
@@ -81,8 +82,17 @@ def _blank(s: str) -> str:
 
 
 def _is_caps(s: str) -> bool:
-    """Whether a short line is written in capitals (a heading)."""
-    t = _NOT_LETTERS.sub("", s[:300])
+    """Whether a short line is written in capitals (a heading).
+
+    >>> _is_caps("KẾT QUẢ THỰC HIỆN năm 2024"), _is_caps("Kết quả thực hiện")
+    (True, False)
+    """
+    return _caps(s[:300])
+
+
+@lru_cache(maxsize=4096)
+def _caps(s: str) -> bool:  # a paragraph's line is asked up to three times
+    t = _NOT_LETTERS.sub("", s)
     if len(t) < 6:
         return False
     head = t[:24]  # lower case early in the line settles most lines at once

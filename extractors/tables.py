@@ -353,11 +353,14 @@ def _bar_tables(doc: Document, blocks) -> list[TableView]:
     for b in blocks:
         lines.extend(_lines(doc, b.start, b.end))
     out: list[TableView] = []
+    bars_at = [k for k, (a, e) in enumerate(lines) if doc.view[a:e].strip() == "|"]
     i = 0
     while i < len(lines):
         if doc.view[lines[i][0] : lines[i][1]].strip() != "|":
-            i += 1
-            continue
+            k = bisect.bisect_left(bars_at, i)  # on to the next line that is one ``|``
+            if k == len(bars_at):
+                break
+            i = bars_at[k]
         rows: list[list[Cell]] = []
         cur: list[Cell] = []
         cell: list[tuple[int, int]] = []
@@ -439,9 +442,10 @@ def _bar_table(rows: list[list[Cell]]) -> TableView | None:
 
 def _join_cell(doc: Document, parts: list[tuple[int, int]]) -> Cell:
     start, end = parts[0][0], parts[-1][1]
-    text = " ".join(_MARKUP.sub("", " ".join(doc.view[start:end].split())).split())
-    lead = len(doc.view[start:end]) - len(doc.view[start:end].lstrip(" *_"))
-    trail = len(doc.view[start:end]) - len(doc.view[start:end].rstrip(" *_"))
+    raw = doc.view[start:end]
+    text = " ".join(_MARKUP.sub("", " ".join(raw.split())).split())
+    lead = len(raw) - len(raw.lstrip(" *_"))
+    trail = len(raw) - len(raw.rstrip(" *_"))
     return Cell(start + lead, end - trail, text)
 
 
@@ -531,12 +535,17 @@ def _pipe_tables(doc: Document, blocks) -> list[TableView]:
     return out
 
 
-_LINE = re.compile(r"[^\n]+")
-
-
 def _lines(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
     """The spans of the lines of ``doc.view[start:end]`` that are not blank."""
-    return [m.span() for m in _LINE.finditer(doc.view, start, end) if not m.group().isspace()]
+    out, s = [], start
+    text = doc.view
+    while s < end:
+        e = text.find("\n", s, end)
+        e = end if e < 0 else e
+        if text[s:e].strip():
+            out.append((s, e))
+        s = e + 1
+    return out
 
 
 def _cells_tables(doc: Document, run: list[tuple[int, int, str]]) -> list[TableView]:
