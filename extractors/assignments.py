@@ -42,7 +42,7 @@ from extractors.common import clean
 from extractors.deadlines import DATED, Deadline, cell_deadline, find_deadline
 from extractors.discourse import sentences
 from extractors.outline import Para, paragraphs
-from extractors.similar import tokens
+from extractors.similar import shared, tokens
 from extractors.tables import TableView, in_spans, row_span, tables
 from extractors.units import UNIT_HEAD, is_unit, names_only, split_units, starts_with_verb, units_then_task
 
@@ -888,22 +888,16 @@ def _bag(text: str) -> tuple[Counter, int]:
     return c, sum(c.values())
 
 
-def _common(ca: Counter, cb: Counter) -> int:
-    if len(ca) > len(cb):
-        ca, cb = cb, ca
-    return sum(min(n, cb[k]) for k, n in ca.items() if k in cb)
-
-
 def _f1(a: str, b: str) -> float:
     (ca, na), (cb, nb) = _bag(a), _bag(b)
-    common = _common(ca, cb)
+    common = shared(ca, cb)
     return 2 * common / (na + nb) if common else 0.0
 
 
 def _contained(a: str, b: str) -> float:
     (ca, na), (cb, nb) = _bag(a), _bag(b)
     small = min(na, nb)
-    return _common(ca, cb) / small if small else 0.0
+    return shared(ca, cb) / small if small else 0.0
 
 
 def extract(doc: Document) -> list[Assignment]:

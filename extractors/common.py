@@ -30,6 +30,11 @@ AREAS = {
     "tài chính công": r"tài chính công|kinh phí|tự chủ|ngân sách|tài chính",
     "hiện đại hóa": r"hiện đại hóa|điện tử|trực tuyến|chuyển đổi số|công nghệ thông tin|CNTT|ký số|chữ ký số|ISO|bưu chính|thanh toán|phần mềm|mức độ 3|an ninh mạng",
 }
+_AREA_NAMES = list(AREAS)
+# every area's cues in one pattern, each area a group: the leftmost match is the earliest cue, and at
+# one offset the first area in this order wins
+_AREA_RE = re.compile("|".join(f"(?P<a{i}>{p})" for i, p in enumerate(AREAS.values())), re.IGNORECASE)
+_TTHC = re.compile(r"thủ tục hành chính|TTHC", re.IGNORECASE)
 AREA_BY_CODE = {"1": "chỉ đạo điều hành", "2": "thể chế", "3": "thủ tục hành chính", "4": "tổ chức bộ máy",
                 "5": "công vụ", "6": "tài chính công", "7": "hiện đại hóa", "8": "hiện đại hóa"}  # fmt: skip
 
@@ -79,14 +84,12 @@ def area_of(text: str, code: str | None = None) -> str | None:
         head = code.lstrip("0").split(".")[0] or code
         if head in AREA_BY_CODE:
             return AREA_BY_CODE[head]
-    best, pos = None, 10**9
-    for area, pat in AREAS.items():
-        m = re.search(pat, text, re.IGNORECASE)
-        if m and m.start() < pos:
-            best, pos = area, m.start()
-    if best is None and re.search(r"thủ tục hành chính|TTHC", text, re.IGNORECASE):
+    m = _AREA_RE.search(text)
+    if m and m.lastgroup:
+        return _AREA_NAMES[int(m.lastgroup[1:])]
+    if _TTHC.search(text):
         return "thủ tục hành chính"  # a bare mention of TTHC is the weakest cue: "TTHC có thanh toán trực tuyến" is hiện đại hóa
-    return best
+    return None
 
 
 _LIST_MARK = re.compile(r"^\s*(?:[-+•*]\s*|\(?\d{1,2}(?:\.\d{1,2})*[.)]\s+|[a-zđ]\)\s*)")

@@ -315,8 +315,17 @@ def lead_kind(lead: Segment | None) -> str | None:
     """
     if lead is None:
         return None
-    t = lead.text
-    t = re.split(r"\b(?:tuy nhiên|Tuy nhiên|nhưng|song)\b", t)[-1]
+    got = lead.__dict__.get("_lead_kind", "")
+    if got == "":
+        got = lead.__dict__["_lead_kind"] = _lead_kind(lead.text)  # a lead-in is asked once per item under it
+    return got
+
+
+_BUT = re.compile(r"\b(?:tuy nhiên|Tuy nhiên|nhưng|song)\b")
+
+
+def _lead_kind(t: str) -> str | None:
+    t = _BUT.split(t)[-1]
     sent = sentences(t)
     if sent:
         t = t[sent[-1][0] :]
@@ -354,9 +363,20 @@ def context_kind(seg: Segment | None) -> str | None:
     if k:
         return k
     if seg.heading is not None:
-        h = seg.heading.text
-        if _SHORTCOMING_HEADING.search(h):
-            return "shortcoming"
-        if _DIRECTIVE_HEADING.search(h):
-            return "directive"
+        return heading_kind(seg.heading)
     return None
+
+
+def heading_kind(heading: Segment) -> str | None:
+    """``shortcoming`` or ``directive`` for a section heading that names one, decided once.
+
+    >>> heading_kind(Segment(0, 0, "heading", "II. TỒN TẠI, HẠN CHẾ", "II.", 4))
+    'shortcoming'
+    """
+    got = heading.__dict__.get("_heading_kind", "")
+    if got == "":
+        h = heading.text
+        got = heading.__dict__["_heading_kind"] = (
+            "shortcoming" if _SHORTCOMING_HEADING.search(h) else "directive" if _DIRECTIVE_HEADING.search(h) else None
+        )
+    return got

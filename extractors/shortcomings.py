@@ -509,10 +509,16 @@ _STEMS = ("còn", "chưa", "không", "trễ", "quá hạn", "chậm", "thấp", 
           "vướng mắc", "thách thức", "sai sót", "nguyên nhân", "lý do", ":", "cao hơn", "trong đó")  # fmt: skip
 
 
+_STEM_RE = re.compile("|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _STEMS))
+
+
 def _may_state_fault(sentence: str) -> bool:
-    """Whether a sentence holds any word the fault grammar starts from (a cheap test before it)."""
-    low = " ".join(sentence.lower().split())
-    return any(w in low for w in _STEMS)
+    """Whether a sentence holds any word the fault grammar starts from (a cheap test before it).
+
+    >>> _may_state_fault("Số hồ sơ quá\\nhạn"), _may_state_fault("Sở đã hoàn thành kế hoạch")
+    (True, False)
+    """
+    return _STEM_RE.search(sentence.lower()) is not None
 
 
 def _faulty_parts(t: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -625,7 +631,10 @@ _MORE_AREAS = {  # cues of the genre beyond common.AREAS, read the same way (the
     "thể chế": r"(?:cần|phải) (?:được )?(?:sửa đổi|bổ sung|hoàn thiện)|văn bản pháp luật",
     "tài chính công": r"giải ngân|đầu tư công|vốn đầu tư|thu ngân sách|chi ngân sách",
 }
-_AREA_RES = [(a, _rx(p, re.I)) for a, p in [*_MORE_AREAS.items(), *AREAS.items()]]
+_AREA_CUES = [*_MORE_AREAS.items(), *AREAS.items()]
+# one pattern of every cue, each area a group: the leftmost match is the earliest cue, and at one
+# offset the first area in this order wins
+_AREA_RE = _rx("|".join(f"(?P<a{i}>{p})" for i, (_, p) in enumerate(_AREA_CUES)), re.I)
 _PURPOSE = _rx(
     r"\s*(?:[^\W\d_]+ ){0,2}(?:kinh phí|ngân sách)(?: [^\W\d_]+){0,3} (?:cho|dành cho|bố trí cho)", re.I
 )
@@ -644,12 +653,8 @@ def _area(text: str | None) -> str | None:
         return None
     if m := _PURPOSE.match(text):
         text = text[m.end() :]
-    best, pos = None, len(text) + 1
-    for a, r in _AREA_RES:
-        m = r.search(text)
-        if m and m.start() < pos:
-            best, pos = a, m.start()
-    return best or area_of(text)
+    m = _AREA_RE.search(text)
+    return _AREA_CUES[int(m.lastgroup[1:])][0] if m and m.lastgroup else area_of(text)
 
 
 def _topic(text: str) -> str | None:

@@ -21,7 +21,18 @@ def contained(a: str, b: str) -> float:
     """
     (ta, na), (tb, nb) = _counts(a), _counts(b)
     small = min(na, nb)
-    return sum((ta & tb).values()) / small if small else 0.0
+    return shared(ta, tb) / small if small else 0.0
+
+
+def shared(ca: Counter[str], cb: Counter[str]) -> int:
+    """How many tokens two counts have in common (``sum((ca & cb).values())``, without building it).
+
+    >>> shared(Counter("sở sở nội".split()), Counter("sở nội nội vụ".split()))
+    2
+    """
+    if len(ca) > len(cb):
+        ca, cb = cb, ca
+    return sum(min(n, cb[k]) for k, n in ca.items() if k in cb)
 
 
 @lru_cache(maxsize=8192)
@@ -31,4 +42,4 @@ def _counts(s: str) -> tuple[Counter[str], int]:
     return c, sum(c.values())
 
 
-__all__ = ["contained", "token_f1"]
+__all__ = ["contained", "shared", "token_f1"]
