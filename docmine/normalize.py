@@ -47,10 +47,11 @@ def _fix_tone(m: re.Match[str]) -> str:
 # the capital letters of Vietnamese, for character classes (``[A-ZÀ-Ỹ]`` would take lower-case letters too)
 UPPER = "A-Z" + "".join(chr(c) for c in range(0xC0, 0x1EFA) if chr(c).isupper() and chr(c).isalpha())
 
-_VIEW = str.maketrans(
-    {"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2018": "'", "\u2019": "'", "\u00d0": "Đ"}
-    | {c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"}
-)
+_VIEW_MAP = {"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2018": "'", "\u2019": "'", "\u00d0": "Đ"} | {
+    c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+}
+_VIEW = str.maketrans(_VIEW_MAP)
+_VIEW_CHARS = re.compile("[" + "".join(_VIEW_MAP) + "]")  # few in a text: found by one scan, not translated
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
@@ -104,8 +105,37 @@ def canonical(s: str) -> str:
     >>> canonical("Ðoàn – Uỷ")
     'Đoàn - Ủy'
     """
-    s = s.translate(_VIEW)
-    return _TONE_RE.sub(_fix_tone, s) if _TONE_PAIR.search(s) else s  # most texts have no old-style tone: one fast scan
+    if _VIEW_CHARS.search(s):
+        s = s.translate(_VIEW)
+    return _fix_tones(s) if _TONE_PAIR.search(s) else s  # most texts have no old-style tone: one fast scan
+
+
+_TONE_END = re.compile(r"[oOuU][àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ](?![^\W\d_])")
+_LETTER = re.compile(r"[^\W\d_]")
+_WORD_CHAR = re.compile(r"[qQ\w]")
+
+
+def _fix_tones(s: str) -> str:
+    """``_TONE_RE.sub(_fix_tone, s)``, found from the vowel pairs that end a word (the pattern itself,
+    which opens with a look-behind, would be tried at every offset of the text).
+
+    >>> _fix_tones("hoà thuỷ, quý, 2hoà, Hoà")
+    'hòa thủy, quý, 2hoà, Hòa'
+    """
+    out: list[str] = []
+    last = 0
+    for m in _TONE_END.finditer(s):
+        w = m.start()
+        while w > last and _LETTER.match(s, w - 1):
+            w -= 1  # back to the start of the word
+        if w > 0 and _WORD_CHAR.match(s, w - 1):
+            continue
+        got = _TONE_RE.match(s, w)
+        if got is None or got.end() != m.end():
+            continue
+        out += [s[last:w], _fix_tone(got)]
+        last = m.end()
+    return "".join(out) + s[last:] if out else s
 
 
 _DASHES = re.compile(r"[\u2012-\u2015]")

@@ -183,8 +183,8 @@ def _matchers():
 @lru_cache(maxsize=1)
 def _index_regex() -> re.Pattern[str]:
     g = gazetteer()
-    names = sorted((p for p, (_, strength) in g.index_names.items() if strength == "strong"), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names) + r")(?!\w)", re.I)
+    names = [p for p, (_, strength) in g.index_names.items() if strength == "strong"]  # in lower case
+    return re.compile("(?:" + trie(names).replace(r"\ ", r"\s+") + r")(?!\w)")  # run on lowered text
 
 
 def index_in(text: str) -> str | None:
@@ -193,8 +193,8 @@ def index_in(text: str) -> str | None:
     >>> index_in("Điểm số PAR Index"), index_in("Xếp hạng Chỉ số hài lòng"), index_in("Điểm số")
     ('PAR', 'SIPAS', None)
     """
-    m = _index_regex().search(text)
-    return gazetteer().index_names[" ".join(m.group(0).lower().split())][0] if m else None
+    m = next(word_matches(_index_regex(), lowered(text)), None)
+    return gazetteer().index_names[" ".join(m.group(0).split())][0] if m else None
 
 
 # ---------------------------------------------------------------- entities
