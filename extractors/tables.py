@@ -266,7 +266,7 @@ def _grids(doc: Document) -> list[TableView]:
                       and sum(1 for x in grid[r] if x is grid[r][k]) > 1]  # fmt: skip
             groups.append(" ".join(c.text for c in merged if c) or None)
         body: list[list[Cell | None]] = []
-        for r in grid[head_n:]:
+        for r, cells in zip(grid[head_n:], full[head_n:], strict=True):
             row: list[Cell | None] = [None] * len(r)
             k = 0
             while k < len(r):
@@ -275,7 +275,7 @@ def _grids(doc: Document) -> list[TableView]:
                     j += 1
                 if c is not None:  # a cell merged across columns goes under the one its header names
                     target = next((x for x in range(k, j + 1) if x < len(sub) and sub[x]), k)
-                    row[target] = _cell(doc, c.start, c.end)
+                    row[target] = cells[k]  # the cell read above
                 k = j + 1
             if any(x and x.text for x in row):
                 body.append(row)
