@@ -48,8 +48,9 @@ _PROPORTION = re.compile(
     r"\s+(?!so\b|và\b|tăng\b|giảm\b|xếp\b|đứng\b|cao\b|thấp\b|trở\b|với\b|của\b|trong\b|là\b|đạt\b|năm\b|điểm\b|"
     r"thuộc\b|\(|,|;|\.|-)[^\W\d_]"
 )
-_REGION = re.compile(r"(?:trong|của|xét trong)\s+(?:khu vực|vùng|cụm|nhóm)\b|trong vùng", re.I)
-_AVERAGE = re.compile(r"trung bình|bình quân", re.I)
+# run on lowered text (mentions.low_view), without re.I: the regex engine then skips ahead to their first letters
+_REGION = re.compile(r"(?:trong|của|xét trong)\s+(?:khu vực|vùng|cụm|nhóm)\b|trong vùng")
+_AVERAGE = re.compile(r"trung bình|bình quân")
 _GROUP = re.compile(
     r"(?:(?:các|toàn bộ)\s+)?(?:\d{1,3}\s+)?(?:các\s+)?(?:khối\s+)?"
     r"(?:" + GROUP_NOUNS + r"|ngành|ubnd cấp huyện|ubnd cấp xã|cấp huyện|cấp xã|cấp tỉnh|cả 3 cấp)(?![\w])|cả nước|toàn quốc",
@@ -60,8 +61,8 @@ GROUP_OF = {"province": ("tỉnh",), "ministry": ("bộ",), "department": ("sở
             "district": ("huyện", "địa phương"), "commune": ("xã", "phường")}  # fmt: skip
 _COMPONENT_TITLE = re.compile(r"lĩnh vực|chỉ số thành phần|tiêu chí|trụ cột|^\W*nội dung\s+\d", re.I)
 _BREAKDOWN = re.compile(
-    r"trong đó\s*:?|bao gồm\s*:?|gồm\s*:?|cụ thể(?: là)?\s*:|(?:tiêu chí|lĩnh vực|chỉ số thành phần|trụ cột)[^:.;]{0,30}:", re.I
-)
+    r"trong đó\s*:?|bao gồm\s*:?|gồm\s*:?|cụ thể(?: là)?\s*:|(?:tiêu chí|lĩnh vực|chỉ số thành phần|trụ cột)[^:.;]{0,30}:"
+)  # on lowered text
 _SCOPE = re.compile(r"(?:^|[:;,.(]\s*)(?:Ở|Về|Đối với|Tại|Trong|Xét về|Riêng|Với)\s+(?:(?:lĩnh vực|tiêu chí|chỉ số|trụ cột)\s+)?$", re.I)
 _ANAPHOR = re.compile(r"(?<![\w])(?:[Tt]ỉnh này|[Tt]hành phố này|[Đđ]ịa phương này|[Ss]ở này|[Đđ]ơn vị này|[Hh]uyện này)(?![\w])")
 _SELF = re.compile(r"(?<![\w])(?:của\s+)?(Sở|Bộ|Ban|UBND tỉnh|tỉnh ta|Cơ quan|đơn vị)(?![\w])(?!\s+[" + UPPER + r"])")
@@ -125,6 +126,7 @@ class _Reader:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.view = doc.view
+        self.low = low_view(doc)
         self.ms: Mentions = mentions(doc)
         self.out: list[Statement] = []
         self.last_entity: _Head | None = None
@@ -210,7 +212,7 @@ class _Reader:
                 _VALUE_CUE.search(before) or (before.endswith("(") and view[m.end : m.end + 1] == ")")
             ):
                 qs.append(Mention("number", m.start, m.end, "điểm", m.value, maximum=m.maximum))  # ``(91,420)``
-        regional = _REGION.search(view, a, b)
+        regional = _REGION.search(self.low, a, b)
         qs += [r for r in ms.get("rank", a, b) if not (regional and r.total is None and r.label is None)]
         qs += ms.get("rank_change", a, b) + ms.get("value_change", a, b)
         return sorted(qs, key=lambda m: m.start)
@@ -256,11 +258,11 @@ class _Reader:
         topic = topic_at(doc, a)
         if not idx and topic.index is None:
             return []
-        avg = _AVERAGE.search(view, a, b)
+        avg = _AVERAGE.search(self.low, a, b)
         group = _group_entity(view, avg.end(), b) if avg else None
         if avg and group is None:
             group = _group_entity(view, a, avg.start())
-        breakdown = _BREAKDOWN.search(view, a, b)
+        breakdown = _BREAKDOWN.search(self.low, a, b)
         if breakdown:  # after ``trong đó:`` an item's own words name its component
             for q in qs:
                 near = [h for h in heads if h.end <= q.start]
