@@ -113,9 +113,22 @@ def spacy_doc(text: str):
     from spacy.tokens import Doc
 
     triples = _TOKEN.findall(text)  # (token, the one space after it, a whitespace run)
-    words = [w or ws for w, _, ws in triples]
     spaces = [s == " " for _, s, _ in triples]
-    return Doc(_nlp().vocab, words=words, spaces=spaces)
+    return Doc(_nlp().vocab, words=_orths([w or ws for w, _, ws in triples]), spaces=spaces)
+
+
+_ORTH: dict[str, int] = {}  # a token's ORTH id in the vocabulary: a Doc built from ids skips hashing each token
+
+
+def _orths(words: list[str]) -> list[int]:
+    get = _ORTH.get
+    out = [get(w) for w in words]
+    if None in out:  # tokens not seen before: their lexemes made once
+        vocab = _nlp().vocab
+        for i, w in enumerate(words):
+            if out[i] is None:
+                out[i] = _ORTH[w] = vocab[w].orth
+    return out  # type: ignore[return-value]
 
 
 @lru_cache(maxsize=1)
