@@ -57,7 +57,8 @@ _TRIGGER = re.compile(
     r"|[Gg]iao(?!\s+(?:dịch|thông|lưu|diện|tiếp|ban|nộp|nhận|kết quả|ước|thoa|hàng|việc|nhiệm vụ|khoán|đất|quyền)\b))"
     r"\s*,?\s+(?=\S)"
 )
-_TRIGGER_WORDS = ("yêu cầu", "đề nghị", "giao", "phân công", "kiến nghị", "ủy quyền", "lưu ý", "kính")
+# a trigger's words in lower case: a quick test before _TRIGGER, which is tried at every offset
+_TRIGGER_HINT = re.compile("yêu cầu|đề nghị|giao|phân công|kiến nghị|ủy quyền|lưu ý|kính")
 _ADVERBIAL = re.compile(
     r"\s*(?:(?i:(?:ngay\s+)?(?:sau khi|khi|trước khi|căn cứ|trên cơ sở|để|đối với|về|trong|đồng thời|bên cạnh đó|ngoài ra|với|"
     r"theo|định kỳ|hằng|hàng|tiếp theo|trước mắt|từ nay|cụ thể|nếu|trường hợp))\b[^;:]{0,260}?[,:;]\s*"
@@ -155,8 +156,7 @@ def _parse_own(text: str, item: bool, directive: bool, letter: bool = False) -> 
     base = label.end() if label else 0
     directive = directive or bool(label)
     adv = _ADVERBIAL.match(text, base)
-    low = text.lower()
-    for m in _TRIGGER.finditer(text, base) if any(w in low for w in _TRIGGER_WORDS) else ():
+    for m in _TRIGGER.finditer(text, base) if _TRIGGER_HINT.search(text.lower()) else ():
         before = text[base : m.start()]
         if (
             item

@@ -31,6 +31,7 @@ _MARK = re.compile(
     r"|(?P<num2>\d{1,2}(?:\.\d{1,2})+)\.?(?=[\s*_])|(?P<num>\d{1,2})\s*[.)](?=[\s*_]|[^\W\d])|\((?P<letter>[a-zđ])\)"
     r"|(?P<letter2>[a-zđ])[.)](?=[\s*_])|(?P<dash>[-–•])(?=[\s*_\w“\"(])|(?P<plus>\+)(?=[\s*_\w]))[\s*_]*"
 )
+_LEAD = re.compile(r"[ \t*_]*")
 _LETTERS = re.compile(r"[^\W\d_]")
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
 _STOP = re.compile(r"[\s*_|]*(?:Nơi nhận|NƠI NHẬN)\b")
@@ -104,9 +105,8 @@ def _caps(s: str) -> bool:  # a paragraph's line is asked up to three times
 def _mark(view: str, start: int) -> tuple[str, int]:
     m = _MARK.match(view, start)
     if not m:
-        lead = len(view[start:]) - len(view[start:].lstrip(" \t*_"))
-        return "", start + lead
-    kind = next(k for k, v in m.groupdict().items() if v is not None)
+        return "", _LEAD.match(view, start).end()  # type: ignore[union-attr]
+    kind = m.lastgroup or ""  # the one marker group that matched
     kind = {"letter2": "letter"}.get(kind, kind)
     return kind, m.end()
 
