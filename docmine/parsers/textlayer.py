@@ -21,12 +21,10 @@ from docmine.legacy import repair_legacy
 
 _VIET = "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 # marks only Vietnamese has (ă đ ơ ư, dot below, hook above ...): an English OCR engine writes é ó ô, never these
-_ONLY = set(_VIET) - set("àáâãèéêìíòóôõùúý")
+_ONLY = frozenset(_VIET) - set("àáâãèéêìíòóôõùúý")
 _LETTERS = set("abcdefghijklmnopqrstuvwxyz" + _VIET)
-_FOLD = str.maketrans(_VIET, "aaaaaaaaaaaaaaaaadeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyy")
-_SYLLABLE = re.compile(
-    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnptiouy])?"
-)
+_FOLDED = "aaaaaaaaaaaaaaaaadeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyy"  # each of _VIET without its marks
+_SYLLABLE = r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnptiouy])?"
 # common Vietnamese syllables with their marks stripped: stripped text and English OCR are full of them
 _STRIPPED = set(
     "va cua cac nam ngay duoc cho trong co la khong thuc hien nay voi da nguoi theo ve mot nhung tinh so cong "
@@ -37,8 +35,35 @@ _STRIPPED = set(
 MIN_WORDS = 30
 
 
-def _words(text: str) -> list[str]:
-    return [w for w in unicodedata.normalize("NFC", text).lower().split() if any(c.isalpha() for c in w)]
+_PUNCT = ".,;:!?()[]\"'“”‘’-–—/…*"
+# a character outside ASCII and the Vietnamese letters: where none is a letter, no word is mojibake
+_RARE = re.compile("[^\\x00-\\x7f" + "".join(sorted(_LETTERS)) + "]")
+
+
+def _unfolded(pattern: str) -> str:
+    """``pattern`` over plain letters made to match their Vietnamese forms too (``a`` -> ``[aàá...]``,
+    ``d`` -> ``đ`` as well), so words are matched as written instead of translated one by one."""
+    forms: dict[str, str] = {}
+    for viet, plain in zip(_VIET, _FOLDED, strict=True):
+        forms[plain] = forms.get(plain, plain) + viet
+    out, in_class = [], False
+    for ch in pattern:
+        in_class = ch == "[" or in_class and ch != "]"
+        out.append(forms[ch] if ch in forms and in_class else f"[{forms[ch]}]" if ch in forms else ch)
+    return "".join(out)
+
+
+_SYLLABLE_WORD = re.compile(r"(?<!\S)" + _unfolded(_SYLLABLE) + r"(?!\S)")  # a whole word, in " "-joined words
+
+
+def _words(text: str) -> tuple[str, list[str]]:
+    low = unicodedata.normalize("NFC", text).lower()
+    return low, [w for w in low.split() if w.isalpha() or any(c.isalpha() for c in w)]
+
+
+def _odd(w: str) -> bool:
+    """Whether a word holds a letter no Vietnamese word has."""
+    return not w.isascii() and any(c.isalpha() for c in set(w) - _LETTERS)
 
 
 def verdict(text: str) -> str | None:
@@ -48,22 +73,20 @@ def verdict(text: str) -> str | None:
     >>> verdict("Viá»‡t Nam ká»³ vá»ng tÄƒng trÆ°á»Ÿng kinh táº¿ cá»§a nÄƒm 2024 " * 4)
     'mojibake'
     """
-    words = _words(repair_legacy(text))
+    low, words = _words(repair_legacy(text))
     if len(words) < MIN_WORDS:
         return None
-    core = [w.strip(".,;:!?()[]\"'“”‘’-–—/…*") for w in words]
-    core = [w for w in core if w and w.isalpha()]
-    odd = sum(any(c.isalpha() and c not in _LETTERS for c in w) for w in words)
-    if odd > 0.15 * len(words):
+    core = [w for w in (w.strip(_PUNCT) for w in words) if w and w.isalpha()]
+    if any(c.isalpha() for c in set(_RARE.findall(low))) and sum(map(_odd, words)) > 0.15 * len(words):
         return "mojibake"
     if len(core) < MIN_WORDS // 2:
         return None
-    marked = sum(any(c in _ONLY for c in w) for w in core)
+    marked = sum(1 for w in core if not _ONLY.isdisjoint(w))
     stripped = sum(w in _STRIPPED for w in core)
     if marked < 0.1 * len(core) and stripped >= 0.15 * len(core):
         return "no diacritics"
     longer = [w for w in core if len(w) > 1]  # "x" of a table's ticks is no word
-    valid = sum(bool(_SYLLABLE.fullmatch(w.translate(_FOLD))) for w in longer)
+    valid = len(_SYLLABLE_WORD.findall(" ".join(longer)))  # the words that are whole syllables
     if marked >= 0.1 * len(core) and valid < 0.35 * len(longer):
         return "not Vietnamese"
     return None
