@@ -340,7 +340,6 @@ def _flattened(doc: Document) -> list[TableView]:
     return out
 
 
-_MARKUP = re.compile(r"^[\s*_]+|[\s*_]+$")
 _BAR_LINE = re.compile(r"^[^\S\n]*\|[^\S\n]*$", re.M)  # a line that is one ``|``: where a bar table can be
 
 
@@ -443,7 +442,7 @@ def _bar_table(rows: list[list[Cell]]) -> TableView | None:
 def _join_cell(doc: Document, parts: list[tuple[int, int]]) -> Cell:
     start, end = parts[0][0], parts[-1][1]
     raw = doc.view[start:end]
-    text = " ".join(_MARKUP.sub("", " ".join(raw.split())).split())
+    text = " ".join(" ".join(raw.split()).strip(" *_").split())  # bold marks and spaces around it dropped
     lead = len(raw) - len(raw.lstrip(" *_"))
     trail = len(raw) - len(raw.rstrip(" *_"))
     return Cell(start + lead, end - trail, text)
