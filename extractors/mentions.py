@@ -142,6 +142,8 @@ _NAME = r"[" + UPPER + r"]\w*(?:[ ]+[" + UPPER + r"]\w*)*"
 # a place or an agency the gazetteers do not know: a head word, then a proper name (``huyện Hòn Đất``,
 # ``phường 1 Bảo Lộc``, ``Cục Thuế``, ``Sở Lao`` to be widened by :func:`_extend_name`)
 _PLACE_PREFIX = re.compile(r"^(?i:tỉnh|thành phố|tp\.?|huyện|h\.|quận|thị xã|tx\.?|xã|phường|thị trấn|đặc khu)[ ]*")
+
+
 def _words(words: str) -> str:
     """An alternation of ``words`` (``|``-separated) as a prefix tree (see :func:`trie`).
 
