@@ -19,9 +19,11 @@ import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 
 import cffi
+import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
@@ -64,8 +66,10 @@ class Item:
     tail: list[CellSpec] | None = None  # a table's cells that reach its last row (see _merge_tables)
 
 
-# pdfium's per-glyph calls made through cffi: a call costs a fraction of a ctypes call, and a page
-# makes thousands of them (the functions are pypdfium2's own, found by address)
+# pdfium's per-glyph calls made through cffi, mapped over all the glyphs of a page so that no Python
+# code runs per glyph (the functions are pypdfium2's own, found by address). Out-pointers are
+# declared as integers, the addresses of a numpy array's cells: the calling convention passes a
+# pointer and an integer alike
 _FFI = cffi.FFI()
 
 
@@ -73,62 +77,69 @@ def _c(fn, sig: str):
     return _FFI.cast(sig, ctypes.cast(fn, ctypes.c_void_p).value)
 
 
-_CHAR_BOX = _c(pdfium_c.FPDFText_GetCharBox, "int(*)(void*, int, double*, double*, double*, double*)")
+_CHAR_BOX = _c(pdfium_c.FPDFText_GetCharBox, "int(*)(void*, int, intptr_t, intptr_t, intptr_t, intptr_t)")
 _FONT_SIZE = _c(pdfium_c.FPDFText_GetFontSize, "double(*)(void*, int)")
-_DROPPED = frozenset((0, 0xFFFE, 0xFFFF, 0x0D, 0x0A, 0x02))
+_GET_TEXT = _c(pdfium_c.FPDFText_GetText, "int(*)(void*, int, int, intptr_t)")
+_DROPPED = np.zeros(0x10000, bool)  # by UTF-16 code
+_DROPPED[[0, 0xFFFE, 0xFFFF, 0x0D, 0x0A, 0x02]] = True
+_LAST_SPACE = 0x3000  # no character after U+3000 is whitespace
+_SPACE = np.array([chr(c).isspace() for c in range(_LAST_SPACE + 1)])
 
 
-def _codes(tp: pdfium.PdfTextPage, n: int) -> list[int]:
+def _codes(tp: pdfium.PdfTextPage, raw, n: int) -> np.ndarray:
     """The UTF-16 code of every glyph of a text page: the page's text read in one call when it has one
     code per glyph (it has, unless pdfium left out a control glyph), else one call per glyph. The two
     agree but for control glyphs, all dropped (U+FFFE where the per-glyph call says U+0002)."""
-    buf = (ctypes.c_ushort * (n + 1))()
-    if n and pdfium_c.FPDFText_GetText(tp.raw, 0, n, buf) == n + 1:
-        return buf[:n]
-    return [pdfium_c.FPDFText_GetUnicode(tp.raw, i) for i in range(n)]
+    buf = np.empty(n + 1, np.uint16)
+    if n and _GET_TEXT(raw, 0, n, buf.ctypes.data) == n + 1:
+        return buf[:n].astype(np.uint32)
+    return np.array([pdfium_c.FPDFText_GetUnicode(tp.raw, i) for i in range(n)], np.uint32)
+
+
+def _code_points(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The glyphs that hold a character (indexes) and their code points: control glyphs dropped, a
+    surrogate pair one character (read at its first half), a lone surrogate U+FFFD.
+
+    >>> [(int(i), hex(c)) for i, c in zip(*_code_points(np.array([0x41, 0xD835, 0xDC00, 0x0D, 0xDC00, 0x1F600])))]
+    [(0, '0x41'), (1, '0x1d400'), (4, '0xfffd'), (5, '0x1f600')]
+    """
+    keep = ~_DROPPED[np.minimum(codes, 0xFFFF)] | (codes > 0xFFFF)  # pdfium's per-glyph call may pass 0xFFFF
+    cps = codes.copy()
+    surrogate = (codes >= 0xD800) & (codes <= 0xDFFF)
+    if surrogate.any():
+        pair = np.zeros(codes.size, bool)
+        pair[:-1] = (codes[:-1] <= 0xDBFF) & surrogate[:-1] & (codes[1:] >= 0xDC00) & surrogate[1:]
+        second = np.roll(pair, 1)
+        second[0] = False
+        cps[pair] = 0x10000 + ((codes[pair] - 0xD800) << 10) + codes[second] - 0xDC00
+        cps[surrogate & ~pair & ~second] = 0xFFFD
+        keep &= ~second
+    return np.flatnonzero(keep), cps[keep]
 
 
 def _page_chars(page: pdfium.PdfPage, height: float) -> Glyphs:
     """The glyphs of a page's text layer with their boxes (top-down) and font sizes; whitespace is
-    one space, a surrogate pair one character, a lone surrogate U+FFFD."""
+    one space, a surrogate pair one character, a lone surrogate U+FFFD. A glyph whose box is turned
+    inside out is dropped; a glyph of font size 0 takes its box's height."""
     tp = page.get_textpage()
-    n = tp.count_chars()
-    codes = _codes(tp, n)
     raw = _FFI.cast("void*", ctypes.cast(tp.raw, ctypes.c_void_p).value)
-    box = _FFI.new("double[4]")
-    left, right, bottom, top = box, box + 1, box + 2, box + 3
-    g = Glyphs()
-    text, x0s, x1s, tops, bottoms, sizes = g.text, g.x0, g.x1, g.top, g.bottom, g.size
-    skip = False
-    for i, u in enumerate(codes):
-        if skip:  # the low half of a surrogate pair read with its high half
-            skip = False
-            continue
-        if u in _DROPPED:
-            continue
-        if 0xD800 <= u <= 0xDFFF:
-            if u <= 0xDBFF and i + 1 < n and 0xDC00 <= (lo := codes[i + 1]) <= 0xDFFF:
-                ch, skip = chr(0x10000 + ((u - 0xD800) << 10) + lo - 0xDC00), True  # U+1D400 and the like
-            else:
-                ch = "\ufffd"
-        else:
-            ch = chr(u)
-        if not _CHAR_BOX(raw, i, left, right, bottom, top):
-            raise pdfium.PdfiumError("Failed to get charbox.")
-        x0, x1, y0, y1 = box[0], box[1], box[2], box[3]
-        if x1 < x0 or y1 < y0:
-            continue
-        if ch.strip():  # a space's size is never read
-            text.append(ch)
-            sizes.append(_FONT_SIZE(raw, i) or (y1 - y0))
-        else:
-            text.append(" ")
-            sizes.append(0.0)
-        x0s.append(x0)
-        x1s.append(x1)
-        tops.append(height - y1)
-        bottoms.append(height - y0)
-    return g
+    idx, cps = _code_points(_codes(tp, raw, tp.count_chars()))
+    box = np.empty((idx.size, 4))  # left, right, bottom, top
+    a, end = box.ctypes.data, box.ctypes.data + box.nbytes
+    if not all(map(_CHAR_BOX, repeat(raw), idx.tolist(), range(a, end, 32), range(a + 8, end, 32),
+                   range(a + 16, end, 32), range(a + 24, end, 32))):  # fmt: skip
+        raise pdfium.PdfiumError("Failed to get charbox.")
+    x0, x1, y0, y1 = box.T
+    ok = ~((x1 < x0) | (y1 < y0))
+    idx, x0, x1, y0, y1 = idx[ok], x0[ok], x1[ok], y0[ok], y1[ok]
+    cps = cps[ok]
+    space = (cps <= _LAST_SPACE) & _SPACE[np.minimum(cps, _LAST_SPACE)]
+    text = np.where(space, 32, cps).astype("<u4").tobytes().decode("utf-32-le")
+    sized = np.flatnonzero(~space)  # a space's size is never read
+    size = np.zeros(idx.size)
+    fs = np.fromiter(map(_FONT_SIZE, repeat(raw), idx[sized].tolist()), float, sized.size)
+    size[sized] = np.where(fs == 0, (y1 - y0)[sized], fs)
+    return Glyphs(text, x0, x1, height - y1, height - y0, size)
 
 
 def _big_image(page: pdfium.PdfPage, w: float, h: float):
