@@ -1,6 +1,6 @@
 """PDF: pypdfium2's text layer for speed, pdfplumber's table finder only for pages with ruling
-lines (fed the lines pdfium already read, so pdfplumber never parses the page itself),
-tesseract (``vie``) for pages that are scans.
+lines (fed the lines pdfium already read, so pdfplumber opens the file only for a page whose lines
+sit in a form XObject), tesseract (``vie``) for pages that are scans.
 
 Reading order keeps the two header columns apart (agency | quốc hiệu, number | place-date),
 sets the digital-signature stamp ("Ký bởi", "TRUNG TÂM CÔNG BÁO") apart at the end, drops
@@ -232,24 +232,31 @@ def _rules(page: pdfium.PdfPage, height: float) -> list[dict] | None:
     return edges
 
 
-def _find_tables(pl, index: int, edges: list[dict] | None) -> list:
+def _find_tables(plumber: Callable, index: int, edges: list[dict] | None) -> list:
+    """pdfplumber's tables of a page: from our edges by its table finder alone (it reads no page for
+    explicit lines given as edges), or, without our edges, from its own reading of the page."""
     if edges is None:
-        return pl.pages[index].find_tables()
+        pl = plumber()
+        found = pl.pages[index].find_tables()
+        pl.pages[index].close()
+        return found
     v = [e for e in edges if e["orientation"] == "v"]
     h = [e for e in edges if e["orientation"] == "h"]
     if len(v) < 2 or len(h) < 2:
         return []
+    from pdfplumber.table import TableFinder
+
     settings = {"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
                 "explicit_vertical_lines": v, "explicit_horizontal_lines": h}  # fmt: skip
-    return pl.pages[index].find_tables(table_settings=settings)
+    return TableFinder(None, settings).tables  # type: ignore[arg-type]
 
 
 def _tables(
-    pl, index: int, words: list[Word], edges: list[dict] | None = None
+    plumber: Callable, index: int, words: list[Word], edges: list[dict] | None = None
 ) -> tuple[list[Item], list[Word]]:
     """Tables of a page found by pdfplumber from the page's ruling lines, filled with our words;
     returns the rest of the words."""
-    boxes = [t for t in _find_tables(pl, index, edges) if len(t.cells) >= 4]
+    boxes = [t for t in _find_tables(plumber, index, edges) if len(t.cells) >= 4]
     items: list[Item] = []
     used: set[int] = set()
     by_y = sorted(range(len(words)), key=lambda i: words[i].mid_y)  # words found per cell by bisection,
@@ -425,7 +432,7 @@ def parse(path: Path) -> Document:
             raise ParseError("pdf: encrypted (a password is needed)") from None
         raise ParseError(f"pdf: corrupt or not a PDF ({msg})") from None
     pdf.init_forms()
-    opened: list = []  # pdfplumber's reading of the file, made for the first page with ruling lines
+    opened: list = []  # pdfplumber's reading of the file, made for the first page whose edges it must find
 
     def plumber():
         if not opened:
@@ -505,9 +512,7 @@ def _parse(path: Path, plumber: Callable, pdf: pdfium.PdfDocument) -> Document:
                 continue
         table_items: list[Item] = []
         if _has_rules(page):
-            pl = plumber()
-            table_items, words = _tables(pl, idx, words, _rules(page, height))
-            pl.pages[idx].close()
+            table_items, words = _tables(plumber, idx, words, _rules(page, height))
             lines = build_lines(words)  # the words outside the tables (else the lines read above)
         page_items = _classify_page(lines, idx + 1, width, height) + table_items
         page_items.sort(key=lambda it: (it.kind not in ("header",), it.top))
