@@ -17,9 +17,9 @@ import dataclasses
 import difflib
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from itertools import repeat
+from itertools import chain, repeat
 from pathlib import Path
 
 import cffi
@@ -147,79 +147,84 @@ def _big_image(page: pdfium.PdfPage, w: float, h: float):
     return best if area > 0.3 * w * h else None
 
 
-_FFI.cdef("typedef struct { float a, b, c, d, e, f; } FS_MATRIX;")
 _COUNT_OBJECTS = _c(pdfium_c.FPDFPage_CountObjects, "int(*)(void*)")
 _GET_OBJECT = _c(pdfium_c.FPDFPage_GetObject, "void*(*)(void*, int)")
 _COUNT_FORM_OBJECTS = _c(pdfium_c.FPDFFormObj_CountObjects, "int(*)(void*)")
 _GET_FORM_OBJECT = _c(pdfium_c.FPDFFormObj_GetObject, "void*(*)(void*, unsigned long)")
 _OBJECT_TYPE = _c(pdfium_c.FPDFPageObj_GetType, "int(*)(void*)")
-_OBJECT_MATRIX = _c(pdfium_c.FPDFPageObj_GetMatrix, "int(*)(void*, FS_MATRIX*)")
+_OBJECT_MATRIX = _c(pdfium_c.FPDFPageObj_GetMatrix, "int(*)(void*, intptr_t)")  # FS_MATRIX: six floats
 _COUNT_SEGMENTS = _c(pdfium_c.FPDFPath_CountSegments, "int(*)(void*)")
 _GET_SEGMENT = _c(pdfium_c.FPDFPath_GetPathSegment, "void*(*)(void*, int)")
-_SEGMENT_POINT = _c(pdfium_c.FPDFPathSegment_GetPoint, "int(*)(void*, float*, float*)")
+_SEGMENT_POINT = _c(pdfium_c.FPDFPathSegment_GetPoint, "int(*)(void*, intptr_t, intptr_t)")
 _SEGMENT_TYPE = _c(pdfium_c.FPDFPathSegment_GetType, "int(*)(void*)")
 _SEGMENT_CLOSE = _c(pdfium_c.FPDFPathSegment_GetClose, "int(*)(void*)")
 
 
-def _paths(page: pdfium.PdfPage, max_depth: int = 2) -> Iterator[tuple[object, int]]:
+def _paths(page: pdfium.PdfPage, max_depth: int = 2) -> list[tuple[object, int]]:
     """The path objects of a page and their depth (0 on the page, 1 inside a form XObject ...), in
     pypdfium2's ``get_objects`` order, read without a Python object per page object."""
+    out: list[tuple[object, int]] = []
 
-    def walk(parent, level: int, form: bool) -> Iterator[tuple[object, int]]:
+    def walk(parent, level: int, form: bool) -> None:
         n = _COUNT_FORM_OBJECTS(parent) if form else _COUNT_OBJECTS(parent)
         if n < 0:
             raise pdfium.PdfiumError("Failed to get number of pageobjects.")
-        get = _GET_FORM_OBJECT if form else _GET_OBJECT
-        for i in range(n):
-            obj = get(parent, i)
-            if obj == _FFI.NULL:
-                raise pdfium.PdfiumError("Failed to get pageobject.")
-            kind = _OBJECT_TYPE(obj)
+        objs = list(map(_GET_FORM_OBJECT if form else _GET_OBJECT, repeat(parent), range(n)))
+        kinds = list(map(_OBJECT_TYPE, objs))
+        if pdfium_c.FPDF_PAGEOBJ_UNKNOWN in kinds:  # the type of no object (NULL)
+            raise pdfium.PdfiumError("Failed to get pageobject.")
+        for obj, kind in zip(objs, kinds, strict=True):
             if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-                yield obj, level
+                out.append((obj, level))
             elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and level < max_depth - 1:
-                yield from walk(obj, level + 1, True)
+                walk(obj, level + 1, True)
 
-    return walk(_FFI.cast("void*", ctypes.cast(page.raw, ctypes.c_void_p).value), 0, False)
-
-
-def _has_rules(page: pdfium.PdfPage) -> bool:
-    n = 0
-    for _ in _paths(page):
-        n += 1
-        if n >= 4:
-            return True
-    return False
+    walk(_FFI.cast("void*", ctypes.cast(page.raw, ctypes.c_void_p).value), 0, False)
+    return out
 
 
-def _rules(page: pdfium.PdfPage, height: float) -> list[dict] | None:
+def _rules(paths: list[tuple[object, int]], height: float) -> list[dict] | None:
     """The straight, axis-aligned segments of a page's paths as pdfplumber edges (top-down
     coordinates), read from pdfium without parsing the page again; None when a path sits inside
-    a form XObject (its matrix is relative to the form), so pdfplumber must find the edges itself."""
+    a form XObject (its matrix is relative to the form), so pdfplumber must find the edges itself.
+    Each pdfium call is mapped over all the paths or all their segments at once."""
+    if any(level > 0 for _, level in paths):
+        return None
+    objs = [obj for obj, _ in paths]
+    m = np.empty((len(objs), 6), np.float32)  # a, b, c, d, e, f
+    a = m.ctypes.data
+    if not all(map(_OBJECT_MATRIX, objs, range(a, a + m.nbytes, 24))):
+        return None
+    counts = [max(k, 0) for k in map(_COUNT_SEGMENTS, objs)]
+    segments = list(map(_GET_SEGMENT, chain.from_iterable(map(repeat, objs, counts)),
+                        chain.from_iterable(map(range, counts))))  # fmt: skip
+    xy = np.empty((len(segments), 2), np.float32)
+    a = xy.ctypes.data
+    got = np.fromiter(map(_SEGMENT_POINT, segments, range(a, a + xy.nbytes, 8), range(a + 4, a + xy.nbytes, 8)),
+                      bool, len(segments))  # fmt: skip
+    xy[~got] = 0.0
+    x, y = xy.T.astype(float)
+    ma, mb, mc, md, me, mf = np.repeat(m, counts, axis=0).T.astype(float)
+    pts = list(zip((ma * x + mc * y + me).tolist(), (mb * x + md * y + mf).tolist(), strict=True))
+    kinds = list(map(_SEGMENT_TYPE, segments))
+    closes = list(map(_SEGMENT_CLOSE, segments))
     segs: list[tuple[tuple[float, float], tuple[float, float]]] = []
-    m = _FFI.new("FS_MATRIX*")
-    xy = _FFI.new("float[2]")
-    px, py = xy, xy + 1
     moveto, lineto = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_LINETO
-    for obj, level in _paths(page):
-        if level > 0 or not _OBJECT_MATRIX(obj, m):
-            return None
-        a, b, c, d, e, f = m.a, m.b, m.c, m.d, m.e, m.f
+    end = 0
+    for n in counts:
         start = cur = None
-        for i in range(_COUNT_SEGMENTS(obj)):
-            seg = _GET_SEGMENT(obj, i)
-            x, y = (xy[0], xy[1]) if _SEGMENT_POINT(seg, px, py) else (0.0, 0.0)
-            pt = (a * x + c * y + e, b * x + d * y + f)
-            kind = _SEGMENT_TYPE(seg)
-            if kind == moveto:
+        for i in range(end, end + n):
+            pt = pts[i]
+            if kinds[i] == moveto:
                 start = cur = pt
                 continue
-            if kind == lineto and cur is not None:
+            if kinds[i] == lineto and cur is not None:
                 segs.append((cur, pt))
             cur = pt
-            if _SEGMENT_CLOSE(seg) and start is not None:
+            if closes[i] and start is not None:
                 segs.append((cur, start))
                 cur = start
+        end += n
     edges = []
     for (x0, y0), (x1, y1) in segs:
         if abs(x0 - x1) < 0.5:
@@ -511,8 +516,9 @@ def _parse(path: Path, plumber: Callable, pdf: pdfium.PdfDocument) -> Document:
                 progress.page_read(idx + 1, n)
                 continue
         table_items: list[Item] = []
-        if _has_rules(page):
-            table_items, words = _tables(plumber, idx, words, _rules(page, height))
+        paths = _paths(page)
+        if len(paths) >= 4:  # ruling lines
+            table_items, words = _tables(plumber, idx, words, _rules(paths, height))
             lines = build_lines(words)  # the words outside the tables (else the lines read above)
         page_items = _classify_page(lines, idx + 1, width, height) + table_items
         page_items.sort(key=lambda it: (it.kind not in ("header",), it.top))
