@@ -237,23 +237,70 @@ def _rules(paths: list[tuple[object, int]], height: float) -> list[dict] | None:
     return edges
 
 
-def _find_tables(plumber: Callable, index: int, edges: list[dict] | None) -> list:
-    """pdfplumber's tables of a page: from our edges by its table finder alone (it reads no page for
-    explicit lines given as edges), or, without our edges, from its own reading of the page."""
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom
+
+
+def _find_tables(plumber: Callable, index: int, edges: list[dict] | None) -> list[list[Box]]:
+    """pdfplumber's tables of a page, each as its cells: found by the steps of its table finder from
+    our edges (given explicit lines, it reads no page), the cells by :func:`_cells`; or, without our
+    edges, by pdfplumber's own reading of the page."""
     if edges is None:
         pl = plumber()
-        found = pl.pages[index].find_tables()
+        found = [t.cells for t in pl.pages[index].find_tables()]
         pl.pages[index].close()
         return found
     v = [e for e in edges if e["orientation"] == "v"]
     h = [e for e in edges if e["orientation"] == "h"]
     if len(v) < 2 or len(h) < 2:
         return []
-    from pdfplumber.table import TableFinder
+    from pdfplumber import table as pt
+    from pdfplumber.utils import filter_edges
 
-    settings = {"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
-                "explicit_vertical_lines": v, "explicit_horizontal_lines": h}  # fmt: skip
-    return TableFinder(None, settings).tables  # type: ignore[arg-type]
+    s = pt.TableSettings.resolve({"vertical_strategy": "explicit", "horizontal_strategy": "explicit"})
+    merged = pt.merge_edges(v + h, snap_x_tolerance=s.snap_x_tolerance, snap_y_tolerance=s.snap_y_tolerance,
+                            join_x_tolerance=s.join_x_tolerance, join_y_tolerance=s.join_y_tolerance)  # fmt: skip
+    crossings = pt.edges_to_intersections(
+        filter_edges(merged, min_length=s.edge_min_length), s.intersection_x_tolerance, s.intersection_y_tolerance
+    )
+    return pt.cells_to_tables(_cells(crossings))
+
+
+def _cells(crossings: dict[tuple[float, float], dict[str, list[dict]]]) -> list[Box]:
+    """pdfplumber's ``intersections_to_cells``: for each crossing of edges in (x, top) order, the
+    first crossing below it and the first right of it (nearest first) that an edge of it reaches
+    and that meet at a fourth crossing make a cell. Each crossing's edges are made a set once, and
+    the crossings below and right of it looked up, not scanned for.
+
+    >>> e = [{"x0": x, "top": 0, "x1": x, "bottom": 9} for x in (0, 5)] + [{"x0": 0, "top": y, "x1": 5, "bottom": y} for y in (0, 9)]
+    >>> _cells({(x, y): {"v": [e[x // 5]], "h": [e[2 + y // 9]]} for x in (0, 5) for y in (0, 9)})
+    [(0, 0, 5, 9)]
+    """
+    from pdfplumber.table import intersections_to_cells
+
+    points = sorted(crossings)
+    if any(x != x or y != y for x, y in points):  # NaN: no key to look up by
+        return intersections_to_cells(crossings)
+    v = {p: {(e["x0"], e["top"], e["x1"], e["bottom"]) for e in c["v"]} for p, c in crossings.items()}
+    h = {p: {(e["x0"], e["top"], e["x1"], e["bottom"]) for e in c["h"]} for p, c in crossings.items()}
+    cols: dict[float, list[tuple[float, float]]] = {}
+    rows: dict[float, list[tuple[float, float]]] = {}
+    for p in points:
+        cols.setdefault(p[0], []).append(p)
+        rows.setdefault(p[1], []).append(p)
+    at_col = {p: i for col in cols.values() for i, p in enumerate(col)}
+    at_row = {p: i for row in rows.values() for i, p in enumerate(row)}
+    out: list[Box] = []
+    for p in points:
+        right = [r for r in rows[p[1]][at_row[p] + 1 :] if not h[p].isdisjoint(h[r])]
+        for b in cols[p[0]][at_col[p] + 1 :]:
+            if v[p].isdisjoint(v[b]):
+                continue
+            corner = next((c for r in right if (c := (r[0], b[1])) in crossings and not v[c].isdisjoint(v[r])
+                           and not h[c].isdisjoint(h[b])), None)  # fmt: skip
+            if corner is not None:
+                out.append((p[0], p[1], corner[0], corner[1]))
+                break
+    return out
 
 
 def _tables(
@@ -261,17 +308,17 @@ def _tables(
 ) -> tuple[list[Item], list[Word]]:
     """Tables of a page found by pdfplumber from the page's ruling lines, filled with our words;
     returns the rest of the words."""
-    boxes = [t for t in _find_tables(plumber, index, edges) if len(t.cells) >= 4]
+    boxes = [t for t in _find_tables(plumber, index, edges) if len(t) >= 4]
     items: list[Item] = []
     used: set[int] = set()
     by_y = sorted(range(len(words)), key=lambda i: words[i].mid_y)  # words found per cell by bisection,
     ys_sorted = [words[i].mid_y for i in by_y]  # not by a scan of the page for every cell
     if boxes:
         for t in boxes:
-            xs = {v: i for i, v in enumerate(sorted({round(v, 0) for c in t.cells for v in (c[0], c[2])}))}
-            ys = {v: i for i, v in enumerate(sorted({round(v, 0) for c in t.cells for v in (c[1], c[3])}))}
+            xs = {v: i for i, v in enumerate(sorted({round(v, 0) for c in t for v in (c[0], c[2])}))}
+            ys = {v: i for i, v in enumerate(sorted({round(v, 0) for c in t for v in (c[1], c[3])}))}
             cells: list[CellSpec] = []
-            for c in t.cells:
+            for c in t:
                 x0, top, x1, bottom = c
                 band = by_y[
                     bisect.bisect_left(ys_sorted, top - 1) : bisect.bisect_right(ys_sorted, bottom + 1)
@@ -287,7 +334,7 @@ def _tables(
                                       page=index + 1))  # fmt: skip
             cells = _compact(cells)
             n_cols = max(c.col + c.col_span for c in cells)
-            items.append(Item("table", index + 1, t.bbox[1], cells=cells, n_cols=n_cols))
+            items.append(Item("table", index + 1, min(c[1] for c in t), cells=cells, n_cols=n_cols))
     rest = [w for i, w in enumerate(words) if i not in used]
     return items, rest
 
