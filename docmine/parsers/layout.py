@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -19,7 +20,7 @@ from numpy.typing import ArrayLike
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
-@dataclass
+@dataclass(slots=True)
 class Word:
     text: str
     x0: float
@@ -38,8 +39,8 @@ class Word:
 class Segment:
     words: list[Word]
 
-    @property
-    def text(self) -> str:
+    @cached_property
+    def text(self) -> str:  # made once: a segment's words never change
         return " ".join(w.text for w in self.words)
 
     @property
