@@ -268,7 +268,9 @@ def paragraphs(lines: list[Line], left: float, right: float) -> list[list[Line]]
     groups: list[list[Line]] = []
     width = max(right - left, 1)
     texts = [ln.text for ln in lines]  # each line's text made once
+    caps = above = None  # whether this line and the line above are in capitals, once read
     for k, ln in enumerate(lines):
+        above, caps = caps, None
         if groups:
             prev, before = lines[k - 1], texts[k - 1]  # the line above is the last one grouped
             gap = ln.top - prev.bottom
@@ -283,7 +285,7 @@ def paragraphs(lines: list[Line], left: float, right: float) -> list[list[Line]]
                 )
                 or len(ln.segments) > 1
                 or len(prev.segments) > 1
-                or _is_caps(t) != _is_caps(before.strip())
+                or (caps := _is_caps(t)) != (_is_caps(before.strip()) if above is None else above)
             )
             if not new:
                 groups[-1].append(ln)

@@ -15,6 +15,7 @@ import bisect
 import ctypes
 import dataclasses
 import difflib
+import functools
 import os
 import re
 from collections.abc import Callable
@@ -49,6 +50,15 @@ STAMP_RE = re.compile(
     r"|^\d{2}[./]\d{2}[./]\d{4}\s+\d{2}:\d{2}:\d{2}|^\+07:00$|^Cơ quan:\s*(?:Tỉnh|Ủy ban|UBND|Sở|Văn phòng)",
     re.IGNORECASE,
 )
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_stamp(text: str) -> bool:
+    """A piece of the stamp (read once per text: a page's segments are tested twice, and the stamp
+    repeats on every page)."""
+    return bool(STAMP_RE.search(text))
+
+
 MAX_PAGES = int(os.environ.get("DOCMINE_MAX_PAGES", 500))
 
 
@@ -170,14 +180,16 @@ def _paths(page: pdfium.PdfPage, max_depth: int = 2) -> list[tuple[object, int]]
         if n < 0:
             raise pdfium.PdfiumError("Failed to get number of pageobjects.")
         objs = list(map(_GET_FORM_OBJECT if form else _GET_OBJECT, repeat(parent), range(n)))
-        kinds = list(map(_OBJECT_TYPE, objs))
-        if pdfium_c.FPDF_PAGEOBJ_UNKNOWN in kinds:  # the type of no object (NULL)
+        kinds = np.fromiter(map(_OBJECT_TYPE, objs), np.int32, n)
+        if (kinds == pdfium_c.FPDF_PAGEOBJ_UNKNOWN).any():  # the type of no object (NULL)
             raise pdfium.PdfiumError("Failed to get pageobject.")
-        for obj, kind in zip(objs, kinds, strict=True):
-            if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-                out.append((obj, level))
-            elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and level < max_depth - 1:
-                walk(obj, level + 1, True)
+        path = kinds == pdfium_c.FPDF_PAGEOBJ_PATH
+        nested = kinds == pdfium_c.FPDF_PAGEOBJ_FORM if level < max_depth - 1 else np.zeros(n, bool)
+        for i in np.flatnonzero(path | nested).tolist():
+            if path[i]:
+                out.append((objs[i], level))
+            else:
+                walk(objs[i], level + 1, True)
 
     walk(_FFI.cast("void*", ctypes.cast(page.raw, ctypes.c_void_p).value), 0, False)
     return out
@@ -415,7 +427,7 @@ def _classify_page(lines: list[Line], page_no: int, width: float, height: float)
     for ln in lines:
         keep = []
         for s in ln.segments:
-            if STAMP_RE.search(s.text.strip()):
+            if _is_stamp(s.text.strip()):
                 stamp_lines.append(s.text)
             else:
                 keep.append(s)
@@ -539,7 +551,7 @@ def _parse(path: Path, plumber: Callable, pdf: pdfium.PdfDocument) -> Document:
         words = chars_to_words(chars)
         lines = build_lines(words)
         texts = [sg.text for ln in lines for sg in ln.segments]
-        stamped = [bool(STAMP_RE.search(t)) for t in texts]
+        stamped = [_is_stamp(t) for t in texts]
         stamp_text = [t for t, st in zip(texts, stamped, strict=True) if st]
         body_text = " ".join(t for t, st in zip(texts, stamped, strict=True) if not st)
         letters = sum(map(str.isalpha, body_text))
