@@ -20,7 +20,7 @@ import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from itertools import chain, repeat
+from itertools import chain, groupby, repeat
 from pathlib import Path
 
 import cffi
@@ -254,8 +254,8 @@ Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 
 def _find_tables(plumber: Callable, index: int, edges: list[dict] | None) -> list[list[Box]]:
     """pdfplumber's tables of a page, each as its cells: found by the steps of its table finder from
-    our edges (given explicit lines, it reads no page), the cells by :func:`_cells`; or, without our
-    edges, by pdfplumber's own reading of the page."""
+    our edges (given explicit lines, it reads no page), the edges merged by :func:`_merge_edges` and
+    the cells read by :func:`_cells`; or, without our edges, by pdfplumber's own reading of the page."""
     if edges is None:
         pl = plumber()
         found = [t.cells for t in pl.pages[index].find_tables()]
@@ -269,12 +269,62 @@ def _find_tables(plumber: Callable, index: int, edges: list[dict] | None) -> lis
     from pdfplumber.utils import filter_edges
 
     s = pt.TableSettings.resolve({"vertical_strategy": "explicit", "horizontal_strategy": "explicit"})
-    merged = pt.merge_edges(v + h, snap_x_tolerance=s.snap_x_tolerance, snap_y_tolerance=s.snap_y_tolerance,
-                            join_x_tolerance=s.join_x_tolerance, join_y_tolerance=s.join_y_tolerance)  # fmt: skip
-    crossings = pt.edges_to_intersections(
-        filter_edges(merged, min_length=s.edge_min_length), s.intersection_x_tolerance, s.intersection_y_tolerance
-    )
+    crossings = pt.edges_to_intersections(filter_edges(_merge_edges(v + h, s), min_length=s.edge_min_length),
+                                          s.intersection_x_tolerance, s.intersection_y_tolerance)  # fmt: skip
     return pt.cells_to_tables(_cells(crossings))
+
+
+def _merge_edges(edges: list[dict], s) -> list[dict]:
+    """pdfplumber's ``merge_edges`` of our edges with table settings ``s``, each edge a list until the
+    end: the positions of each orientation (x0 of verticals, top of horizontals) clustered (sorted,
+    one within the snap tolerance of the one before joins its cluster) and each edge moved by its
+    cluster's average less its position; then line by line (horizontals first, each orientation's
+    lines in order of position) the edges, in order of their start, joined to the edge before when
+    they start within the join tolerance of its end."""
+    snapped: list[list] = []
+    for o, at, snap in (("v", 0, s.snap_x_tolerance), ("h", 2, s.snap_y_tolerance)):  # at: x0 or top
+        group = [[e["x0"], e["x1"], e["top"], e["bottom"], e["width"], e["height"], o]
+                 for e in edges if e["orientation"] == o]  # fmt: skip
+        cluster: dict[float, int] = {}
+        k, last = -1, 0.0
+        for p in sorted(set(e[at] for e in group)):
+            if k < 0 or not p <= last + snap:
+                k += 1
+            cluster[p] = k
+            last = p
+        for _, run in groupby(sorted(group, key=lambda e: cluster[e[at]]), key=lambda e: cluster[e[at]]):
+            members = list(run)
+            avg = sum(e[at] for e in members) / len(members)
+            for e in members:
+                shift = avg - e[at]
+                e[at] += shift
+                e[at + 1] += shift
+            snapped += members
+    out: list[dict] = []
+    for (o, _), line in groupby(sorted(snapped, key=_line), key=_line):
+        lo, hi, join = (2, 3, s.join_y_tolerance) if o == "v" else (0, 1, s.join_x_tolerance)
+        joined: list[list] = []
+        for e in sorted(line, key=lambda e: e[lo]):
+            if joined and e[lo] <= joined[-1][hi] + join:
+                last = joined[-1]
+                if e[hi] > last[hi]:
+                    if not e[hi] >= last[lo]:  # pdfplumber asserts it (a NaN start fails)
+                        raise AssertionError
+                    if o == "v":
+                        last[5] += e[hi] - last[hi]  # the height grows by what the bottom moves
+                    else:
+                        last[4] = e[hi] - last[0]
+                    last[hi] = e[hi]
+            else:
+                joined.append(list(e))
+        out += [{"x0": e[0], "x1": e[1], "top": e[2], "bottom": e[3], "width": e[4], "height": e[5],
+                 "orientation": o} for e in joined]  # fmt: skip
+    return out
+
+
+def _line(e: list) -> tuple[str, float]:
+    """The line an edge (as a list) lies on: its orientation and position."""
+    return (e[6], e[0] if e[6] == "v" else e[2])
 
 
 def _cells(crossings: dict[tuple[float, float], dict[str, list[dict]]]) -> list[Box]:
