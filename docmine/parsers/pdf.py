@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import chain, groupby, repeat
+from operator import itemgetter
 from pathlib import Path
 
 import cffi
@@ -254,8 +255,9 @@ Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 
 def _find_tables(plumber: Callable, index: int, edges: list[dict] | None) -> list[list[Box]]:
     """pdfplumber's tables of a page, each as its cells: found by the steps of its table finder from
-    our edges (given explicit lines, it reads no page), the edges merged by :func:`_merge_edges` and
-    the cells read by :func:`_cells`; or, without our edges, by pdfplumber's own reading of the page."""
+    our edges (given explicit lines, it reads no page), each step but the edges' filter made here
+    faster, same results: :func:`_merge_edges`, :func:`_crossings`, :func:`_cells`, :func:`_tables_of`;
+    or, without our edges, by pdfplumber's own reading of the page."""
     if edges is None:
         pl = plumber()
         found = [t.cells for t in pl.pages[index].find_tables()]
@@ -265,13 +267,11 @@ def _find_tables(plumber: Callable, index: int, edges: list[dict] | None) -> lis
     h = [e for e in edges if e["orientation"] == "h"]
     if len(v) < 2 or len(h) < 2:
         return []
-    from pdfplumber import table as pt
+    from pdfplumber.table import TableSettings
     from pdfplumber.utils import filter_edges
 
-    s = pt.TableSettings.resolve({"vertical_strategy": "explicit", "horizontal_strategy": "explicit"})
-    crossings = pt.edges_to_intersections(filter_edges(_merge_edges(v + h, s), min_length=s.edge_min_length),
-                                          s.intersection_x_tolerance, s.intersection_y_tolerance)  # fmt: skip
-    return pt.cells_to_tables(_cells(crossings))
+    s = TableSettings.resolve({"vertical_strategy": "explicit", "horizontal_strategy": "explicit"})
+    return _tables_of(_cells(_crossings(filter_edges(_merge_edges(v + h, s), min_length=s.edge_min_length), s)))
 
 
 def _merge_edges(edges: list[dict], s) -> list[dict]:
@@ -325,6 +325,56 @@ def _merge_edges(edges: list[dict], s) -> list[dict]:
 def _line(e: list) -> tuple[str, float]:
     """The line an edge (as a list) lies on: its orientation and position."""
     return (e[6], e[0] if e[6] == "v" else e[2])
+
+
+def _crossings(edges: list[dict], s) -> dict[tuple[float, float], dict[str, list[dict]]]:
+    """pdfplumber's ``edges_to_intersections``: where a vertical and a horizontal edge meet, within
+    the intersection tolerances, with the edges that meet there (verticals in order of x0 and top,
+    horizontals of top and x0). The horizontals are sorted once and each vertical tested against
+    all of them at once."""
+    v = sorted((e for e in edges if e["orientation"] == "v"), key=itemgetter("x0", "top"))
+    h = sorted((e for e in edges if e["orientation"] == "h"), key=itemgetter("top", "x0"))
+    out: dict[tuple[float, float], dict[str, list[dict]]] = {}
+    if not v or not h:
+        return out
+    dx, dy = s.intersection_x_tolerance, s.intersection_y_tolerance
+    top = np.array([e["top"] for e in h], dtype=float)
+    t_hi, t_lo = top + dy, top - dy
+    left = np.array([e["x0"] for e in h], dtype=float) - dx
+    right = np.array([e["x1"] for e in h], dtype=float) + dx
+    for e in v:
+        x = e["x0"]
+        for i in np.flatnonzero((e["top"] <= t_hi) & (e["bottom"] >= t_lo) & (x >= left) & (x <= right)).tolist():
+            c = out.setdefault((x, h[i]["top"]), {"v": [], "h": []})
+            c["v"].append(e)
+            c["h"].append(h[i])
+    return out
+
+
+def _tables_of(cells: list[Box]) -> list[list[Box]]:
+    """pdfplumber's ``cells_to_tables``: cells gathered into tables, pass after pass over the cells
+    left, each joining the table being gathered when it shares a corner with it; a pass that adds
+    none closes the table. Tables of more than one cell, by their top then left cell."""
+    tables: list[list[Box]] = []
+    corners: set[tuple[float, float]] = set()
+    table: list[Box] = []
+    left = list(cells)
+    while left:
+        before, rest = len(table), []
+        for c in left:
+            four = ((c[0], c[1]), (c[0], c[3]), (c[2], c[1]), (c[2], c[3]))
+            if not table or any(p in corners for p in four):
+                corners.update(four)
+                table.append(c)
+            else:
+                rest.append(c)
+        left = rest
+        if len(table) == before:
+            tables.append(table)
+            corners, table = set(), []
+    if table:
+        tables.append(table)
+    return [t for t in sorted(tables, key=lambda t: min((c[1], c[0]) for c in t)) if len(t) > 1]
 
 
 def _cells(crossings: dict[tuple[float, float], dict[str, list[dict]]]) -> list[Box]:

@@ -2,7 +2,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pdfplumber.table import edges_to_intersections, intersections_to_cells
 
-from docmine.parsers.pdf import _cells
+from docmine.parsers.pdf import _cells, _crossings, _tables_of
 
 # ruling lines on a small grid, some short, some missing: cells of every shape, merged and open
 at = st.integers(0, 6).map(float)
@@ -13,10 +13,22 @@ horizontal = st.tuples(at, at, at).map(lambda t: {"x0": min(t[1:]), "x1": max(t[
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(vertical, max_size=12), st.lists(horizontal, max_size=12), st.sampled_from([0, 1]))
-def test_cells_match_pdfplumber(v, h, tolerance):
+@given(st.lists(vertical, max_size=12), st.lists(horizontal, max_size=12), st.sampled_from([0, 1, 3]))
+def test_crossings_cells_and_tables_match_pdfplumber(v, h, tolerance):
+    from types import SimpleNamespace
+
+    from pdfplumber.table import cells_to_tables
+
     crossings = edges_to_intersections(v + h, tolerance, tolerance)
-    assert _cells(crossings) == intersections_to_cells(crossings)
+    s = SimpleNamespace(intersection_x_tolerance=tolerance, intersection_y_tolerance=tolerance)
+    ours = _crossings(v + h, s)
+    assert list(ours) == list(crossings)
+    assert all([list(map(id, c[k])) for k in "vh"] == [list(map(id, crossings[p][k])) for k in "vh"]
+               for p, c in ours.items())  # fmt: skip
+    cells = _cells(crossings)
+    assert cells == intersections_to_cells(crossings)
+    assert _tables_of(cells) == cells_to_tables(cells)
+    assert _tables_of(cells[::-1]) == cells_to_tables(cells[::-1])
 
 
 def _edge(o: str, at: float, a: float, b: float) -> dict:
@@ -63,3 +75,12 @@ def test_a_joined_edge_grows_by_what_its_end_moves_as_in_pdfplumber():
     edges = [_edge("v", 5.0, 0.0, 0.2), _edge("v", 5.0, 0.1, 0.9)]  # 0.2 + 0.7 is not 0.9 in floating point
     ours, theirs = _merge_edges(edges, s), merge_edges(edges, 3, 3, 3, 3)
     assert [e["height"] for e in ours] == [e["height"] for e in theirs] == [0.2 + (0.9 - 0.2)]
+
+
+def test_tables_ordered_top_first_then_left_as_in_pdfplumber():
+    from pdfplumber.table import cells_to_tables
+
+    right_high = [(50.0, 0.0, 60.0, 10.0), (60.0, 0.0, 70.0, 10.0)]
+    left_low = [(0.0, 20.0, 10.0, 30.0), (10.0, 20.0, 20.0, 30.0)]
+    cells = left_low + right_high
+    assert _tables_of(cells) == cells_to_tables(cells) == [right_high, left_low]
