@@ -185,40 +185,28 @@ class _Ranks:
 
 
 def _group_rows(items: list[Word]) -> list[list[Word]]:
-    """Words into rows, read top to bottom (by middle, then left edge): a word joins the row above
-    when its middle is within the row's box, or near the row's middle for the word's size; a word of
-    the row's height or more widens the row."""
     rows: list[list[Word]] = []
     row: list[Word] = []
     top = bottom = 0.0
-    tops, bottoms = list(map(_TOP, items)), list(map(_BOTTOM, items))
-    mid = (np.array(tops) + np.array(bottoms)) / 2
-    lefts = np.array(list(map(_X0, items)), dtype=float)
-    mids = mid.tolist()
-    if np.isnan(mid).any() or np.isnan(lefts).any():  # NaN has no order: Python's own sort decides
-        order = sorted(range(len(items)), key=lambda i: (mids[i], items[i].x0))
-    else:
-        order = np.lexsort((lefts, mid)).tolist()  # a stable sort, as sorted() is
-    for i in order:
-        it = items[i]
+    for it in sorted(items, key=lambda w: ((w.top + w.bottom) / 2, w.x0)):
         if row:
             h = bottom - top
-            m = mids[i]
-            if m <= bottom - 0.15 * h or m - (top + bottom) / 2 < 0.35 * (it.size if it.size > h else h):
+            mid = (it.top + it.bottom) / 2
+            if mid <= bottom - 0.15 * h or mid - (top + bottom) / 2 < 0.35 * (it.size if it.size > h else h):
                 row.append(it)
                 if it.size >= 0.8 * h:
                     top, bottom = (
-                        (tops[i] if tops[i] < top else top),
-                        (bottoms[i] if bottoms[i] > bottom else bottom),
+                        (it.top if it.top < top else top),
+                        (it.bottom if it.bottom > bottom else bottom),
                     )
                 continue
         row = [it]
         rows.append(row)
-        top, bottom = tops[i], bottoms[i]
+        top, bottom = it.top, it.bottom
     return rows
 
 
-_TOP, _BOTTOM, _X0 = attrgetter("top"), attrgetter("bottom"), attrgetter("x0")
+_X0 = attrgetter("x0")
 
 
 def _median(values: list[float]) -> float:

@@ -95,37 +95,3 @@ def test_no_whitespace_after_the_last_space_the_pdf_glyph_table_holds():
 
     assert not any(chr(c).isspace() for c in range(_LAST_SPACE + 1, 0x110000))
 
-
-def rows_one_by_one(items: list[Word]) -> list[list[Word]]:
-    """_group_rows as a loop over the words sorted in Python: the reference of its numpy sort."""
-    rows: list[list[Word]] = []
-    row: list[Word] = []
-    top = bottom = 0.0
-    for it in sorted(items, key=lambda w: ((w.top + w.bottom) / 2, w.x0)):
-        if row:
-            h = bottom - top
-            mid = (it.top + it.bottom) / 2
-            if mid <= bottom - 0.15 * h or mid - (top + bottom) / 2 < 0.35 * (it.size if it.size > h else h):
-                row.append(it)
-                if it.size >= 0.8 * h:
-                    top, bottom = (it.top if it.top < top else top), (it.bottom if it.bottom > bottom else bottom)
-                continue
-        row = [it]
-        rows.append(row)
-        top, bottom = it.top, it.bottom
-    return rows
-
-
-# many words on few rows (ties of middle and left edge), now and then a NaN (Python's own sort then)
-word = st.builds(lambda x, w, y, h, size: Word("w", x, x + w, y, y + h, size),
-                 st.sampled_from([*range(60), float("nan")]), st.integers(1, 9),
-                 st.sampled_from([*range(12), 2.25, 2.5, 7.75, float("nan")]), st.integers(1, 12),
-                 st.integers(1, 14))  # fmt: skip
-
-
-@settings(max_examples=400, deadline=None)
-@given(st.lists(word, max_size=80))
-def test_rows_sorted_in_numpy_match_the_loop(words):
-    from docmine.parsers.layout import _group_rows
-
-    assert [[id(w) for w in r] for r in _group_rows(words)] == [[id(w) for w in r] for r in rows_one_by_one(words)]
