@@ -132,14 +132,14 @@ def chars_to_words(g: Glyphs) -> list[Word]:
     mid = (top + bottom) / 2
     s1 = size[1:]
     reach = np.where(1 > s1, 1, s1)  # 1.0 * (1 if 1 > size else size)
-    ranks = [_Ranks(v, low) for v, low in ((x1, False), (top, True), (bottom, False), (size, False))]
-    starts = np.ones(at.size, bool)  # the first guess: every glyph a word
+    ranks: list[_Ranks] = []  # made for the second guess
+    starts, seg = np.ones(at.size, bool), np.arange(at.size)  # the first guess: every glyph a word
+    wx1, wtop, wbot, wsize = x1, top, bottom, size  # ... so each glyph's word so far is the glyph
     while True:
-        seg = np.cumsum(starts) - 1
-        wx1, wtop, wbot = (r.running(starts, seg) for r in ranks[:3])
         raise_ = np.zeros(at.size, bool)
         raise_[1:] = soft & digit & (bottom[1:] < wbot[:-1] - raised)
-        wsize = ranks[3].running(starts, seg, starts | ~(sup | raise_))
+        if ranks:
+            wsize = ranks[3].running(starts, seg, starts | ~(sup | raise_))
         ws = wsize[:-1]
         near = np.abs(mid[1:] - (wtop[:-1] + wbot[:-1]) / 2) < 0.6 * np.where(s1 > ws, s1, ws)
         gap = x0[1:] - wx1[:-1]
@@ -148,6 +148,9 @@ def chars_to_words(g: Glyphs) -> list[Word]:
         if np.array_equal(nxt, starts):
             break
         starts = nxt
+        ranks = ranks or [_Ranks(v, low) for v, low in ((x1, False), (top, True), (bottom, False), (size, False))]
+        seg = np.cumsum(starts) - 1
+        wx1, wtop, wbot = (r.running(starts, seg) for r in ranks[:3])
     text = g.text
     if raise_.any():
         chars = list(text)
