@@ -11,13 +11,17 @@ line are two columns (agency | quốc hiệu, number | place-date, nơi nhận |
 from __future__ import annotations
 
 import re
-import statistics
 from dataclasses import dataclass, field
+from functools import cached_property
+from operator import attrgetter
+
+import numpy as np
+from numpy.typing import ArrayLike
 
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
-@dataclass
+@dataclass(slots=True)
 class Word:
     text: str
     x0: float
@@ -36,8 +40,8 @@ class Word:
 class Segment:
     words: list[Word]
 
-    @property
-    def text(self) -> str:
+    @cached_property
+    def text(self) -> str:  # made once: a segment's words never change
         return " ".join(w.text for w in self.words)
 
     @property
@@ -73,21 +77,25 @@ class Line:
 
 @dataclass
 class Glyphs:
-    """A page's glyphs as columns, in the PDF's own order: each glyph's character (one space for any
-    whitespace), box (top-down coordinates) and font size. Columns, not one object per glyph: a page
-    holds thousands of glyphs and only its words become objects.
+    """A page's glyphs as columns, in the PDF's own order: the characters, one per glyph (one space for
+    any whitespace), and each glyph's box (top-down coordinates) and font size. Columns, not one object
+    per glyph: a page holds thousands of glyphs and only its words become objects.
 
-    >>> g = Glyphs(list("Số 1"), [0, 6, 12, 16], [6, 12, 15, 22], [0] * 4, [10] * 4, [10, 10, 0, 10])
+    >>> g = Glyphs("Số 1", [0, 6, 12, 16], [6, 12, 15, 22], [0] * 4, [10] * 4, [10, 10, 0, 10])
     >>> [(w.text, w.x0, w.x1) for w in chars_to_words(g)]
-    [('Số', 0, 12), ('1', 16, 22)]
+    [('Số', 0.0, 12.0), ('1', 16.0, 22.0)]
     """
 
-    text: list[str] = field(default_factory=list)
-    x0: list[float] = field(default_factory=list)
-    x1: list[float] = field(default_factory=list)
-    top: list[float] = field(default_factory=list)
-    bottom: list[float] = field(default_factory=list)
-    size: list[float] = field(default_factory=list)
+    text: str = ""
+    x0: ArrayLike = ()
+    x1: ArrayLike = ()
+    top: ArrayLike = ()
+    bottom: ArrayLike = ()
+    size: ArrayLike = ()
+
+
+_SUPERSCRIPTS = np.zeros(0x207A, bool)  # by code point
+_SUPERSCRIPTS[[ord(c) for c in "⁰¹²³⁴⁵⁶⁷⁸⁹"]] = True
 
 
 def chars_to_words(g: Glyphs) -> list[Word]:
@@ -95,42 +103,88 @@ def chars_to_words(g: Glyphs) -> list[Word]:
 
     A word ends at a space (real or one the PDF engine generated), a jump to another line, a
     step backwards, or a gap wider than the font size. Superscript digits (smaller and raised)
-    become ¹²³ so a footnote mark is never read as part of a number. (The comparisons are written
-    out rather than calling min and max, and keep their tie and NaN behaviour.)
+    become ¹²³ so a footnote mark is never read as part of a number.
+
+    Read as one pass over the glyphs: a glyph joins the word before it when it sits on the word's
+    line (its middle near the middle of the word's box so far) at most a font size after the word's
+    right edge so far; each glyph of a word widens the box, and all but superscripts raise the
+    word's size. Computed for all glyphs at once: the words are guessed, each glyph's decision is
+    made against its guessed word so far, and the words those decisions make are the next guess,
+    until a guess gives itself back. A guess right up to some glyph is right one glyph further
+    after a round, so the guesses end, and a guess that gives itself back is the pass's own words.
+    Each running max and min (``a if a > b else b``) keeps that form's NaN behaviour: a word that
+    starts with NaN keeps it, a later NaN is passed over.
     """
-    sized = [s for t, s in zip(g.text, g.size, strict=True) if t != " "]
-    if not sized:
+    codes = np.frombuffer(g.text.encode("utf-32-le"), np.uint32)
+    at = np.flatnonzero(codes != 32)  # the glyphs that are not spaces
+    if not at.size:
         return []
-    body = statistics.median(sized)
+    cols = (g.x0, g.x1, g.top, g.bottom, g.size)
+    x0, x1, top, bottom, size = (np.asarray(v, dtype=float)[at] for v in cols)
+    body = _median(size.tolist())
     small, raised = 0.8 * body, 0.2 * body
-    out: list[Word] = []
-    parts: list[str] = []  # the word being read: its characters, then its box and size
-    wx0 = wx1 = wtop = wbot = wsize = 0.0
-    for t, x0, x1, top, bottom, size in zip(g.text, g.x0, g.x1, g.top, g.bottom, g.size, strict=True):
-        if t == " ":
-            if parts:
-                out.append(Word("".join(parts), wx0, wx1, wtop, wbot, wsize))
-                parts = []
-            continue
-        if parts:
-            if t.isdigit() and size < small and bottom < wbot - raised:
-                t = t.translate(SUPERSCRIPT)
-            if abs((top + bottom) / 2 - (wtop + wbot) / 2) < 0.6 * (size if size > wsize else wsize) and (
-                -0.3 * size <= x0 - wx1 <= 1.0 * (1 if 1 > size else size)
-            ):
-                parts.append(t)
-                wx1 = x1 if x1 > wx1 else wx1
-                wtop = top if top < wtop else wtop
-                wbot = bottom if bottom > wbot else wbot
-                if t[0] not in "⁰¹²³⁴⁵⁶⁷⁸⁹":
-                    wsize = size if size > wsize else wsize
-                continue
-            out.append(Word("".join(parts), wx0, wx1, wtop, wbot, wsize))
-        parts = [t]
-        wx0, wx1, wtop, wbot, wsize = x0, x1, top, bottom, size
-    if parts:
-        out.append(Word("".join(parts), wx0, wx1, wtop, wbot, wsize))
-    return out
+    code = codes[at]
+    hard = np.ones(at.size, bool)  # a word starts here whatever the geometry: first glyph, or after a space
+    hard[1:] = np.diff(at) > 1
+    soft = ~hard[1:]  # glyphs 1.. that follow a glyph of the word being read
+    digit = ((code >= 48) & (code <= 57))[1:] & (size[1:] < small)
+    sup = _SUPERSCRIPTS[np.minimum(code, len(_SUPERSCRIPTS) - 1)]
+    mid = (top + bottom) / 2
+    s1 = size[1:]
+    reach = np.where(1 > s1, 1, s1)  # 1.0 * (1 if 1 > size else size)
+    ranks: list[_Ranks] = []  # made for the second guess
+    starts, seg = np.ones(at.size, bool), np.arange(at.size)  # the first guess: every glyph a word
+    wx1, wtop, wbot, wsize = x1, top, bottom, size  # ... so each glyph's word so far is the glyph
+    while True:
+        raise_ = np.zeros(at.size, bool)
+        raise_[1:] = soft & digit & (bottom[1:] < wbot[:-1] - raised)
+        if ranks:
+            wsize = ranks[3].running(starts, seg, starts | ~(sup | raise_))
+        ws = wsize[:-1]
+        near = np.abs(mid[1:] - (wtop[:-1] + wbot[:-1]) / 2) < 0.6 * np.where(s1 > ws, s1, ws)
+        gap = x0[1:] - wx1[:-1]
+        nxt = hard.copy()
+        nxt[1:] |= ~(near & (-0.3 * s1 <= gap) & (gap <= reach))
+        if np.array_equal(nxt, starts):
+            break
+        starts = nxt
+        ranks = ranks or [_Ranks(v, low) for v, low in ((x1, False), (top, True), (bottom, False), (size, False))]
+        seg = np.cumsum(starts) - 1
+        wx1, wtop, wbot = (r.running(starts, seg) for r in ranks[:3])
+    text = g.text
+    if raise_.any():
+        chars = list(text)
+        for i in at[raise_].tolist():
+            chars[i] = chars[i].translate(SUPERSCRIPT)
+        text = "".join(chars)
+    first = np.flatnonzero(starts)
+    last = np.append(first[1:], at.size) - 1
+    a, b = at[first].tolist(), (at[last] + 1).tolist()
+    return list(map(Word, [text[i:j] for i, j in zip(a, b, strict=True)], x0[first].tolist(),
+                    wx1[last].tolist(), wtop[last].tolist(), wbot[last].tolist(), wsize[last].tolist()))  # fmt: skip
+
+
+class _Ranks:
+    """A column's values by rank, for running maxima (or minima, ``low``) within words."""
+
+    def __init__(self, v: np.ndarray, low: bool) -> None:
+        order = np.argsort(-v if low else v)  # equal values take distinct ranks: any of them is the value
+        self.values = np.append(v[order], np.nan)  # the last rank: a NaN that starts a word
+        self.rank = np.empty(v.size, np.int64)
+        self.rank[order] = np.arange(v.size)
+        self.nan = np.isnan(v)
+
+    def running(self, starts: np.ndarray, seg: np.ndarray, counts: np.ndarray | None = None) -> np.ndarray:
+        """Each glyph's max (or min) over its word up to itself, of the glyphs ``counts`` keeps (all
+        by default; a word's first glyph always counts)."""
+        top = len(self.values)
+        key = self.rank.copy()
+        if self.nan.any():
+            key[self.nan] = np.where(starts[self.nan], top - 1, -1)
+        if counts is not None:
+            key[~counts] = -1
+        base = seg * top
+        return self.values[np.maximum.accumulate(key + base) - base]
 
 
 def _group_rows(items: list[Word]) -> list[list[Word]]:
@@ -153,6 +207,9 @@ def _group_rows(items: list[Word]) -> list[list[Word]]:
         rows.append(row)
         top, bottom = it.top, it.bottom
     return rows
+
+
+_X0 = attrgetter("x0")
 
 
 def _median(values: list[float]) -> float:
@@ -178,7 +235,7 @@ def build_lines(words: list[Word], gap: float = 2.2) -> list[Line]:
         rows = _group_rows(words)
     for row in rows:
         if len(row) > 1:
-            row.sort(key=lambda w: w.x0)
+            row.sort(key=_X0)
         size = _median([w.size for w in row])
         wide = gap * size
         seg = [row[0]]
@@ -218,7 +275,9 @@ def paragraphs(lines: list[Line], left: float, right: float) -> list[list[Line]]
     groups: list[list[Line]] = []
     width = max(right - left, 1)
     texts = [ln.text for ln in lines]  # each line's text made once
+    caps = above = None  # whether this line and the line above are in capitals, once read
     for k, ln in enumerate(lines):
+        above, caps = caps, None
         if groups:
             prev, before = lines[k - 1], texts[k - 1]  # the line above is the last one grouped
             gap = ln.top - prev.bottom
@@ -233,7 +292,7 @@ def paragraphs(lines: list[Line], left: float, right: float) -> list[list[Line]]
                 )
                 or len(ln.segments) > 1
                 or len(prev.segments) > 1
-                or _is_caps(t) != _is_caps(before.strip())
+                or (caps := _is_caps(t)) != (_is_caps(before.strip()) if above is None else above)
             )
             if not new:
                 groups[-1].append(ln)

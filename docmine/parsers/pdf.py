@@ -1,6 +1,6 @@
 """PDF: pypdfium2's text layer for speed, pdfplumber's table finder only for pages with ruling
-lines (fed the lines pdfium already read, so pdfplumber never parses the page itself),
-tesseract (``vie``) for pages that are scans.
+lines (fed the lines pdfium already read, so pdfplumber opens the file only for a page whose lines
+sit in a form XObject), tesseract (``vie``) for pages that are scans.
 
 Reading order keeps the two header columns apart (agency | quốc hiệu, number | place-date),
 sets the digital-signature stamp ("Ký bởi", "TRUNG TÂM CÔNG BÁO") apart at the end, drops
@@ -15,13 +15,17 @@ import bisect
 import ctypes
 import dataclasses
 import difflib
+import functools
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import chain, groupby, repeat
+from operator import itemgetter
 from pathlib import Path
 
 import cffi
+import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
@@ -47,6 +51,15 @@ STAMP_RE = re.compile(
     r"|^\d{2}[./]\d{2}[./]\d{4}\s+\d{2}:\d{2}:\d{2}|^\+07:00$|^Cơ quan:\s*(?:Tỉnh|Ủy ban|UBND|Sở|Văn phòng)",
     re.IGNORECASE,
 )
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_stamp(text: str) -> bool:
+    """A piece of the stamp (read once per text: a page's segments are tested twice, and the stamp
+    repeats on every page)."""
+    return bool(STAMP_RE.search(text))
+
+
 MAX_PAGES = int(os.environ.get("DOCMINE_MAX_PAGES", 500))
 
 
@@ -64,8 +77,10 @@ class Item:
     tail: list[CellSpec] | None = None  # a table's cells that reach its last row (see _merge_tables)
 
 
-# pdfium's per-glyph calls made through cffi: a call costs a fraction of a ctypes call, and a page
-# makes thousands of them (the functions are pypdfium2's own, found by address)
+# pdfium's per-glyph calls made through cffi, mapped over all the glyphs of a page so that no Python
+# code runs per glyph (the functions are pypdfium2's own, found by address). Out-pointers are
+# declared as integers, the addresses of a numpy array's cells: the calling convention passes a
+# pointer and an integer alike
 _FFI = cffi.FFI()
 
 
@@ -73,62 +88,69 @@ def _c(fn, sig: str):
     return _FFI.cast(sig, ctypes.cast(fn, ctypes.c_void_p).value)
 
 
-_CHAR_BOX = _c(pdfium_c.FPDFText_GetCharBox, "int(*)(void*, int, double*, double*, double*, double*)")
+_CHAR_BOX = _c(pdfium_c.FPDFText_GetCharBox, "int(*)(void*, int, intptr_t, intptr_t, intptr_t, intptr_t)")
 _FONT_SIZE = _c(pdfium_c.FPDFText_GetFontSize, "double(*)(void*, int)")
-_DROPPED = frozenset((0, 0xFFFE, 0xFFFF, 0x0D, 0x0A, 0x02))
+_GET_TEXT = _c(pdfium_c.FPDFText_GetText, "int(*)(void*, int, int, intptr_t)")
+_DROPPED = np.zeros(0x10000, bool)  # by UTF-16 code
+_DROPPED[[0, 0xFFFE, 0xFFFF, 0x0D, 0x0A, 0x02]] = True
+_LAST_SPACE = 0x3000  # no character after U+3000 is whitespace
+_SPACE = np.array([chr(c).isspace() for c in range(_LAST_SPACE + 1)])
 
 
-def _codes(tp: pdfium.PdfTextPage, n: int) -> list[int]:
+def _codes(tp: pdfium.PdfTextPage, raw, n: int) -> np.ndarray:
     """The UTF-16 code of every glyph of a text page: the page's text read in one call when it has one
     code per glyph (it has, unless pdfium left out a control glyph), else one call per glyph. The two
     agree but for control glyphs, all dropped (U+FFFE where the per-glyph call says U+0002)."""
-    buf = (ctypes.c_ushort * (n + 1))()
-    if n and pdfium_c.FPDFText_GetText(tp.raw, 0, n, buf) == n + 1:
-        return buf[:n]
-    return [pdfium_c.FPDFText_GetUnicode(tp.raw, i) for i in range(n)]
+    buf = np.empty(n + 1, np.uint16)
+    if n and _GET_TEXT(raw, 0, n, buf.ctypes.data) == n + 1:
+        return buf[:n].astype(np.uint32)
+    return np.array([pdfium_c.FPDFText_GetUnicode(tp.raw, i) for i in range(n)], np.uint32)
+
+
+def _code_points(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The glyphs that hold a character (indexes) and their code points: control glyphs dropped, a
+    surrogate pair one character (read at its first half), a lone surrogate U+FFFD.
+
+    >>> [(int(i), hex(c)) for i, c in zip(*_code_points(np.array([0x41, 0xD835, 0xDC00, 0x0D, 0xDC00, 0x1F600])))]
+    [(0, '0x41'), (1, '0x1d400'), (4, '0xfffd'), (5, '0x1f600')]
+    """
+    keep = ~_DROPPED[np.minimum(codes, 0xFFFF)] | (codes > 0xFFFF)  # pdfium's per-glyph call may pass 0xFFFF
+    cps = codes.copy()
+    surrogate = (codes >= 0xD800) & (codes <= 0xDFFF)
+    if surrogate.any():
+        pair = np.zeros(codes.size, bool)
+        pair[:-1] = (codes[:-1] <= 0xDBFF) & surrogate[:-1] & (codes[1:] >= 0xDC00) & surrogate[1:]
+        second = np.roll(pair, 1)
+        second[0] = False
+        cps[pair] = 0x10000 + ((codes[pair] - 0xD800) << 10) + codes[second] - 0xDC00
+        cps[surrogate & ~pair & ~second] = 0xFFFD
+        keep &= ~second
+    return np.flatnonzero(keep), cps[keep]
 
 
 def _page_chars(page: pdfium.PdfPage, height: float) -> Glyphs:
     """The glyphs of a page's text layer with their boxes (top-down) and font sizes; whitespace is
-    one space, a surrogate pair one character, a lone surrogate U+FFFD."""
+    one space, a surrogate pair one character, a lone surrogate U+FFFD. A glyph whose box is turned
+    inside out is dropped; a glyph of font size 0 takes its box's height."""
     tp = page.get_textpage()
-    n = tp.count_chars()
-    codes = _codes(tp, n)
     raw = _FFI.cast("void*", ctypes.cast(tp.raw, ctypes.c_void_p).value)
-    box = _FFI.new("double[4]")
-    left, right, bottom, top = box, box + 1, box + 2, box + 3
-    g = Glyphs()
-    text, x0s, x1s, tops, bottoms, sizes = g.text, g.x0, g.x1, g.top, g.bottom, g.size
-    skip = False
-    for i, u in enumerate(codes):
-        if skip:  # the low half of a surrogate pair read with its high half
-            skip = False
-            continue
-        if u in _DROPPED:
-            continue
-        if 0xD800 <= u <= 0xDFFF:
-            if u <= 0xDBFF and i + 1 < n and 0xDC00 <= (lo := codes[i + 1]) <= 0xDFFF:
-                ch, skip = chr(0x10000 + ((u - 0xD800) << 10) + lo - 0xDC00), True  # U+1D400 and the like
-            else:
-                ch = "\ufffd"
-        else:
-            ch = chr(u)
-        if not _CHAR_BOX(raw, i, left, right, bottom, top):
-            raise pdfium.PdfiumError("Failed to get charbox.")
-        x0, x1, y0, y1 = box[0], box[1], box[2], box[3]
-        if x1 < x0 or y1 < y0:
-            continue
-        if ch.strip():  # a space's size is never read
-            text.append(ch)
-            sizes.append(_FONT_SIZE(raw, i) or (y1 - y0))
-        else:
-            text.append(" ")
-            sizes.append(0.0)
-        x0s.append(x0)
-        x1s.append(x1)
-        tops.append(height - y1)
-        bottoms.append(height - y0)
-    return g
+    idx, cps = _code_points(_codes(tp, raw, tp.count_chars()))
+    box = np.empty((idx.size, 4))  # left, right, bottom, top
+    a, end = box.ctypes.data, box.ctypes.data + box.nbytes
+    if not all(map(_CHAR_BOX, repeat(raw), idx.tolist(), range(a, end, 32), range(a + 8, end, 32),
+                   range(a + 16, end, 32), range(a + 24, end, 32))):  # fmt: skip
+        raise pdfium.PdfiumError("Failed to get charbox.")
+    x0, x1, y0, y1 = box.T
+    ok = ~((x1 < x0) | (y1 < y0))
+    idx, x0, x1, y0, y1 = idx[ok], x0[ok], x1[ok], y0[ok], y1[ok]
+    cps = cps[ok]
+    space = (cps <= _LAST_SPACE) & _SPACE[np.minimum(cps, _LAST_SPACE)]
+    text = np.where(space, 32, cps).astype("<u4").tobytes().decode("utf-32-le")
+    sized = np.flatnonzero(~space)  # a space's size is never read
+    size = np.zeros(idx.size)
+    fs = np.fromiter(map(_FONT_SIZE, repeat(raw), idx[sized].tolist()), float, sized.size)
+    size[sized] = np.where(fs == 0, (y1 - y0)[sized], fs)
+    return Glyphs(text, x0, x1, height - y1, height - y0, size)
 
 
 def _big_image(page: pdfium.PdfPage, w: float, h: float):
@@ -136,79 +158,86 @@ def _big_image(page: pdfium.PdfPage, w: float, h: float):
     return best if area > 0.3 * w * h else None
 
 
-_FFI.cdef("typedef struct { float a, b, c, d, e, f; } FS_MATRIX;")
 _COUNT_OBJECTS = _c(pdfium_c.FPDFPage_CountObjects, "int(*)(void*)")
 _GET_OBJECT = _c(pdfium_c.FPDFPage_GetObject, "void*(*)(void*, int)")
 _COUNT_FORM_OBJECTS = _c(pdfium_c.FPDFFormObj_CountObjects, "int(*)(void*)")
 _GET_FORM_OBJECT = _c(pdfium_c.FPDFFormObj_GetObject, "void*(*)(void*, unsigned long)")
 _OBJECT_TYPE = _c(pdfium_c.FPDFPageObj_GetType, "int(*)(void*)")
-_OBJECT_MATRIX = _c(pdfium_c.FPDFPageObj_GetMatrix, "int(*)(void*, FS_MATRIX*)")
+_OBJECT_MATRIX = _c(pdfium_c.FPDFPageObj_GetMatrix, "int(*)(void*, intptr_t)")  # FS_MATRIX: six floats
 _COUNT_SEGMENTS = _c(pdfium_c.FPDFPath_CountSegments, "int(*)(void*)")
 _GET_SEGMENT = _c(pdfium_c.FPDFPath_GetPathSegment, "void*(*)(void*, int)")
-_SEGMENT_POINT = _c(pdfium_c.FPDFPathSegment_GetPoint, "int(*)(void*, float*, float*)")
+_SEGMENT_POINT = _c(pdfium_c.FPDFPathSegment_GetPoint, "int(*)(void*, intptr_t, intptr_t)")
 _SEGMENT_TYPE = _c(pdfium_c.FPDFPathSegment_GetType, "int(*)(void*)")
 _SEGMENT_CLOSE = _c(pdfium_c.FPDFPathSegment_GetClose, "int(*)(void*)")
 
 
-def _paths(page: pdfium.PdfPage, max_depth: int = 2) -> Iterator[tuple[object, int]]:
+def _paths(page: pdfium.PdfPage, max_depth: int = 2) -> list[tuple[object, int]]:
     """The path objects of a page and their depth (0 on the page, 1 inside a form XObject ...), in
     pypdfium2's ``get_objects`` order, read without a Python object per page object."""
+    out: list[tuple[object, int]] = []
 
-    def walk(parent, level: int, form: bool) -> Iterator[tuple[object, int]]:
+    def walk(parent, level: int, form: bool) -> None:
         n = _COUNT_FORM_OBJECTS(parent) if form else _COUNT_OBJECTS(parent)
         if n < 0:
             raise pdfium.PdfiumError("Failed to get number of pageobjects.")
-        get = _GET_FORM_OBJECT if form else _GET_OBJECT
-        for i in range(n):
-            obj = get(parent, i)
-            if obj == _FFI.NULL:
-                raise pdfium.PdfiumError("Failed to get pageobject.")
-            kind = _OBJECT_TYPE(obj)
-            if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-                yield obj, level
-            elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and level < max_depth - 1:
-                yield from walk(obj, level + 1, True)
+        objs = list(map(_GET_FORM_OBJECT if form else _GET_OBJECT, repeat(parent), range(n)))
+        kinds = np.fromiter(map(_OBJECT_TYPE, objs), np.int32, n)
+        if (kinds == pdfium_c.FPDF_PAGEOBJ_UNKNOWN).any():  # the type of no object (NULL)
+            raise pdfium.PdfiumError("Failed to get pageobject.")
+        path = kinds == pdfium_c.FPDF_PAGEOBJ_PATH
+        nested = kinds == pdfium_c.FPDF_PAGEOBJ_FORM if level < max_depth - 1 else np.zeros(n, bool)
+        for i in np.flatnonzero(path | nested).tolist():
+            if path[i]:
+                out.append((objs[i], level))
+            else:
+                walk(objs[i], level + 1, True)
 
-    return walk(_FFI.cast("void*", ctypes.cast(page.raw, ctypes.c_void_p).value), 0, False)
-
-
-def _has_rules(page: pdfium.PdfPage) -> bool:
-    n = 0
-    for _ in _paths(page):
-        n += 1
-        if n >= 4:
-            return True
-    return False
+    walk(_FFI.cast("void*", ctypes.cast(page.raw, ctypes.c_void_p).value), 0, False)
+    return out
 
 
-def _rules(page: pdfium.PdfPage, height: float) -> list[dict] | None:
+def _rules(paths: list[tuple[object, int]], height: float) -> list[dict] | None:
     """The straight, axis-aligned segments of a page's paths as pdfplumber edges (top-down
     coordinates), read from pdfium without parsing the page again; None when a path sits inside
-    a form XObject (its matrix is relative to the form), so pdfplumber must find the edges itself."""
+    a form XObject (its matrix is relative to the form), so pdfplumber must find the edges itself.
+    Each pdfium call is mapped over all the paths or all their segments at once."""
+    if any(level > 0 for _, level in paths):
+        return None
+    objs = [obj for obj, _ in paths]
+    m = np.empty((len(objs), 6), np.float32)  # a, b, c, d, e, f
+    a = m.ctypes.data
+    if not all(map(_OBJECT_MATRIX, objs, range(a, a + m.nbytes, 24))):
+        return None
+    counts = [max(k, 0) for k in map(_COUNT_SEGMENTS, objs)]
+    segments = list(map(_GET_SEGMENT, chain.from_iterable(map(repeat, objs, counts)),
+                        chain.from_iterable(map(range, counts))))  # fmt: skip
+    xy = np.empty((len(segments), 2), np.float32)
+    a = xy.ctypes.data
+    got = np.fromiter(map(_SEGMENT_POINT, segments, range(a, a + xy.nbytes, 8), range(a + 4, a + xy.nbytes, 8)),
+                      bool, len(segments))  # fmt: skip
+    xy[~got] = 0.0
+    x, y = xy.T.astype(float)
+    ma, mb, mc, md, me, mf = np.repeat(m, counts, axis=0).T.astype(float)
+    pts = list(zip((ma * x + mc * y + me).tolist(), (mb * x + md * y + mf).tolist(), strict=True))
+    kinds = list(map(_SEGMENT_TYPE, segments))
+    closes = list(map(_SEGMENT_CLOSE, segments))
     segs: list[tuple[tuple[float, float], tuple[float, float]]] = []
-    m = _FFI.new("FS_MATRIX*")
-    xy = _FFI.new("float[2]")
-    px, py = xy, xy + 1
     moveto, lineto = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_LINETO
-    for obj, level in _paths(page):
-        if level > 0 or not _OBJECT_MATRIX(obj, m):
-            return None
-        a, b, c, d, e, f = m.a, m.b, m.c, m.d, m.e, m.f
+    end = 0
+    for n in counts:
         start = cur = None
-        for i in range(_COUNT_SEGMENTS(obj)):
-            seg = _GET_SEGMENT(obj, i)
-            x, y = (xy[0], xy[1]) if _SEGMENT_POINT(seg, px, py) else (0.0, 0.0)
-            pt = (a * x + c * y + e, b * x + d * y + f)
-            kind = _SEGMENT_TYPE(seg)
-            if kind == moveto:
+        for i in range(end, end + n):
+            pt = pts[i]
+            if kinds[i] == moveto:
                 start = cur = pt
                 continue
-            if kind == lineto and cur is not None:
+            if kinds[i] == lineto and cur is not None:
                 segs.append((cur, pt))
             cur = pt
-            if _SEGMENT_CLOSE(seg) and start is not None:
+            if closes[i] and start is not None:
                 segs.append((cur, start))
                 cur = start
+        end += n
     edges = []
     for (x0, y0), (x1, y1) in segs:
         if abs(x0 - x1) < 0.5:
@@ -221,34 +250,187 @@ def _rules(page: pdfium.PdfPage, height: float) -> list[dict] | None:
     return edges
 
 
-def _find_tables(pl, index: int, edges: list[dict] | None) -> list:
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom
+
+
+def _find_tables(plumber: Callable, index: int, edges: list[dict] | None) -> list[list[Box]]:
+    """pdfplumber's tables of a page, each as its cells: found by the steps of its table finder from
+    our edges (given explicit lines, it reads no page), each step but the edges' filter made here
+    faster, same results: :func:`_merge_edges`, :func:`_crossings`, :func:`_cells`, :func:`_tables_of`;
+    or, without our edges, by pdfplumber's own reading of the page."""
     if edges is None:
-        return pl.pages[index].find_tables()
+        pl = plumber()
+        found = [t.cells for t in pl.pages[index].find_tables()]
+        pl.pages[index].close()
+        return found
     v = [e for e in edges if e["orientation"] == "v"]
     h = [e for e in edges if e["orientation"] == "h"]
     if len(v) < 2 or len(h) < 2:
         return []
-    settings = {"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
-                "explicit_vertical_lines": v, "explicit_horizontal_lines": h}  # fmt: skip
-    return pl.pages[index].find_tables(table_settings=settings)
+    from pdfplumber.table import TableSettings
+    from pdfplumber.utils import filter_edges
+
+    s = TableSettings.resolve({"vertical_strategy": "explicit", "horizontal_strategy": "explicit"})
+    return _tables_of(_cells(_crossings(filter_edges(_merge_edges(v + h, s), min_length=s.edge_min_length), s)))
+
+
+def _merge_edges(edges: list[dict], s) -> list[dict]:
+    """pdfplumber's ``merge_edges`` of our edges with table settings ``s``, each edge a list until the
+    end: the positions of each orientation (x0 of verticals, top of horizontals) clustered (sorted,
+    one within the snap tolerance of the one before joins its cluster) and each edge moved by its
+    cluster's average less its position; then line by line (horizontals first, each orientation's
+    lines in order of position) the edges, in order of their start, joined to the edge before when
+    they start within the join tolerance of its end."""
+    snapped: list[list] = []
+    for o, at, snap in (("v", 0, s.snap_x_tolerance), ("h", 2, s.snap_y_tolerance)):  # at: x0 or top
+        group = [[e["x0"], e["x1"], e["top"], e["bottom"], e["width"], e["height"], o]
+                 for e in edges if e["orientation"] == o]  # fmt: skip
+        cluster: dict[float, int] = {}
+        k, last = -1, 0.0
+        for p in sorted(set(e[at] for e in group)):
+            if k < 0 or not p <= last + snap:
+                k += 1
+            cluster[p] = k
+            last = p
+        for _, run in groupby(sorted(group, key=lambda e: cluster[e[at]]), key=lambda e: cluster[e[at]]):
+            members = list(run)
+            avg = sum(e[at] for e in members) / len(members)
+            for e in members:
+                shift = avg - e[at]
+                e[at] += shift
+                e[at + 1] += shift
+            snapped += members
+    out: list[dict] = []
+    for (o, _), line in groupby(sorted(snapped, key=_line), key=_line):
+        lo, hi, join = (2, 3, s.join_y_tolerance) if o == "v" else (0, 1, s.join_x_tolerance)
+        joined: list[list] = []
+        for e in sorted(line, key=lambda e: e[lo]):
+            if joined and e[lo] <= joined[-1][hi] + join:
+                last = joined[-1]
+                if e[hi] > last[hi]:
+                    if not e[hi] >= last[lo]:  # pdfplumber asserts it (a NaN start fails)
+                        raise AssertionError
+                    if o == "v":
+                        last[5] += e[hi] - last[hi]  # the height grows by what the bottom moves
+                    else:
+                        last[4] = e[hi] - last[0]
+                    last[hi] = e[hi]
+            else:
+                joined.append(list(e))
+        out += [{"x0": e[0], "x1": e[1], "top": e[2], "bottom": e[3], "width": e[4], "height": e[5],
+                 "orientation": o} for e in joined]  # fmt: skip
+    return out
+
+
+def _line(e: list) -> tuple[str, float]:
+    """The line an edge (as a list) lies on: its orientation and position."""
+    return (e[6], e[0] if e[6] == "v" else e[2])
+
+
+def _crossings(edges: list[dict], s) -> dict[tuple[float, float], dict[str, list[dict]]]:
+    """pdfplumber's ``edges_to_intersections``: where a vertical and a horizontal edge meet, within
+    the intersection tolerances, with the edges that meet there (verticals in order of x0 and top,
+    horizontals of top and x0). The horizontals are sorted once and each vertical tested against
+    all of them at once."""
+    v = sorted((e for e in edges if e["orientation"] == "v"), key=itemgetter("x0", "top"))
+    h = sorted((e for e in edges if e["orientation"] == "h"), key=itemgetter("top", "x0"))
+    out: dict[tuple[float, float], dict[str, list[dict]]] = {}
+    if not v or not h:
+        return out
+    dx, dy = s.intersection_x_tolerance, s.intersection_y_tolerance
+    top = np.array([e["top"] for e in h], dtype=float)
+    t_hi, t_lo = top + dy, top - dy
+    left = np.array([e["x0"] for e in h], dtype=float) - dx
+    right = np.array([e["x1"] for e in h], dtype=float) + dx
+    for e in v:
+        x = e["x0"]
+        for i in np.flatnonzero((e["top"] <= t_hi) & (e["bottom"] >= t_lo) & (x >= left) & (x <= right)).tolist():
+            c = out.setdefault((x, h[i]["top"]), {"v": [], "h": []})
+            c["v"].append(e)
+            c["h"].append(h[i])
+    return out
+
+
+def _tables_of(cells: list[Box]) -> list[list[Box]]:
+    """pdfplumber's ``cells_to_tables``: cells gathered into tables, pass after pass over the cells
+    left, each joining the table being gathered when it shares a corner with it; a pass that adds
+    none closes the table. Tables of more than one cell, by their top then left cell."""
+    tables: list[list[Box]] = []
+    corners: set[tuple[float, float]] = set()
+    table: list[Box] = []
+    left = list(cells)
+    while left:
+        before, rest = len(table), []
+        for c in left:
+            four = ((c[0], c[1]), (c[0], c[3]), (c[2], c[1]), (c[2], c[3]))
+            if not table or any(p in corners for p in four):
+                corners.update(four)
+                table.append(c)
+            else:
+                rest.append(c)
+        left = rest
+        if len(table) == before:
+            tables.append(table)
+            corners, table = set(), []
+    if table:
+        tables.append(table)
+    return [t for t in sorted(tables, key=lambda t: min((c[1], c[0]) for c in t)) if len(t) > 1]
+
+
+def _cells(crossings: dict[tuple[float, float], dict[str, list[dict]]]) -> list[Box]:
+    """pdfplumber's ``intersections_to_cells``: for each crossing of edges in (x, top) order, the
+    first crossing below it and the first right of it (nearest first) that an edge of it reaches
+    and that meet at a fourth crossing make a cell. Each crossing's edges are made a set once, and
+    the crossings below and right of it looked up, not scanned for.
+
+    >>> e = [{"x0": x, "top": 0, "x1": x, "bottom": 9} for x in (0, 5)] + [{"x0": 0, "top": y, "x1": 5, "bottom": y} for y in (0, 9)]
+    >>> _cells({(x, y): {"v": [e[x // 5]], "h": [e[2 + y // 9]]} for x in (0, 5) for y in (0, 9)})
+    [(0, 0, 5, 9)]
+    """
+    from pdfplumber.table import intersections_to_cells
+
+    points = sorted(crossings)
+    if any(x != x or y != y for x, y in points):  # NaN: no key to look up by
+        return intersections_to_cells(crossings)
+    v = {p: {(e["x0"], e["top"], e["x1"], e["bottom"]) for e in c["v"]} for p, c in crossings.items()}
+    h = {p: {(e["x0"], e["top"], e["x1"], e["bottom"]) for e in c["h"]} for p, c in crossings.items()}
+    cols: dict[float, list[tuple[float, float]]] = {}
+    rows: dict[float, list[tuple[float, float]]] = {}
+    for p in points:
+        cols.setdefault(p[0], []).append(p)
+        rows.setdefault(p[1], []).append(p)
+    at_col = {p: i for col in cols.values() for i, p in enumerate(col)}
+    at_row = {p: i for row in rows.values() for i, p in enumerate(row)}
+    out: list[Box] = []
+    for p in points:
+        right = [r for r in rows[p[1]][at_row[p] + 1 :] if not h[p].isdisjoint(h[r])]
+        for b in cols[p[0]][at_col[p] + 1 :]:
+            if v[p].isdisjoint(v[b]):
+                continue
+            corner = next((c for r in right if (c := (r[0], b[1])) in crossings and not v[c].isdisjoint(v[r])
+                           and not h[c].isdisjoint(h[b])), None)  # fmt: skip
+            if corner is not None:
+                out.append((p[0], p[1], corner[0], corner[1]))
+                break
+    return out
 
 
 def _tables(
-    pl, index: int, words: list[Word], edges: list[dict] | None = None
+    plumber: Callable, index: int, words: list[Word], edges: list[dict] | None = None
 ) -> tuple[list[Item], list[Word]]:
     """Tables of a page found by pdfplumber from the page's ruling lines, filled with our words;
     returns the rest of the words."""
-    boxes = [t for t in _find_tables(pl, index, edges) if len(t.cells) >= 4]
+    boxes = [t for t in _find_tables(plumber, index, edges) if len(t) >= 4]
     items: list[Item] = []
     used: set[int] = set()
     by_y = sorted(range(len(words)), key=lambda i: words[i].mid_y)  # words found per cell by bisection,
     ys_sorted = [words[i].mid_y for i in by_y]  # not by a scan of the page for every cell
     if boxes:
         for t in boxes:
-            xs = {v: i for i, v in enumerate(sorted({round(v, 0) for c in t.cells for v in (c[0], c[2])}))}
-            ys = {v: i for i, v in enumerate(sorted({round(v, 0) for c in t.cells for v in (c[1], c[3])}))}
+            xs = {v: i for i, v in enumerate(sorted({round(v, 0) for c in t for v in (c[0], c[2])}))}
+            ys = {v: i for i, v in enumerate(sorted({round(v, 0) for c in t for v in (c[1], c[3])}))}
             cells: list[CellSpec] = []
-            for c in t.cells:
+            for c in t:
                 x0, top, x1, bottom = c
                 band = by_y[
                     bisect.bisect_left(ys_sorted, top - 1) : bisect.bisect_right(ys_sorted, bottom + 1)
@@ -264,7 +446,7 @@ def _tables(
                                       page=index + 1))  # fmt: skip
             cells = _compact(cells)
             n_cols = max(c.col + c.col_span for c in cells)
-            items.append(Item("table", index + 1, t.bbox[1], cells=cells, n_cols=n_cols))
+            items.append(Item("table", index + 1, min(c[1] for c in t), cells=cells, n_cols=n_cols))
     rest = [w for i, w in enumerate(words) if i not in used]
     return items, rest
 
@@ -345,7 +527,7 @@ def _classify_page(lines: list[Line], page_no: int, width: float, height: float)
     for ln in lines:
         keep = []
         for s in ln.segments:
-            if STAMP_RE.search(s.text.strip()):
+            if _is_stamp(s.text.strip()):
                 stamp_lines.append(s.text)
             else:
                 keep.append(s)
@@ -414,7 +596,7 @@ def parse(path: Path) -> Document:
             raise ParseError("pdf: encrypted (a password is needed)") from None
         raise ParseError(f"pdf: corrupt or not a PDF ({msg})") from None
     pdf.init_forms()
-    opened: list = []  # pdfplumber's reading of the file, made for the first page with ruling lines
+    opened: list = []  # pdfplumber's reading of the file, made for the first page whose edges it must find
 
     def plumber():
         if not opened:
@@ -469,7 +651,7 @@ def _parse(path: Path, plumber: Callable, pdf: pdfium.PdfDocument) -> Document:
         words = chars_to_words(chars)
         lines = build_lines(words)
         texts = [sg.text for ln in lines for sg in ln.segments]
-        stamped = [bool(STAMP_RE.search(t)) for t in texts]
+        stamped = [_is_stamp(t) for t in texts]
         stamp_text = [t for t, st in zip(texts, stamped, strict=True) if st]
         body_text = " ".join(t for t, st in zip(texts, stamped, strict=True) if not st)
         letters = sum(map(str.isalpha, body_text))
@@ -493,10 +675,9 @@ def _parse(path: Path, plumber: Callable, pdf: pdfium.PdfDocument) -> Document:
                 progress.page_read(idx + 1, n)
                 continue
         table_items: list[Item] = []
-        if _has_rules(page):
-            pl = plumber()
-            table_items, words = _tables(pl, idx, words, _rules(page, height))
-            pl.pages[idx].close()
+        paths = _paths(page)
+        if len(paths) >= 4:  # ruling lines
+            table_items, words = _tables(plumber, idx, words, _rules(paths, height))
             lines = build_lines(words)  # the words outside the tables (else the lines read above)
         page_items = _classify_page(lines, idx + 1, width, height) + table_items
         page_items.sort(key=lambda it: (it.kind not in ("header",), it.top))

@@ -258,3 +258,17 @@ def test_a_table_running_over_many_pages_is_one_table_with_every_row(tmp_path: P
     rows = {c.row for c in first.cells}
     assert len(rows) == 30 * 120 and max(rows) == 30 * 120 - 1
     assert {c.text for c in first.cells if c.row == 30 * 120 - 1 and c.col == 0} == {"120.29"}
+
+
+def test_glyph_codes_read_one_by_one_match_the_page_text(monkeypatch):
+    pdf = pdfium.PdfDocument(str(seed("002_40fddd4fe5f809ef", "pdf")))
+    page = pdf[0]
+    height = page.get_size()[1]
+    whole = pdf_parser._page_chars(page, height)
+    monkeypatch.setattr(pdf_parser, "_GET_TEXT", lambda *args: 0)  # as when pdfium leaves out a control glyph
+    one_by_one = pdf_parser._page_chars(page, height)
+    assert whole.text == one_by_one.text and len(whole.text) > 500
+    for col in ("x0", "x1", "top", "bottom", "size"):
+        assert list(getattr(whole, col)) == list(getattr(one_by_one, col))
+    page.close()
+    pdf.close()

@@ -1,0 +1,97 @@
+import statistics
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from docmine.parsers.layout import SUPERSCRIPT, Glyphs, Word, chars_to_words
+
+
+def words_one_by_one(g: Glyphs) -> list[Word]:
+    """chars_to_words as a loop over the glyphs: the reference its all-at-once reading must match."""
+    sized = [s for t, s in zip(g.text, g.size, strict=True) if t != " "]
+    if not sized:
+        return []
+    body = statistics.median(sized)
+    small, raised = 0.8 * body, 0.2 * body
+    out: list[Word] = []
+    parts: list[str] = []
+    wx0 = wx1 = wtop = wbot = wsize = 0.0
+    for t, x0, x1, top, bottom, size in zip(g.text, g.x0, g.x1, g.top, g.bottom, g.size, strict=True):
+        if t == " ":
+            if parts:
+                out.append(Word("".join(parts), wx0, wx1, wtop, wbot, wsize))
+                parts = []
+            continue
+        if parts:
+            if t.isdigit() and size < small and bottom < wbot - raised:
+                t = t.translate(SUPERSCRIPT)
+            if abs((top + bottom) / 2 - (wtop + wbot) / 2) < 0.6 * (size if size > wsize else wsize) and (
+                -0.3 * size <= x0 - wx1 <= 1.0 * (1 if 1 > size else size)
+            ):
+                parts.append(t)
+                wx1 = x1 if x1 > wx1 else wx1
+                wtop = top if top < wtop else wtop
+                wbot = bottom if bottom > wbot else wbot
+                if t[0] not in "⁰¹²³⁴⁵⁶⁷⁸⁹":
+                    wsize = size if size > wsize else wsize
+                continue
+            out.append(Word("".join(parts), wx0, wx1, wtop, wbot, wsize))
+        parts = [t]
+        wx0, wx1, wtop, wbot, wsize = x0, x1, top, bottom, size
+    if parts:
+        out.append(Word("".join(parts), wx0, wx1, wtop, wbot, wsize))
+    return out
+
+
+def _key(ws: list[Word]) -> list[tuple]:
+    return [(w.text, *(repr(float(v)) for v in (w.x0, w.x1, w.top, w.bottom, w.size))) for w in ws]
+
+
+# glyphs set one after another, each a small step from the one before (most join it): small integer
+# steps make ties, touching boxes and superscripts (a smaller, raised digit) common; a NaN anywhere but
+# the right edge keeps a glyph out of the word before it, a NaN right edge does not
+nan = st.just(float("nan"))
+step = st.one_of(st.integers(-4, 10).map(float), nan)
+glyph = st.tuples(st.sampled_from("ab1 2¹."), step, st.one_of(st.integers(0, 8).map(float), nan),
+                  st.one_of(st.integers(-3, 3).map(float), st.integers(-40, 40).map(float), nan),
+                  st.integers(1, 12).map(float), st.one_of(st.integers(0, 14).map(float), nan))  # fmt: skip
+
+
+def _glyphs(steps: list[tuple]) -> Glyphs:
+    g = Glyphs("".join(t for t, *_ in steps), [], [], [], [], [])
+    right = 0.0
+    for t, dx, width, top, height, size in steps:
+        x0 = right + dx if dx == dx else dx
+        g.x0.append(x0)
+        g.x1.append(x0 + width)
+        g.top.append(top)
+        g.bottom.append(top + height)
+        g.size.append(0.0 if t == " " else size)
+        right = x0 + width if x0 + width == x0 + width else right
+    return g
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(glyph, max_size=40))
+def test_words_all_at_once_match_the_loop(steps):
+    g = _glyphs(steps)
+    assert _key(chars_to_words(g)) == _key(words_one_by_one(g))
+
+
+def test_footnote_digit_is_raised_and_keeps_the_word_size():
+    g = Glyphs("Ab12", [0, 6, 12, 15], [6, 12, 15, 18], [0, 0, 0, -2], [10, 10, 10, 4], [10, 10, 10, 5])
+    assert _key(chars_to_words(g)) == _key(words_one_by_one(g))
+    assert [w.text for w in chars_to_words(g)] == ["Ab1²"]
+
+
+def test_a_nan_right_edge_inside_a_word_is_passed_over():
+    g = Glyphs("ab", [0, 5], [5, float("nan")], [0, 0], [10, 10], [10, 10])
+    assert _key(words_one_by_one(g)) == [("ab", "0.0", "5.0", "0.0", "10.0", "10.0")]
+    assert _key(chars_to_words(g)) == _key(words_one_by_one(g))
+
+
+def test_no_whitespace_after_the_last_space_the_pdf_glyph_table_holds():
+    from docmine.parsers.pdf import _LAST_SPACE
+
+    assert not any(chr(c).isspace() for c in range(_LAST_SPACE + 1, 0x110000))
+
