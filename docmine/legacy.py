@@ -96,16 +96,20 @@ _COMMON = set(
 )
 
 
+_WORD = re.compile(r"[^\W\d_]+")
+_LATIN1 = re.compile(r"[\xa1-\xff]")  # where a legacy font's bytes land when read as Latin-1
+
+
 def vietnamese_score(text: str) -> float:
     """Share of words that are common Vietnamese words: high for readable text.
 
     >>> vietnamese_score("Kế hoạch của Sở năm 2022") > vietnamese_score("KÕ ho¹ch cña Së")
     True
     """
-    words = re.findall(r"[^\W\d_]+", text.lower())
+    words = _WORD.findall(text.lower())
     if not words:
         return 0.0
-    return sum(w in _COMMON for w in words) / len(words)
+    return sum(map(_COMMON.__contains__, words)) / len(words)
 
 
 # letters only Unicode Vietnamese has (ă đ ĩ ũ ơ ư and the precomposed ạ ... ỹ): text read from a
@@ -120,10 +124,10 @@ def looks_legacy(text: str) -> str | None:
     (None, 'tcvn3')
     """
     sample = text[:20000]
-    if not re.search(r"[\xa1-\xff]", sample):
+    if not _LATIN1.search(sample):
         return None
     marks = len(_UNICODE_ONLY.findall(sample))
-    if marks and marks >= 0.2 * len(re.findall(r"[\xa1-\xff]", sample)):
+    if marks and marks >= 0.2 * len(_LATIN1.findall(sample)):
         return None  # Unicode Vietnamese (``đôn đốc``), whatever a short line's word scores say
     base = vietnamese_score(sample)
     best, name = base, None

@@ -56,6 +56,7 @@ _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
 _LONE = re.compile("[\ud800-\udfff]")
+_AROUND_BREAK = re.compile(r" *([\n\t]) *")
 _SPACES = re.compile(r"[ \u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 
@@ -95,7 +96,7 @@ def normalize_text(s: str, *, repair: bool = True) -> str:
     s = clean_text(unicodedata.normalize("NFC", s))
     s = _INVISIBLE.sub("", s)
     s = _SPACES.sub(" ", s)
-    s = re.sub(r" *([\n\t]) *", r"\1", s)
+    s = _AROUND_BREAK.sub(r"\1", s)
     return s.strip()
 
 
