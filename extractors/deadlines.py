@@ -45,7 +45,7 @@ _DEADLINES: list[tuple[str, re.Pattern[str]]] = [
             r"(?:trong|trước|hoàn thành trong|cuối|hết)\s+quý\s+(?:[IV]{1,3}|\d)\s*(?:/|năm)\s*\d{4}", re.I
         ),
     ),
-    (  # ``trong 02 tháng cuối năm 2025 và những tháng đầu năm 2026``
+    (  # ``trong 03 tháng cuối năm 2024 và những tháng đầu năm 2025``
         "period",
         re.compile(
             r"trong\s+(?:(?:\d{1,2}|những|các)\s+)?tháng\s+(?:cuối|đầu)\s+năm\s+\d{4}"

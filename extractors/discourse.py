@@ -220,7 +220,7 @@ def sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
     >>> t = "Năm 2021, Sở có 01/09 báo cáo trễ hạn. Đơn vị trễ là Văn phòng. Tỷ lệ 1,15%."
     >>> [t[a:b] for a, b in sentences(t)]
     ['Năm 2021, Sở có 01/09 báo cáo trễ hạn.', 'Đơn vị trễ là Văn phòng.', 'Tỷ lệ 1,15%.']
-    >>> len(sentences("Thứ 2 là TP. Hải Phòng, đạt 91,87%. Thứ 3 là TX. Dĩ An."))
+    >>> len(sentences("Kế đến là TP. Vĩnh Yên với 88,40%. Sau đó là TX. Kỳ Anh."))
     2
     """
     spans, s = [], 0

@@ -6,9 +6,9 @@ what the copy lost. A page without a letter's header is a news article (``Tin b�
 ``extractors.newspage``.
 
 >>> from docmine.parsers.text import from_string
->>> d = extract(from_string("Thời sự\\nHà Nam dẫn đầu về Chỉ số cải cách hành chính\\n09:30 | 12/04/2024\\nNgày 11/4, ..."))[0]
+>>> d = extract(from_string("Xã hội\\nBắc Kạn cải thiện mạnh thứ hạng cải cách hành chính\\n14:05 | 03/05/2024\\nNgày 2/5, ..."))[0]
 >>> d.doc_type, d.subject, d.date
-('Tin bài', 'Hà Nam dẫn đầu về Chỉ số cải cách hành chính', '2024-04-12')
+('Tin bài', 'Bắc Kạn cải thiện mạnh thứ hạng cải cách hành chính', '2024-05-03')
 """
 
 from __future__ import annotations
@@ -256,8 +256,8 @@ def subject_of(h: Letterhead) -> str | None:
 def sentence_case(s: str) -> str:
     """A title in capitals to sentence case, keeping abbreviations and province names.
 
-    >>> sentence_case("CẢI THIỆN CHỈ SỐ PCI TỈNH LÀO CAI NĂM 2021")
-    'Cải thiện chỉ số PCI tỉnh Lào Cai năm 2021'
+    >>> sentence_case("NÂNG HẠNG CHỈ SỐ PCI TỈNH CAO BẰNG NĂM 2023")
+    'Nâng hạng chỉ số PCI tỉnh Cao Bằng năm 2023'
     """
     if not is_upper(s):
         return s

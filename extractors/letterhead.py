@@ -270,9 +270,9 @@ def _place_date(h: Letterhead, zone: list[Line]) -> None:
     for i, ln in enumerate(zone):
         text = ln.text
         if text.endswith(",") and i + 1 < len(zone) and zone[i + 1].text.startswith("ngày"):
-            text += " " + zone[i + 1].text  # "Thái Bình," / "ngày 03 tháng 6 năm 2024"
+            text += " " + zone[i + 1].text  # "Hà Giang," / "ngày 17 tháng 9 năm 2022"
         elif i and not ln.gap and _WRAPPED_PLACE.fullmatch(zone[i - 1].text) and PLACE_DATE.match(text):
-            text = zone[i - 1].text + " " + text  # "Kon" / "Tum, ngày 08 tháng 12 năm 2017"
+            text = zone[i - 1].text + " " + text  # "Cao" / "Bằng, ngày 21 tháng 10 năm 2019"
         m = PLACE_DATE.match(text)
         if not m:
             continue

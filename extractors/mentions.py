@@ -649,8 +649,8 @@ _BREAKDOWN = re.compile(r"trong đó|bao gồm|gồm|cụ thể|thành phần|\(
 
 
 def _subordinate(view: str, indices: list[Mention]) -> list[Mention]:
-    """An index named inside another's breakdown (``Chỉ số PAR ... đạt 86,14 điểm, trong đó ... (gồm
-    Chỉ số SIPAS đạt 8,5/10 điểm``) is a component of it: its strength becomes ``component``."""
+    """An index named inside another's breakdown (``Chỉ số PAR ... đạt 81,07 điểm, trong đó ... (gồm
+    Chỉ số SIPAS đạt 7,9/10 điểm``) is a component of it: its strength becomes ``component``."""
     out: list[Mention] = []
     for m in indices:
         prev = next((p for p in reversed(out) if p.name == "strong"), None)

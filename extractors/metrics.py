@@ -78,7 +78,7 @@ def extract(doc: Document) -> list[Metric]:
             if not _measured(doc, sp.text, sp.start, q, indexed, stated):
                 continue
             if q.denominator is not None and bands or q in bands and re.match(r"[^.;]{0,25}?\b(?:gồm|bao gồm|là)\b", doc.view[q.end : sp.end]):
-                continue  # ``06/34 địa phương tỷ lệ đạt dưới 90% gồm: ...``: a band and the units in it
+                continue  # ``05/27 đơn vị có tỷ lệ dưới 85%, gồm: ...``: a band and the units in it
             if q.denominator is not None and any(_quotient_of(p, q) for p in qs if p.unit == "%" and p.role == "value"):
                 continue  # ``42/139 cơ quan, đạt tỷ lệ 30%``: the rate's numerator and denominator
             if q.unit == "%" and q.numerator is None:
@@ -139,7 +139,7 @@ def _measured(doc: Document, text: str, offset: int, q: Quantity, indexed: bool,
     if _CONDITION.search(clause[-60:]):
         return False  # ``(trường hợp dưới 95% thì tiêu chí này đạt 0 điểm)``: a condition, not a measurement
     if q.op != "=" and q.unit == "%" and (indexed or _BAND.search(clause)):
-        return False  # ``Nhóm A, đạt kết quả Chỉ số từ 90% trở lên``: a band of scores
+        return False  # ``nhóm Tốt, kết quả từ 85% trở lên``: a band of scores
     if (q.denominator is not None or q.unit == "%") and (_BY_SCORE.search(text) or q.denominator and indexed):
         return False  # ``10/17 đơn vị có PAR INDEX tăng``, ``10 tỉnh (15,87%) tăng điểm``: units counted by score
     if q.unit == "%" and (indexed or stated) and not rate:

@@ -73,7 +73,7 @@ _TWO_SYLLABLE_GROUPS = {"đơn vị", "cơ quan", "địa phương"}
 def _group_totals(ms: Mentions, scores: list[Score], labels: dict[int, str | None], last: set[int]) -> None:
     """A rank whose total the sentence leaves out gets its group's: the largest count the text gives
     of that group (``7 bộ có kết quả giảm`` is a part of ``17 bộ``), or the largest total or last
-    place stated for another entity of the group (``Sở Y tế vị trí cuối cùng - thứ 19``)."""
+    place stated for another entity of the group (``Sở Công Thương ở vị trí cuối cùng - thứ 21``)."""
     by_group: dict[tuple, int] = {}
     for s in scores:
         nouns = GROUP_OF.get(labels.get(id(s)) or "")

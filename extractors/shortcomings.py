@@ -644,7 +644,7 @@ def _area(text: str | None) -> str | None:
     """PAR area by the earliest cue in ``text``; money spent on something, when the item is about that money
     (``kinh phí cho công tác chuyển đổi số còn hạn chế``), is of the area it is spent on.
 
-    >>> _area("Việc cập nhật quy trình nội bộ, quy trình điện tử giải quyết TTHC còn chậm")
+    >>> _area("Việc rà soát quy trình nội bộ giải quyết TTHC tại bộ phận một cửa còn chậm")
     'thủ tục hành chính'
     >>> _area("kinh phí dành cho công tác chuyển đổi số còn hạn chế")
     'hiện đại hóa'

@@ -5,13 +5,13 @@ of a sentence (``92,35 điểm``, ``84,6%``, ``xếp thứ 3/18``, ``tăng 08 b�
 attached to the *head* it belongs to, so one sentence gives as many statements as it names heads:
 
 - a rank said just before a name is that name's (``đứng đầu là Sở Tư pháp``); anything else belongs
-  to the nearest head before it: an entity (``Đà Nẵng dẫn đầu đạt 93,31 điểm``) or a component
+  to the nearest head before it: an entity (``Khánh Hòa dẫn đầu đạt 90,12 điểm``) or a component
   (``Kiểm soát tham nhũng (8,286 điểm)``); after ``trong đó``/``gồm`` an item's own words name a
-  component (``trong đó: điểm thẩm định là 54,95/61,5 điểm``);
-- an entity's statement is about a component when the sentence opens on one (``Ở lĩnh vực hạ tầng
-  kỹ thuật, Đà Nẵng dẫn đầu với 0,84 điểm``) or the paragraph stands under a title naming one
+  component (``trong đó: điểm tự chấm là 48,20/60 điểm``);
+- an entity's statement is about a component when the sentence opens on one (``Ở lĩnh vực chuyển
+  đổi số, Khánh Hòa dẫn đầu với 0,77 điểm``) or the paragraph stands under a title naming one
   (``- Lĩnh vực Cải cách thể chế``); a component's statement is about the entity named before it;
-- with no head: an average (``Chỉ số trung bình của các tỉnh đạt 84,79%``), the issuer of a letter
+- with no head: an average (``Chỉ số trung bình của các huyện đạt 82,06%``), the issuer of a letter
   speaking of itself (``Sở đạt 92,35 điểm``), ``Tỉnh này`` for the last entity named, else the
   headline's entity.
 
@@ -233,7 +233,7 @@ class _Reader:
         return sorted(heads, key=lambda h: h.start)
 
     def _item_component(self, a: int, q: Mention, after: int) -> _Head | None:
-        """In a breakdown (``trong đó: điểm thẩm định là 54,95 điểm, ...``) the words of an item before
+        """In a breakdown (``trong đó: điểm tự chấm là 48,20 điểm, ...``) the words of an item before
         its number name the component."""
         seg = self.view[after : q.start]
         if seg.rstrip().endswith("("):

@@ -51,10 +51,10 @@ POSITIVE = [
     ),
     (  # news: the authority, then ``yêu cầu,`` and a clause before the units
         "Tại quyết định, UBND tỉnh Hòa An yêu cầu, căn cứ kết quả xếp hạng, các sở, ban, ngành, UBND các huyện "
-        "có giải pháp nâng cao Chỉ số cải cách hành chính.",
+        "có giải pháp cải thiện thứ hạng về cải cách hành chính.",
         dict(
             lead=["các sở, ban, ngành", "UBND các huyện"],
-            task="có giải pháp nâng cao Chỉ số cải cách hành chính",
+            task="có giải pháp cải thiện thứ hạng về cải cách hành chính",
         ),
     ),
     (  # conclusions: a topic, then the units it gives the task to, with its deadline

@@ -12,8 +12,8 @@ POSITIVE = [
         dict(doc_type="Nghị định", ref="107/2020/NĐ-CP", date="2020-09-14", issuer="Chính phủ"),
     ),
     (
-        "Thực hiện Nghị quyết số 01-NQ/TU ngày 20/4/2021 của Ban Chấp hành Đảng bộ tỉnh.",
-        dict(doc_type="Nghị quyết", ref="01-NQ/TU", date="2021-04-20"),
+        "Triển khai Nghị quyết số 07-NQ/TU ngày 11/3/2022 của Tỉnh ủy về chuyển đổi số.",
+        dict(doc_type="Nghị quyết", ref="07-NQ/TU", date="2022-03-11"),
     ),
     (
         "Thực hiện Công văn số 9228/UBND-VP ngày 12/12/2022 của UBND tỉnh về việc báo cáo.",
@@ -49,8 +49,8 @@ POSITIVE = [
         dict(doc_type="Nghị quyết", ref="41b/NQ-CP", date="2016-09-14", issuer="Chính phủ"),
     ),
     (
-        "Đề nghị sửa đổi Nghị quyết số 66.4/2025/NQ-CP về thủ tục đất đai.",
-        dict(ref="66.4/2025/NQ-CP", date=None),
+        "Kiến nghị bổ sung Nghị quyết số 28.3/2024/NQ-CP về cấp phép xây dựng.",
+        dict(ref="28.3/2024/NQ-CP", date=None),
     ),
     (  # a law: its name stands between the type and the number
         "Căn cứ Luật Thư viện số 46/2019/QH14 ngày 21 tháng 11 năm 2019 của Quốc hội;",
@@ -171,8 +171,8 @@ ISSUED_BEFORE = [
         dict(ref="164/KH-UBND", issuer="UBND tỉnh"),
     ),
     (
-        "Ngày 22/9/2020, Ban Chỉ đạo cải cách hành chính của Chính phủ ký Quyết định số 58/QĐ-BCĐCCHC.",
-        dict(ref="58/QĐ-BCĐCCHC", date="2020-09-22", issuer="Ban Chỉ đạo cải cách hành chính của Chính phủ"),
+        "Ngày 03/4/2023, Ban Chỉ đạo chuyển đổi số của tỉnh ký Quyết định số 17/QĐ-BCĐ.",
+        dict(ref="17/QĐ-BCĐ", date="2023-04-03", issuer="Ban Chỉ đạo chuyển đổi số của tỉnh"),
     ),
     (  # the date of an event, not of the plan, when nobody issues it in the sentence
         "Ngày 15/5/2023 Đoàn kiểm tra làm việc theo Kế hoạch số 12/KH-UBND về kiểm tra.",

@@ -45,8 +45,8 @@ NEGATIVE = [
     "Sở xếp thứ 3/18 sở, ngành.",  # a rank
     "Phấn đấu Chỉ số hài lòng năm 2024 đạt trên 90%.",  # a goal, not a measurement
     "Chỉ số CCHC của tỉnh tăng 1,5% so với năm trước.",  # an index's change is a score's
-    "Có 10 tỉnh (15,87%) tăng điểm, 53 tỉnh giảm điểm.",  # units counted by their scores
-    "Nhóm A đạt kết quả Chỉ số từ 90% trở lên, gồm 02 tỉnh.",  # a band of scores
+    "Năm nay 8 huyện (19,05%) tăng điểm so với năm trước, 34 huyện giảm điểm.",  # units counted by their scores
+    "Nhóm xếp loại Tốt (từ 90% trở lên) có 03 huyện.",  # a band of scores
 ]
 
 
