@@ -31,9 +31,7 @@ deadline when no date is given.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 
 from docmine.facts import Assignment, Evidence
 from docmine.model import Document
@@ -42,7 +40,7 @@ from extractors.common import clean
 from extractors.deadlines import DATED, Deadline, cell_deadline, find_deadline
 from extractors.discourse import sentences
 from extractors.outline import Para, paragraphs
-from extractors.similar import shared, tokens
+from extractors.similar import contained, dice
 from extractors.tables import TableView, in_spans, row_span, tables
 from extractors.units import UNIT_HEAD, is_unit, names_only, split_units, starts_with_verb, units_then_task
 
@@ -876,28 +874,9 @@ def _same(a: _Task, b: _Task) -> bool:
         return False  # items of one list are different tasks
     if a.criterion != b.criterion:
         return False
-    if a.lead != b.lead and not (a.lead and b.lead and _f1(" ; ".join(a.lead), " ; ".join(b.lead)) >= 0.6):
+    if a.lead != b.lead and not (a.lead and b.lead and dice(" ; ".join(a.lead), " ; ".join(b.lead)) >= 0.6):
         return False
-    return _f1(a.task, b.task) >= 0.8 or _contained(a.task, b.task) >= 0.85
-
-
-@lru_cache(maxsize=2048)
-def _bag(text: str) -> tuple[Counter, int]:
-    """The words of ``text`` counted, and how many there are."""
-    c = Counter(tokens(text))
-    return c, sum(c.values())
-
-
-def _f1(a: str, b: str) -> float:
-    (ca, na), (cb, nb) = _bag(a), _bag(b)
-    common = shared(ca, cb)
-    return 2 * common / (na + nb) if common else 0.0
-
-
-def _contained(a: str, b: str) -> float:
-    (ca, na), (cb, nb) = _bag(a), _bag(b)
-    small = min(na, nb)
-    return shared(ca, cb) / small if small else 0.0
+    return dice(a.task, b.task) >= 0.8 or contained(a.task, b.task) >= 0.85
 
 
 def extract(doc: Document) -> list[Assignment]:

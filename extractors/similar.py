@@ -24,6 +24,17 @@ def contained(a: str, b: str) -> float:
     return shared(ta, tb) / small if small else 0.0
 
 
+def dice(a: str, b: str) -> float:
+    """Token F1 of two phrases from their kept counts (``token_f1`` without re-reading them).
+
+    >>> dice("chưa có sáng kiến", "Sở chưa có sáng kiến")
+    0.8888888888888888
+    """
+    (ta, na), (tb, nb) = _counts(a), _counts(b)
+    common = shared(ta, tb)
+    return 2 * common / (na + nb) if common else 0.0
+
+
 def shared(ca: Counter[str], cb: Counter[str]) -> int:
     """How many tokens two counts have in common (``sum((ca & cb).values())``, without building it).
 
@@ -42,4 +53,4 @@ def _counts(s: str) -> tuple[Counter[str], int]:
     return c, sum(c.values())
 
 
-__all__ = ["contained", "shared", "token_f1"]
+__all__ = ["contained", "dice", "shared", "token_f1"]
