@@ -30,10 +30,26 @@ AREAS = {
     "tài chính công": r"tài chính công|kinh phí|tự chủ|ngân sách|tài chính",
     "hiện đại hóa": r"hiện đại hóa|điện tử|trực tuyến|chuyển đổi số|công nghệ thông tin|CNTT|ký số|chữ ký số|ISO|bưu chính|thanh toán|phần mềm|mức độ 3|an ninh mạng",
 }
+
+
+def cue_pattern(cues: list[str], flags: int = 0) -> re.Pattern[str]:
+    """One pattern of several cue patterns, each a group: its leftmost match is the earliest cue, and at
+    one offset the first cue in the list wins; :func:`cue_of` says which matched.
+
+    >>> cue_of(cue_pattern(["kinh phí", "chuyển đổi số"]), "chuyển đổi số thiếu kinh phí")
+    1
+    """
+    return re.compile("|".join(f"(?P<c{i}>{p})" for i, p in enumerate(cues)), flags)
+
+
+def cue_of(rx: re.Pattern[str], text: str) -> int | None:
+    """The index of the earliest cue of a :func:`cue_pattern` in ``text``, None when there is none."""
+    m = rx.search(text)
+    return int(m.lastgroup[1:]) if m and m.lastgroup else None
+
+
 _AREA_NAMES = list(AREAS)
-# every area's cues in one pattern, each area a group: the leftmost match is the earliest cue, and at
-# one offset the first area in this order wins
-_AREA_RE = re.compile("|".join(f"(?P<a{i}>{p})" for i, p in enumerate(AREAS.values())), re.IGNORECASE)
+_AREA_RE = cue_pattern(list(AREAS.values()), re.IGNORECASE)
 _TTHC = re.compile(r"thủ tục hành chính|TTHC", re.IGNORECASE)
 AREA_BY_CODE = {"1": "chỉ đạo điều hành", "2": "thể chế", "3": "thủ tục hành chính", "4": "tổ chức bộ máy",
                 "5": "công vụ", "6": "tài chính công", "7": "hiện đại hóa", "8": "hiện đại hóa"}  # fmt: skip
@@ -84,9 +100,8 @@ def area_of(text: str, code: str | None = None) -> str | None:
         head = code.lstrip("0").split(".")[0] or code
         if head in AREA_BY_CODE:
             return AREA_BY_CODE[head]
-    m = _AREA_RE.search(text)
-    if m and m.lastgroup:
-        return _AREA_NAMES[int(m.lastgroup[1:])]
+    if (k := cue_of(_AREA_RE, text)) is not None:
+        return _AREA_NAMES[k]
     if _TTHC.search(text):
         return "thủ tục hành chính"  # a bare mention of TTHC is the weakest cue: "TTHC có thanh toán trực tuyến" is hiện đại hóa
     return None

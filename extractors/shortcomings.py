@@ -39,7 +39,7 @@ import re
 from docmine.facts import Evidence, Shortcoming
 from docmine.model import Document
 from extractors import criteria as criteria_x
-from extractors.common import AREAS, area_of, clean
+from extractors.common import AREAS, area_of, clean, cue_of, cue_pattern
 from extractors.discourse import (
     TASK_OPENING,
     Segment,
@@ -632,9 +632,7 @@ _MORE_AREAS = {  # cues of the genre beyond common.AREAS, read the same way (the
     "tài chính công": r"giải ngân|đầu tư công|vốn đầu tư|thu ngân sách|chi ngân sách",
 }
 _AREA_CUES = [*_MORE_AREAS.items(), *AREAS.items()]
-# one pattern of every cue, each area a group: the leftmost match is the earliest cue, and at one
-# offset the first area in this order wins
-_AREA_RE = _rx("|".join(f"(?P<a{i}>{p})" for i, (_, p) in enumerate(_AREA_CUES)), re.I)
+_AREA_RE = cue_pattern([p.replace(" ", r"\s+") for _, p in _AREA_CUES], re.I)  # spaces: any run (wrapped lines)
 _PURPOSE = _rx(
     r"\s*(?:[^\W\d_]+ ){0,2}(?:kinh phí|ngân sách)(?: [^\W\d_]+){0,3} (?:cho|dành cho|bố trí cho)", re.I
 )
@@ -653,8 +651,8 @@ def _area(text: str | None) -> str | None:
         return None
     if m := _PURPOSE.match(text):
         text = text[m.end() :]
-    m = _AREA_RE.search(text)
-    return _AREA_CUES[int(m.lastgroup[1:])][0] if m and m.lastgroup else area_of(text)
+    k = cue_of(_AREA_RE, text)
+    return _AREA_CUES[k][0] if k is not None else area_of(text)
 
 
 def _topic(text: str) -> str | None:
