@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from operator import attrgetter
 
+import numba
 import numpy as np
 from numpy.typing import ArrayLike
 
@@ -103,58 +104,26 @@ def chars_to_words(g: Glyphs) -> list[Word]:
 
     A word ends at a space (real or one the PDF engine generated), a jump to another line, a
     step backwards, or a gap wider than the font size. Superscript digits (smaller and raised)
-    become ¹²³ so a footnote mark is never read as part of a number.
-
-    Read as one pass over the glyphs: a glyph joins the word before it when it sits on the word's
-    line (its middle near the middle of the word's box so far) at most a font size after the word's
-    right edge so far; each glyph of a word widens the box, and all but superscripts raise the
-    word's size. Computed for all glyphs at once: the words are guessed, each glyph's decision is
-    made against its guessed word so far, and the words those decisions make are the next guess,
-    until a guess gives itself back. A guess right up to some glyph is right one glyph further
-    after a round, so the guesses end, and a guess that gives itself back is the pass's own words.
-    Each running max and min (``a if a > b else b``) keeps that form's NaN behaviour: a word that
-    starts with NaN keeps it, a later NaN is passed over.
+    become ¹²³ so a footnote mark is never read as part of a number. The pass over the glyphs is
+    compiled (:func:`_join`); only the words become Python objects.
     """
     codes = np.frombuffer(g.text.encode("utf-32-le"), np.uint32)
     at = np.flatnonzero(codes != 32)  # the glyphs that are not spaces
     if not at.size:
         return []
     cols = (g.x0, g.x1, g.top, g.bottom, g.size)
-    x0, x1, top, bottom, size = (np.asarray(v, dtype=float)[at] for v in cols)
+    x0, x1, top, bottom, size = (np.ascontiguousarray(np.asarray(v, dtype=float)[at]) for v in cols)
     body = _median(size.tolist())
-    small, raised = 0.8 * body, 0.2 * body
     code = codes[at]
     hard = np.ones(at.size, bool)  # a word starts here whatever the geometry: first glyph, or after a space
     hard[1:] = np.diff(at) > 1
-    soft = ~hard[1:]  # glyphs 1.. that follow a glyph of the word being read
-    digit = ((code >= 48) & (code <= 57))[1:] & (size[1:] < small)
+    digit = (code >= 48) & (code <= 57) & (size < 0.8 * body)
     sup = _SUPERSCRIPTS[np.minimum(code, len(_SUPERSCRIPTS) - 1)]
-    mid = (top + bottom) / 2
-    s1 = size[1:]
-    reach = np.where(1 > s1, 1, s1)  # 1.0 * (1 if 1 > size else size)
-    ranks: list[_Ranks] = []  # made for the second guess
-    starts, seg = np.ones(at.size, bool), np.arange(at.size)  # the first guess: every glyph a word
-    wx1, wtop, wbot, wsize = x1, top, bottom, size  # ... so each glyph's word so far is the glyph
-    while True:
-        raise_ = np.zeros(at.size, bool)
-        raise_[1:] = soft & digit & (bottom[1:] < wbot[:-1] - raised)
-        if ranks:
-            wsize = ranks[3].running(starts, seg, starts | ~(sup | raise_))
-        ws = wsize[:-1]
-        near = np.abs(mid[1:] - (wtop[:-1] + wbot[:-1]) / 2) < 0.6 * np.where(s1 > ws, s1, ws)
-        gap = x0[1:] - wx1[:-1]
-        nxt = hard.copy()
-        nxt[1:] |= ~(near & (-0.3 * s1 <= gap) & (gap <= reach))
-        if np.array_equal(nxt, starts):
-            break
-        starts = nxt
-        ranks = ranks or [_Ranks(v, low) for v, low in ((x1, False), (top, True), (bottom, False), (size, False))]
-        seg = np.cumsum(starts) - 1
-        wx1, wtop, wbot = (r.running(starts, seg) for r in ranks[:3])
+    starts, raised, wx1, wtop, wbot, wsize = _join(x0, x1, top, bottom, size, hard, digit, sup, 0.2 * body)
     text = g.text
-    if raise_.any():
+    if raised.any():
         chars = list(text)
-        for i in at[raise_].tolist():
+        for i in at[raised].tolist():
             chars[i] = chars[i].translate(SUPERSCRIPT)
         text = "".join(chars)
     first = np.flatnonzero(starts)
@@ -164,27 +133,35 @@ def chars_to_words(g: Glyphs) -> list[Word]:
                     wx1[last].tolist(), wtop[last].tolist(), wbot[last].tolist(), wsize[last].tolist()))  # fmt: skip
 
 
-class _Ranks:
-    """A column's values by rank, for running maxima (or minima, ``low``) within words."""
-
-    def __init__(self, v: np.ndarray, low: bool) -> None:
-        order = np.argsort(-v if low else v)  # equal values take distinct ranks: any of them is the value
-        self.values = np.append(v[order], np.nan)  # the last rank: a NaN that starts a word
-        self.rank = np.empty(v.size, np.int64)
-        self.rank[order] = np.arange(v.size)
-        self.nan = np.isnan(v)
-
-    def running(self, starts: np.ndarray, seg: np.ndarray, counts: np.ndarray | None = None) -> np.ndarray:
-        """Each glyph's max (or min) over its word up to itself, of the glyphs ``counts`` keeps (all
-        by default; a word's first glyph always counts)."""
-        top = len(self.values)
-        key = self.rank.copy()
-        if self.nan.any():
-            key[self.nan] = np.where(starts[self.nan], top - 1, -1)
-        if counts is not None:
-            key[~counts] = -1
-        base = seg * top
-        return self.values[np.maximum.accumulate(key + base) - base]
+@numba.njit(cache=True, nogil=True)
+def _join(x0, x1, top, bottom, size, hard, digit, sup, raise_by):  # pragma: no cover - compiled
+    """One pass over a page's glyphs (spaces left out; ``hard``: a word starts here whatever the
+    geometry, as after a space): each glyph joins the word before it when it sits on the word's line
+    (its middle near the middle of the word's box so far) at most a font size after the word's right
+    edge so far. Each glyph of a word widens its box, and all but superscripts (``sup``, or a small
+    ``digit`` that sits ``raise_by`` above the word's bottom so far) raise the word's size. Returns
+    where words start, the raised digits, and each glyph's word box and size so far. Every running
+    max and min keeps the ``a if a > b else b`` form, so a word that starts with NaN keeps it and a
+    later NaN is passed over.
+    """
+    n = x0.size
+    starts = np.ones(n, np.bool_)
+    raised = np.zeros(n, np.bool_)
+    wx1, wtop, wbot, wsize = x1.copy(), top.copy(), bottom.copy(), size.copy()
+    for k in range(1, n):
+        px1, ptop, pbot, psize = wx1[k - 1], wtop[k - 1], wbot[k - 1], wsize[k - 1]
+        s = size[k]
+        if not hard[k]:
+            raised[k] = digit[k] and bottom[k] < pbot - raise_by
+            gap = x0[k] - px1
+            near = abs((top[k] + bottom[k]) / 2 - (ptop + pbot) / 2) < 0.6 * (s if s > psize else psize)
+            if near and -0.3 * s <= gap and gap <= (1.0 if 1 > s else s):
+                starts[k] = False
+                wx1[k] = x1[k] if x1[k] > px1 else px1
+                wtop[k] = top[k] if top[k] < ptop else ptop
+                wbot[k] = bottom[k] if bottom[k] > pbot else pbot
+                wsize[k] = psize if sup[k] or raised[k] else (s if s > psize else psize)
+    return starts, raised, wx1, wtop, wbot, wsize
 
 
 def _group_rows(items: list[Word]) -> list[list[Word]]:

@@ -20,14 +20,16 @@ import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from itertools import chain, groupby, repeat
+from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
 
-import cffi
+import llvmlite.binding as llvm
+import numba
 import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+from numba import types as nt
 
 from docmine import progress
 from docmine.builder import CellSpec, DocBuilder
@@ -77,27 +79,42 @@ class Item:
     tail: list[CellSpec] | None = None  # a table's cells that reach its last row (see _merge_tables)
 
 
-# pdfium's per-glyph calls made through cffi, mapped over all the glyphs of a page so that no Python
-# code runs per glyph (the functions are pypdfium2's own, found by address). Out-pointers are
-# declared as integers, the addresses of a numpy array's cells: the calling convention passes a
-# pointer and an integer alike
-_FFI = cffi.FFI()
+def _pdfium(name: str, sig):
+    """pdfium's function ``name`` as compiled code calls it: bound by name to pypdfium2's own copy of
+    the library, so a compiled loop calls pdfium with no Python between calls."""
+    llvm.add_symbol(name, ctypes.cast(getattr(pdfium_c, name), ctypes.c_void_p).value)
+    return nt.ExternalFunction(name, sig)
 
 
-def _c(fn, sig: str):
-    return _FFI.cast(sig, ctypes.cast(fn, ctypes.c_void_p).value)
-
-
-_CHAR_BOX = _c(pdfium_c.FPDFText_GetCharBox, "int(*)(void*, int, intptr_t, intptr_t, intptr_t, intptr_t)")
-_FONT_SIZE = _c(pdfium_c.FPDFText_GetFontSize, "double(*)(void*, int)")
-_GET_TEXT = _c(pdfium_c.FPDFText_GetText, "int(*)(void*, int, int, intptr_t)")
+_P = nt.intp  # a handle (text page, page object, path segment) or the address of an array's cell
+_CHAR_BOX = _pdfium("FPDFText_GetCharBox", nt.int32(_P, nt.int32, _P, _P, _P, _P))
+_FONT_SIZE = _pdfium("FPDFText_GetFontSize", nt.float64(_P, nt.int32))
+_COUNT_OBJECTS = _pdfium("FPDFPage_CountObjects", nt.int32(_P))
+_GET_OBJECT = _pdfium("FPDFPage_GetObject", _P(_P, nt.int32))
+_COUNT_FORM_OBJECTS = _pdfium("FPDFFormObj_CountObjects", nt.int32(_P))
+_GET_FORM_OBJECT = _pdfium("FPDFFormObj_GetObject", _P(_P, nt.uint64))
+_OBJECT_TYPE = _pdfium("FPDFPageObj_GetType", nt.int32(_P))
+_OBJECT_MATRIX = _pdfium("FPDFPageObj_GetMatrix", nt.int32(_P, _P))  # FS_MATRIX: six floats
+_COUNT_SEGMENTS = _pdfium("FPDFPath_CountSegments", nt.int32(_P))
+_GET_SEGMENT = _pdfium("FPDFPath_GetPathSegment", _P(_P, nt.int32))
+_SEGMENT_POINT = _pdfium("FPDFPathSegment_GetPoint", nt.int32(_P, _P, _P))
+_SEGMENT_TYPE = _pdfium("FPDFPathSegment_GetType", nt.int32(_P))
+_SEGMENT_CLOSE = _pdfium("FPDFPathSegment_GetClose", nt.int32(_P))
+_GET_TEXT = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_int, ctypes.c_void_p)(
+    ctypes.cast(pdfium_c.FPDFText_GetText, ctypes.c_void_p).value
+)  # one call per page: ctypes
 _DROPPED = np.zeros(0x10000, bool)  # by UTF-16 code
 _DROPPED[[0, 0xFFFE, 0xFFFF, 0x0D, 0x0A, 0x02]] = True
 _LAST_SPACE = 0x3000  # no character after U+3000 is whitespace
 _SPACE = np.array([chr(c).isspace() for c in range(_LAST_SPACE + 1)])
 
 
-def _codes(tp: pdfium.PdfTextPage, raw, n: int) -> np.ndarray:
+def _handle(obj) -> int:
+    """The address behind a pypdfium2 handle (a ctypes pointer)."""
+    return ctypes.cast(obj, ctypes.c_void_p).value or 0
+
+
+def _codes(tp: pdfium.PdfTextPage, raw: int, n: int) -> np.ndarray:
     """The UTF-16 code of every glyph of a text page: the page's text read in one call when it has one
     code per glyph (it has, unless pdfium left out a control glyph), else one call per glyph. The two
     agree but for control glyphs, all dropped (U+FFFE where the per-glyph call says U+0002)."""
@@ -133,24 +150,32 @@ def _page_chars(page: pdfium.PdfPage, height: float) -> Glyphs:
     one space, a surrogate pair one character, a lone surrogate U+FFFD. A glyph whose box is turned
     inside out is dropped; a glyph of font size 0 takes its box's height."""
     tp = page.get_textpage()
-    raw = _FFI.cast("void*", ctypes.cast(tp.raw, ctypes.c_void_p).value)
+    raw = _handle(tp.raw)
     idx, cps = _code_points(_codes(tp, raw, tp.count_chars()))
     box = np.empty((idx.size, 4))  # left, right, bottom, top
-    a, end = box.ctypes.data, box.ctypes.data + box.nbytes
-    if not all(map(_CHAR_BOX, repeat(raw), idx.tolist(), range(a, end, 32), range(a + 8, end, 32),
-                   range(a + 16, end, 32), range(a + 24, end, 32))):  # fmt: skip
+    fs = np.empty(idx.size)
+    if not _glyph_boxes(raw, idx.astype(np.int32), box, fs):
         raise pdfium.PdfiumError("Failed to get charbox.")
     x0, x1, y0, y1 = box.T
     ok = ~((x1 < x0) | (y1 < y0))
-    idx, x0, x1, y0, y1 = idx[ok], x0[ok], x1[ok], y0[ok], y1[ok]
-    cps = cps[ok]
+    x0, x1, y0, y1, fs, cps = x0[ok], x1[ok], y0[ok], y1[ok], fs[ok], cps[ok]
     space = (cps <= _LAST_SPACE) & _SPACE[np.minimum(cps, _LAST_SPACE)]
     text = np.where(space, 32, cps).astype("<u4").tobytes().decode("utf-32-le")
-    sized = np.flatnonzero(~space)  # a space's size is never read
-    size = np.zeros(idx.size)
-    fs = np.fromiter(map(_FONT_SIZE, repeat(raw), idx[sized].tolist()), float, sized.size)
-    size[sized] = np.where(fs == 0, (y1 - y0)[sized], fs)
+    size = np.where(space, 0.0, np.where(fs == 0, y1 - y0, fs))  # a space's size is never read
     return Glyphs(text, x0, x1, height - y1, height - y0, size)
+
+
+@numba.njit(cache=True, nogil=True)
+def _glyph_boxes(tp, idx, box, size):  # pragma: no cover - compiled
+    """Each glyph's box (left, right, bottom, top) into ``box`` and font size into ``size``, read by
+    pdfium's per-glyph calls in one compiled loop; False when pdfium gives no box."""
+    base = box.ctypes.data
+    for k in range(idx.size):
+        a = base + 32 * k
+        if _CHAR_BOX(tp, idx[k], a, a + 8, a + 16, a + 24) == 0:
+            return False
+        size[k] = _FONT_SIZE(tp, idx[k])
+    return True
 
 
 def _big_image(page: pdfium.PdfPage, w: float, h: float):
@@ -158,96 +183,95 @@ def _big_image(page: pdfium.PdfPage, w: float, h: float):
     return best if area > 0.3 * w * h else None
 
 
-_COUNT_OBJECTS = _c(pdfium_c.FPDFPage_CountObjects, "int(*)(void*)")
-_GET_OBJECT = _c(pdfium_c.FPDFPage_GetObject, "void*(*)(void*, int)")
-_COUNT_FORM_OBJECTS = _c(pdfium_c.FPDFFormObj_CountObjects, "int(*)(void*)")
-_GET_FORM_OBJECT = _c(pdfium_c.FPDFFormObj_GetObject, "void*(*)(void*, unsigned long)")
-_OBJECT_TYPE = _c(pdfium_c.FPDFPageObj_GetType, "int(*)(void*)")
-_OBJECT_MATRIX = _c(pdfium_c.FPDFPageObj_GetMatrix, "int(*)(void*, intptr_t)")  # FS_MATRIX: six floats
-_COUNT_SEGMENTS = _c(pdfium_c.FPDFPath_CountSegments, "int(*)(void*)")
-_GET_SEGMENT = _c(pdfium_c.FPDFPath_GetPathSegment, "void*(*)(void*, int)")
-_SEGMENT_POINT = _c(pdfium_c.FPDFPathSegment_GetPoint, "int(*)(void*, intptr_t, intptr_t)")
-_SEGMENT_TYPE = _c(pdfium_c.FPDFPathSegment_GetType, "int(*)(void*)")
-_SEGMENT_CLOSE = _c(pdfium_c.FPDFPathSegment_GetClose, "int(*)(void*)")
-
-
-def _paths(page: pdfium.PdfPage, max_depth: int = 2) -> list[tuple[object, int]]:
-    """The path objects of a page and their depth (0 on the page, 1 inside a form XObject ...), in
-    pypdfium2's ``get_objects`` order, read without a Python object per page object."""
-    out: list[tuple[object, int]] = []
-
-    def walk(parent, level: int, form: bool) -> None:
-        n = _COUNT_FORM_OBJECTS(parent) if form else _COUNT_OBJECTS(parent)
-        if n < 0:
-            raise pdfium.PdfiumError("Failed to get number of pageobjects.")
-        objs = list(map(_GET_FORM_OBJECT if form else _GET_OBJECT, repeat(parent), range(n)))
-        kinds = np.fromiter(map(_OBJECT_TYPE, objs), np.int32, n)
-        if (kinds == pdfium_c.FPDF_PAGEOBJ_UNKNOWN).any():  # the type of no object (NULL)
-            raise pdfium.PdfiumError("Failed to get pageobject.")
-        path = kinds == pdfium_c.FPDF_PAGEOBJ_PATH
-        nested = kinds == pdfium_c.FPDF_PAGEOBJ_FORM if level < max_depth - 1 else np.zeros(n, bool)
-        for i in np.flatnonzero(path | nested).tolist():
-            if path[i]:
-                out.append((objs[i], level))
-            else:
-                walk(objs[i], level + 1, True)
-
-    walk(_FFI.cast("void*", ctypes.cast(page.raw, ctypes.c_void_p).value), 0, False)
-    return out
-
-
-def _rules(paths: list[tuple[object, int]], height: float) -> list[dict] | None:
+def _ruling(page: pdfium.PdfPage, height: float) -> list[dict] | None:
     """The straight, axis-aligned segments of a page's paths as pdfplumber edges (top-down
-    coordinates), read from pdfium without parsing the page again; None when a path sits inside
-    a form XObject (its matrix is relative to the form), so pdfplumber must find the edges itself.
-    Each pdfium call is mapped over all the paths or all their segments at once."""
-    if any(level > 0 for _, level in paths):
+    coordinates), read from pdfium without parsing the page again: [] for a page of fewer than four
+    paths (no ruling lines), None when a path sits inside a form XObject (its matrix is relative to
+    the form), so pdfplumber must find the edges itself."""
+    n_paths, seg = _path_segments(_handle(page.raw))
+    if n_paths < 0:
+        raise pdfium.PdfiumError("Failed to get pageobject.")
+    if n_paths < 4:
+        return []
+    if seg is None:
         return None
-    objs = [obj for obj, _ in paths]
-    m = np.empty((len(objs), 6), np.float32)  # a, b, c, d, e, f
-    a = m.ctypes.data
-    if not all(map(_OBJECT_MATRIX, objs, range(a, a + m.nbytes, 24))):
-        return None
-    counts = [max(k, 0) for k in map(_COUNT_SEGMENTS, objs)]
-    segments = list(map(_GET_SEGMENT, chain.from_iterable(map(repeat, objs, counts)),
-                        chain.from_iterable(map(range, counts))))  # fmt: skip
-    xy = np.empty((len(segments), 2), np.float32)
-    a = xy.ctypes.data
-    got = np.fromiter(map(_SEGMENT_POINT, segments, range(a, a + xy.nbytes, 8), range(a + 4, a + xy.nbytes, 8)),
-                      bool, len(segments))  # fmt: skip
-    xy[~got] = 0.0
-    x, y = xy.T.astype(float)
-    ma, mb, mc, md, me, mf = np.repeat(m, counts, axis=0).T.astype(float)
-    pts = list(zip((ma * x + mc * y + me).tolist(), (mb * x + md * y + mf).tolist(), strict=True))
-    kinds = list(map(_SEGMENT_TYPE, segments))
-    closes = list(map(_SEGMENT_CLOSE, segments))
-    segs: list[tuple[tuple[float, float], tuple[float, float]]] = []
-    moveto, lineto = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_LINETO
-    end = 0
-    for n in counts:
-        start = cur = None
-        for i in range(end, end + n):
-            pt = pts[i]
-            if kinds[i] == moveto:
-                start = cur = pt
-                continue
-            if kinds[i] == lineto and cur is not None:
-                segs.append((cur, pt))
-            cur = pt
-            if closes[i] and start is not None:
-                segs.append((cur, start))
-                cur = start
-        end += n
+    vertical = np.abs(seg[:, 0] - seg[:, 2]) < 0.5
+    straight = vertical | (np.abs(seg[:, 1] - seg[:, 3]) < 0.5)
     edges = []
-    for (x0, y0), (x1, y1) in segs:
-        if abs(x0 - x1) < 0.5:
-            top, bottom = height - max(y0, y1), height - min(y0, y1)
-            edges.append({"object_type": "path_edge", "orientation": "v", "x0": x0, "x1": x0, "top": top,
+    for v, (a0, b0, a1, b1) in zip(vertical[straight].tolist(), seg[straight].tolist(), strict=True):
+        if v:
+            top, bottom = height - max(b0, b1), height - min(b0, b1)
+            edges.append({"object_type": "path_edge", "orientation": "v", "x0": a0, "x1": a0, "top": top,
                           "bottom": bottom, "width": 0, "height": bottom - top})  # fmt: skip
-        elif abs(y0 - y1) < 0.5:
-            edges.append({"object_type": "path_edge", "orientation": "h", "x0": min(x0, x1), "x1": max(x0, x1),
-                          "top": height - y0, "bottom": height - y0, "width": abs(x1 - x0), "height": 0})  # fmt: skip
+        else:
+            edges.append({"object_type": "path_edge", "orientation": "h", "x0": min(a0, a1), "x1": max(a0, a1),
+                          "top": height - b0, "bottom": height - b0, "width": abs(a1 - a0), "height": 0})  # fmt: skip
     return edges
+
+
+@numba.njit(cache=True, nogil=True)
+def _path_segments(page):  # pragma: no cover - compiled
+    """The path objects of a page, in pypdfium2's ``get_objects`` order (the objects of a form
+    XObject on the page in its place, none deeper), read in one compiled walk: their number (-1 when
+    pdfium fails to give an object) and, when none sits inside a form and every matrix is read,
+    their line segments (x0, y0, x1, y1; a move starts a subpath, a line draws from the current
+    point, a closing segment draws back to the subpath's start) in page coordinates."""
+    paths, nested = [0][:0], False
+    n = _COUNT_OBJECTS(page)
+    if n < 0:
+        return -1, None
+    for i in range(n):
+        obj = _GET_OBJECT(page, i)
+        kind = _OBJECT_TYPE(obj)
+        if kind == 0:  # FPDF_PAGEOBJ_UNKNOWN: the type of no object (NULL)
+            return -1, None
+        if kind == 2:  # FPDF_PAGEOBJ_PATH
+            paths.append(obj)
+        elif kind == 5:  # FPDF_PAGEOBJ_FORM
+            m = _COUNT_FORM_OBJECTS(obj)
+            if m < 0:
+                return -1, None
+            for j in range(m):
+                sub = _GET_FORM_OBJECT(obj, j)
+                sub_kind = _OBJECT_TYPE(sub)
+                if sub_kind == 0:
+                    return -1, None
+                if sub_kind == 2:
+                    paths.append(sub)
+                    nested = True
+    if len(paths) < 4 or nested:
+        return len(paths), None
+    matrix = np.empty(6, np.float32)  # a, b, c, d, e, f
+    point = np.empty(2, np.float32)
+    segs = []
+    for obj in paths:
+        if not _OBJECT_MATRIX(obj, matrix.ctypes.data):
+            return len(paths), None
+        ma, mb, mc = float(matrix[0]), float(matrix[1]), float(matrix[2])
+        md, me, mf = float(matrix[3]), float(matrix[4]), float(matrix[5])
+        has_start = has_current = False
+        sx = sy = cx = cy = 0.0
+        for i in range(max(_COUNT_SEGMENTS(obj), 0)):
+            sg = _GET_SEGMENT(obj, i)
+            if _SEGMENT_POINT(sg, point.ctypes.data, point.ctypes.data + 4):
+                x, y = float(point[0]), float(point[1])
+            else:
+                x = y = 0.0
+            px, py = ma * x + mc * y + me, mb * x + md * y + mf
+            kind = _SEGMENT_TYPE(sg)
+            if kind == 2:  # FPDF_SEGMENT_MOVETO
+                sx, sy, cx, cy, has_start, has_current = px, py, px, py, True, True
+                continue
+            if kind == 0 and has_current:  # FPDF_SEGMENT_LINETO
+                segs.append((cx, cy, px, py))
+            cx, cy, has_current = px, py, True
+            if _SEGMENT_CLOSE(sg) and has_start:
+                segs.append((cx, cy, sx, sy))
+                cx, cy = sx, sy
+    out = np.empty((len(segs), 4))
+    for k, sg4 in enumerate(segs):
+        out[k, 0], out[k, 1], out[k, 2], out[k, 3] = sg4
+    return len(paths), out
 
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
@@ -675,9 +699,9 @@ def _parse(path: Path, plumber: Callable, pdf: pdfium.PdfDocument) -> Document:
                 progress.page_read(idx + 1, n)
                 continue
         table_items: list[Item] = []
-        paths = _paths(page)
-        if len(paths) >= 4:  # ruling lines
-            table_items, words = _tables(plumber, idx, words, _rules(paths, height))
+        edges = _ruling(page, height)
+        if edges != []:  # ruling lines (or paths in a form XObject, for pdfplumber to read)
+            table_items, words = _tables(plumber, idx, words, edges)
             lines = build_lines(words)  # the words outside the tables (else the lines read above)
         page_items = _classify_page(lines, idx + 1, width, height) + table_items
         page_items.sort(key=lambda it: (it.kind not in ("header",), it.top))

@@ -272,3 +272,33 @@ def test_glyph_codes_read_one_by_one_match_the_page_text(monkeypatch):
         assert list(getattr(whole, col)) == list(getattr(one_by_one, col))
     page.close()
     pdf.close()
+
+
+def _edge_key(e: dict) -> tuple:
+    return (e["orientation"], *(round(e[k], 2) for k in ("x0", "top", "x1", "bottom")))
+
+
+def test_ruling_lines_read_from_pdfium_are_pdfplumbers_edges():
+    import pdfplumber
+
+    path = seed("003_a4fdff8cd5cb32b2", "pdf")
+    pdf = pdfium.PdfDocument(str(path))
+    with pdfplumber.open(path) as pl:
+        for i, expected in ((0, 12), (1, 13)):  # the two pages the score table runs over
+            ours = pdf_parser._ruling(pdf[i], pdf[i].get_size()[1])
+            assert len(ours) == expected
+            assert sorted(map(_edge_key, ours)) == sorted(map(_edge_key, pl.pages[i].edges))
+    assert pdf_parser._ruling(pdf[2], pdf[2].get_size()[1]) == []  # under four paths: no ruling lines
+    pdf.close()
+
+
+def test_ruling_lines_inside_a_form_xobject_are_left_to_pdfplumber():
+    src = pdfium.PdfDocument(str(seed("003_a4fdff8cd5cb32b2", "pdf")))
+    dst = pdfium.PdfDocument.new()
+    page = dst.new_page(*src[0].get_size())
+    page.insert_obj(src.page_as_xobject(0, dst).as_pageobject())  # the table page drawn as one form
+    page.gen_content()
+    assert pdf_parser._ruling(page, page.get_size()[1]) is None
+    assert pdf_parser._ruling(dst.new_page(595, 842), 842) == []
+    dst.close()
+    src.close()
