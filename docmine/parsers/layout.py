@@ -201,15 +201,26 @@ def _median(values: list[float]) -> float:
 
 
 def build_lines(words: list[Word], gap: float = 2.2) -> list[Line]:
-    """Words into lines (top to bottom), each split into segments at gaps wider than ``gap`` x size."""
-    lines: list[Line] = []
+    """Words into lines (top to bottom), each split into segments at gaps wider than ``gap`` x size.
+
+    A page's words are laid out by one compiled pass (:func:`_lay_out`); a few words (a table cell)
+    by the same steps in Python, which cost less than making arrays of them."""
     if words and all(w.line is not None for w in words):
         by_id: dict[tuple[int, ...], list[Word]] = {}
         for w in words:
             by_id.setdefault(w.line, []).append(w)  # type: ignore[arg-type]
         rows = sorted(by_id.values(), key=lambda r: min(w.top for w in r))
+    elif len(words) >= _COMPILED_FROM:
+        return _lines_compiled(words, gap)
     else:
         rows = _group_rows(words)
+    return _lines_of(rows, gap)
+
+
+def _lines_of(rows: list[list[Word]], gap: float) -> list[Line]:
+    """Each row of words a line: read left to right, split into segments at gaps wider than ``gap``
+    x the row's median size."""
+    lines: list[Line] = []
     for row in rows:
         if len(row) > 1:
             row.sort(key=_X0)
@@ -227,6 +238,81 @@ def build_lines(words: list[Word], gap: float = 2.2) -> list[Line]:
             last = w.x1
         lines.append(Line(segs, min([w.top for w in row]), max([w.bottom for w in row]), size))
     return lines
+
+
+_COMPILED_FROM = 40  # words: fewer are laid out in Python
+
+
+def _lines_compiled(words: list[Word], gap: float) -> list[Line]:
+    """:func:`build_lines` of words without OCR line ids, laid out by :func:`_lay_out`."""
+    if not words:
+        return []
+    cols = [np.array(v, dtype=float) for v in zip(*((w.top, w.bottom, w.x0, w.x1, w.size) for w in words), strict=True)]
+    top, bottom, x0 = cols[:3]
+    order = np.lexsort((x0, (top + bottom) / 2))  # by middle, then left edge; stable, as sorted() is
+    perm, cuts, line_at, box = _lay_out(order, *cols, gap)
+    placed = [words[i] for i in perm.tolist()]
+    cuts_, line_at_ = cuts.tolist(), line_at.tolist()
+    lines: list[Line] = []
+    for k, (t, b, size) in enumerate(box.tolist()):
+        segs = [Segment(placed[cuts_[j] : cuts_[j + 1]]) for j in range(line_at_[k], line_at_[k + 1])]
+        lines.append(Line(segs, t, b, size))
+    return lines
+
+
+@numba.njit(cache=True, nogil=True)
+def _lay_out(order, top, bottom, x0, x1, size, gap):  # pragma: no cover - compiled
+    """Rows, then segments, of words given in ``order`` (by middle, then left edge): a word joins the
+    row being read when its middle is above the row's bottom less 15% of its height, or within 35%
+    of the larger of its size and that height from the row's middle; a word at least 80% of the
+    row's height widens the row. Each row read left to right (stable), its size the median of its
+    words' sizes, a new segment where a word starts more than ``gap`` x size after the word before
+    ends. Returns the words in reading order, where each segment starts (and the end), where each
+    line's segments start (and the end), and each line's top, bottom and size."""
+    n = order.size
+    row_start = [0]
+    rtop = rbot = 0.0
+    for k in range(n):
+        i = order[k]
+        if k > 0:
+            h = rbot - rtop
+            mid = (top[i] + bottom[i]) / 2
+            s = size[i]
+            if mid <= rbot - 0.15 * h or mid - (rtop + rbot) / 2 < 0.35 * (s if s > h else h):
+                if s >= 0.8 * h:
+                    rtop = top[i] if top[i] < rtop else rtop
+                    rbot = bottom[i] if bottom[i] > rbot else rbot
+                continue
+            row_start.append(k)
+        rtop, rbot = top[i], bottom[i]
+    row_start.append(n)
+    perm = np.empty(n, np.int64)
+    cuts = [0][:0]
+    line_at = [0][:0]
+    box = np.empty((len(row_start) - 1, 3))
+    for r in range(len(row_start) - 1):
+        a, b = row_start[r], row_start[r + 1]
+        members = order[a:b]
+        members = members[np.argsort(x0[members], kind="mergesort")]
+        perm[a:b] = members
+        sizes = np.sort(size[members])
+        m = b - a
+        med = sizes[m // 2] if m % 2 else (sizes[m // 2 - 1] + sizes[m // 2]) / 2
+        line_at.append(len(cuts))
+        cuts.append(a)
+        last = x1[members[0]]
+        lo, hi = top[members[0]], bottom[members[0]]
+        for j in range(1, m):
+            w = members[j]
+            if x0[w] - last > gap * med:
+                cuts.append(a + j)
+            last = x1[w]
+            lo = top[w] if top[w] < lo else lo
+            hi = bottom[w] if bottom[w] > hi else hi
+        box[r, 0], box[r, 1], box[r, 2] = lo, hi, med
+    cuts.append(n)
+    line_at.append(len(cuts) - 1)
+    return perm, np.array(cuts), np.array(line_at), box
 
 
 _END_HYPHEN = re.compile(r"\w-$")

@@ -95,3 +95,35 @@ def test_no_whitespace_after_the_last_space_the_pdf_glyph_table_holds():
 
     assert not any(chr(c).isspace() for c in range(_LAST_SPACE + 1, 0x110000))
 
+
+
+def _lines_key(lines) -> list[tuple]:
+    return [(ln.top, ln.bottom, ln.size, [[(w.text, w.x0) for w in sg.words] for sg in ln.segments]) for ln in lines]
+
+
+# words on a small grid, so that middles, left edges and sizes tie often; a row's size is the median
+word = st.tuples(st.integers(0, 60), st.integers(1, 12), st.integers(0, 40), st.integers(2, 14),
+                 st.integers(1, 14))  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(word, max_size=60), st.sampled_from([2.2, 99.0]))
+def test_compiled_lines_match_the_python_steps(boxes, gap):
+    from docmine.parsers.layout import _group_rows, _lines_compiled, _lines_of
+
+    def words():
+        return [Word(f"w{i}", float(x), float(x + w), float(t), float(t + h), float(s))
+                for i, (x, w, t, h, s) in enumerate(boxes)]  # fmt: skip
+
+    assert _lines_key(_lines_compiled(words(), gap)) == _lines_key(_lines_of(_group_rows(words()), gap))
+
+
+def test_a_page_of_words_is_laid_out_by_the_compiled_pass():
+    from docmine.parsers.layout import _COMPILED_FROM, build_lines
+
+    row = [Word(f"w{i}", 10.0 * i, 10.0 * i + 8, 100.0, 110.0, 10.0) for i in range(_COMPILED_FROM)]
+    far = Word("xa", 900.0, 920.0, 101.0, 111.0, 10.0)
+    below = Word("dưới", 0.0, 30.0, 130.0, 140.0, 10.0)
+    lines = build_lines([below, far, *reversed(row)])
+    assert [[sg.text.split()[0] for sg in ln.segments] for ln in lines] == [["w0", "xa"], ["dưới"]]
+    assert (lines[0].top, lines[0].bottom, lines[0].size) == (100.0, 111.0, 10.0)
