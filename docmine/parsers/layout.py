@@ -99,6 +99,26 @@ _SUPERSCRIPTS = np.zeros(0x207A, bool)  # by code point
 _SUPERSCRIPTS[[ord(c) for c in "⁰¹²³⁴⁵⁶⁷⁸⁹"]] = True
 
 
+class Words(list):
+    """Words with their geometry as rows of one array (top, bottom, x0, x1, size; a column per
+    word), as :func:`chars_to_words` made them, so that laying them out reads no Word again. The
+    list is not changed after: :meth:`keep` makes a new one.
+
+    >>> ws = Words([Word("a", 0, 5, 0, 10, 10), Word("b", 9, 12, 0, 10, 10)], np.array([[0, 0], [10, 10], [0, 9], [5, 12], [10, 10]], float))
+    >>> [w.text for w in ws.keep([False, True])], ws.keep([False, True]).geo[2].tolist()
+    (['b'], [9.0])
+    """
+
+    def __init__(self, words, geo: np.ndarray) -> None:
+        super().__init__(words)
+        self.geo = geo
+
+    def keep(self, mask: ArrayLike) -> Words:
+        """The words where ``mask`` is true."""
+        mask = np.asarray(mask, bool)
+        return Words((w for w, k in zip(self, mask.tolist(), strict=True) if k), self.geo[:, mask])
+
+
 def chars_to_words(g: Glyphs) -> list[Word]:
     """Join glyphs, in the PDF's own order, into words.
 
@@ -129,8 +149,8 @@ def chars_to_words(g: Glyphs) -> list[Word]:
     first = np.flatnonzero(starts)
     last = np.append(first[1:], at.size) - 1
     a, b = at[first].tolist(), (at[last] + 1).tolist()
-    return list(map(Word, [text[i:j] for i, j in zip(a, b, strict=True)], x0[first].tolist(),
-                    wx1[last].tolist(), wtop[last].tolist(), wbot[last].tolist(), wsize[last].tolist()))  # fmt: skip
+    geo = np.stack((wtop[last], wbot[last], x0[first], wx1[last], wsize[last]))
+    return Words(map(Word, [text[i:j] for i, j in zip(a, b, strict=True)], *geo[[2, 3, 0, 1, 4]].tolist()), geo)
 
 
 @numba.njit(cache=True, nogil=True)
@@ -247,10 +267,13 @@ def _lines_compiled(words: list[Word], gap: float) -> list[Line]:
     """:func:`build_lines` of words without OCR line ids, laid out by :func:`_lay_out`."""
     if not words:
         return []
-    cols = [np.array(v, dtype=float) for v in zip(*((w.top, w.bottom, w.x0, w.x1, w.size) for w in words), strict=True)]
-    top, bottom, x0 = cols[:3]
+    if isinstance(words, Words):
+        geo = words.geo
+    else:
+        geo = np.array(list(zip(*((w.top, w.bottom, w.x0, w.x1, w.size) for w in words), strict=True)), float)
+    top, bottom, x0, x1, size = geo
     order = np.lexsort((x0, (top + bottom) / 2))  # by middle, then left edge; stable, as sorted() is
-    perm, cuts, line_at, box = _lay_out(order, *cols, gap)
+    perm, cuts, line_at, box = _lay_out(order, top, bottom, x0, x1, size, gap)
     placed = [words[i] for i in perm.tolist()]
     cuts_, line_at_ = cuts.tolist(), line_at.tolist()
     lines: list[Line] = []

@@ -40,6 +40,7 @@ from docmine.parsers.layout import (
     Glyphs,
     Line,
     Word,
+    Words,
     build_lines,
     chars_to_words,
     column_boundary,
@@ -471,7 +472,10 @@ def _tables(
             cells = _compact(cells)
             n_cols = max(c.col + c.col_span for c in cells)
             items.append(Item("table", index + 1, min(c[1] for c in t), cells=cells, n_cols=n_cols))
-    rest = [w for i, w in enumerate(words) if i not in used]
+    if isinstance(words, Words):
+        rest: list[Word] = words.keep([i not in used for i in range(len(words))])
+    else:
+        rest = [w for i, w in enumerate(words) if i not in used]
     return items, rest
 
 
