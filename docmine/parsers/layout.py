@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from operator import attrgetter
 
-import numba
 import numpy as np
 from numpy.typing import ArrayLike
+
+from docmine.jit import jit
 
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
@@ -153,7 +154,7 @@ def chars_to_words(g: Glyphs) -> list[Word]:
     return Words(map(Word, [text[i:j] for i, j in zip(a, b, strict=True)], *geo[[2, 3, 0, 1, 4]].tolist()), geo)
 
 
-@numba.njit(cache=True, nogil=True)
+@jit
 def _join(x0, x1, top, bottom, size, hard, digit, sup, raise_by):  # pragma: no cover - compiled
     """One pass over a page's glyphs (spaces left out; ``hard``: a word starts here whatever the
     geometry, as after a space): each glyph joins the word before it when it sits on the word's line
@@ -283,7 +284,7 @@ def _lines_compiled(words: list[Word], gap: float) -> list[Line]:
     return lines
 
 
-@numba.njit(cache=True, nogil=True)
+@jit
 def _lay_out(order, top, bottom, x0, x1, size, gap):  # pragma: no cover - compiled
     """Rows, then segments, of words given in ``order`` (by middle, then left edge): a word joins the
     row being read when its middle is above the row's bottom less 15% of its height, or within 35%

@@ -25,7 +25,6 @@ from operator import itemgetter
 from pathlib import Path
 
 import llvmlite.binding as llvm
-import numba
 import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -33,6 +32,7 @@ from numba import types as nt
 
 from docmine import progress
 from docmine.builder import CellSpec, DocBuilder
+from docmine.jit import jit
 from docmine.legacy import unreadable
 from docmine.model import Document, ParseError
 from docmine.parsers import ocr, textlayer
@@ -166,7 +166,7 @@ def _page_chars(page: pdfium.PdfPage, height: float) -> Glyphs:
     return Glyphs(text, x0, x1, height - y1, height - y0, size)
 
 
-@numba.njit(cache=True, nogil=True)
+@jit
 def _glyph_boxes(tp, idx, box, size):  # pragma: no cover - compiled
     """Each glyph's box (left, right, bottom, top) into ``box`` and font size into ``size``, read by
     pdfium's per-glyph calls in one compiled loop; False when pdfium gives no box."""
@@ -210,7 +210,7 @@ def _ruling(page: pdfium.PdfPage, height: float) -> list[dict] | None:
     return edges
 
 
-@numba.njit(cache=True, nogil=True)
+@jit
 def _path_segments(page):  # pragma: no cover - compiled
     """The path objects of a page, in pypdfium2's ``get_objects`` order (the objects of a form
     XObject on the page in its place, none deeper), read in one compiled walk: their number (-1 when
