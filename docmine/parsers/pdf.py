@@ -446,37 +446,34 @@ def _tables(
     """Tables of a page found by pdfplumber from the page's ruling lines, filled with our words;
     returns the rest of the words."""
     boxes = [t for t in _find_tables(plumber, index, edges) if len(t) >= 4]
+    if not boxes:
+        return [], words
     items: list[Item] = []
-    used: set[int] = set()
-    by_y = sorted(range(len(words)), key=lambda i: words[i].mid_y)  # words found per cell by bisection,
-    ys_sorted = [words[i].mid_y for i in by_y]  # not by a scan of the page for every cell
-    if boxes:
-        for t in boxes:
-            xs = {v: i for i, v in enumerate(sorted({round(v, 0) for c in t for v in (c[0], c[2])}))}
-            ys = {v: i for i, v in enumerate(sorted({round(v, 0) for c in t for v in (c[1], c[3])}))}
-            cells: list[CellSpec] = []
-            for c in t:
-                x0, top, x1, bottom = c
-                band = by_y[
-                    bisect.bisect_left(ys_sorted, top - 1) : bisect.bisect_right(ys_sorted, bottom + 1)
-                ]
-                inside = sorted(
-                    i for i in band if i not in used and x0 - 1 <= (words[i].x0 + words[i].x1) / 2 <= x1 + 1
-                )
-                used.update(inside)
-                lines = build_lines([words[i] for i in inside], gap=99)
-                col, row = xs[round(x0, 0)], ys[round(top, 0)]
-                cells.append(CellSpec(join_lines([ln.text for ln in lines]), row, col,
-                                      max(1, ys[round(bottom, 0)] - row), max(1, xs[round(x1, 0)] - col),
-                                      page=index + 1))  # fmt: skip
-            cells = _compact(cells)
-            n_cols = max(c.col + c.col_span for c in cells)
-            items.append(Item("table", index + 1, min(c[1] for c in t), cells=cells, n_cols=n_cols))
+    geo = words.geo if isinstance(words, Words) else np.array([[w.top, w.bottom, w.x0, w.x1] for w in words], float).reshape(-1, 4).T
+    mid_x, mid_y = (geo[2] + geo[3]) / 2, (geo[0] + geo[1]) / 2
+    by_y = np.argsort(mid_y, kind="stable")  # words found per cell by bisection, not by a scan of the
+    ys_sorted = mid_y[by_y]  # page for every cell
+    free = np.ones(len(words), bool)
+    for t in boxes:
+        xs = {v: i for i, v in enumerate(sorted({round(v, 0) for c in t for v in (c[0], c[2])}))}
+        ys = {v: i for i, v in enumerate(sorted({round(v, 0) for c in t for v in (c[1], c[3])}))}
+        cells: list[CellSpec] = []
+        for c in t:
+            x0, top, x1, bottom = c
+            band = by_y[np.searchsorted(ys_sorted, top - 1, "left") : np.searchsorted(ys_sorted, bottom + 1, "right")]
+            inside = np.sort(band[free[band] & (x0 - 1 <= mid_x[band]) & (mid_x[band] <= x1 + 1)])
+            free[inside] = False
+            lines = build_lines([words[i] for i in inside.tolist()], gap=99)
+            col, row = xs[round(x0, 0)], ys[round(top, 0)]
+            cells.append(CellSpec(join_lines([ln.text for ln in lines]), row, col,
+                                  max(1, ys[round(bottom, 0)] - row), max(1, xs[round(x1, 0)] - col),
+                                  page=index + 1))  # fmt: skip
+        cells = _compact(cells)
+        n_cols = max(c.col + c.col_span for c in cells)
+        items.append(Item("table", index + 1, min(c[1] for c in t), cells=cells, n_cols=n_cols))
     if isinstance(words, Words):
-        rest: list[Word] = words.keep([i not in used for i in range(len(words))])
-    else:
-        rest = [w for i, w in enumerate(words) if i not in used]
-    return items, rest
+        return items, words.keep(free)
+    return items, [w for w, f in zip(words, free.tolist(), strict=True) if f]
 
 
 def _compact(cells: list[CellSpec]) -> list[CellSpec]:
@@ -706,7 +703,8 @@ def _parse(path: Path, plumber: Callable, pdf: pdfium.PdfDocument) -> Document:
         edges = _ruling(page, height)
         if edges != []:  # ruling lines (or paths in a form XObject, for pdfplumber to read)
             table_items, words = _tables(plumber, idx, words, edges)
-            lines = build_lines(words)  # the words outside the tables (else the lines read above)
+            if table_items:
+                lines = build_lines(words)  # the words outside the tables (else the lines read above)
         page_items = _classify_page(lines, idx + 1, width, height) + table_items
         page_items.sort(key=lambda it: (it.kind not in ("header",), it.top))
         items.extend(page_items)
