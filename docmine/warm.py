@@ -1,11 +1,12 @@
-"""Imported once by the forkserver of ``docmine mine`` (and by the benchmarks): loads the parsers,
-the extractors and underthesea's models, so that every worker forked from it starts warm, then
-tunes the garbage collector for batch work (:func:`tune_gc`)."""
+"""Imported once by the forkserver of ``docmine mine`` (and by the benchmarks): loads the parsers
+(the PDF parser's compiled loops too), the extractors and underthesea's models, so that every
+worker forked from it starts warm, then tunes the garbage collector for batch work (:func:`tune_gc`)."""
 
 import gc
 
 import pdfplumber  # noqa: F401 - imported lazily by the PDF parser; here once for every child
 
+from docmine.parsers import pdf
 from docmine.parsers.text import from_string
 from docmine.pipeline import extract_all
 
@@ -28,6 +29,7 @@ def tune_gc() -> None:
     gc.set_threshold(GEN0_THRESHOLD, g1, g2)
 
 
+pdf.warm()
 extract_all(
     from_string(
         "Sở Nội vụ đạt 90,5 điểm, xếp thứ 2/18. Tỷ lệ hồ sơ trực tuyến đạt 86/87 hồ sơ (98,85%).\n"

@@ -274,7 +274,7 @@ def _lines_compiled(words: list[Word], gap: float) -> list[Line]:
         geo = np.array(list(zip(*((w.top, w.bottom, w.x0, w.x1, w.size) for w in words), strict=True)), float)
     top, bottom, x0, x1, size = geo
     order = np.lexsort((x0, (top + bottom) / 2))  # by middle, then left edge; stable, as sorted() is
-    perm, cuts, line_at, box = _lay_out(order, top, bottom, x0, x1, size, gap)
+    perm, cuts, line_at, box = _lay_out(order, top, bottom, x0, x1, size, float(gap))
     placed = [words[i] for i in perm.tolist()]
     cuts_, line_at_ = cuts.tolist(), line_at.tolist()
     lines: list[Line] = []
@@ -337,6 +337,16 @@ def _lay_out(order, top, bottom, x0, x1, size, gap):  # pragma: no cover - compi
     cuts.append(n)
     line_at.append(len(cuts) - 1)
     return perm, np.array(cuts), np.array(line_at), box
+
+
+def warm() -> None:
+    """Load this module's compiled loops (:func:`_join`, :func:`_lay_out`) into this process, from
+    numba's cache or compiled, so that workers forked from it start with them.
+
+    >>> warm()
+    """
+    words = chars_to_words(Glyphs("a b", [0.0, 5.0, 6.0], [5.0, 6.0, 9.0], [0.0] * 3, [10.0] * 3, [10.0, 0.0, 10.0]))
+    _lines_compiled(words, 2.2)
 
 
 _END_HYPHEN = re.compile(r"\w-$")

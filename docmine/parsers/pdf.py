@@ -35,7 +35,7 @@ from docmine.builder import CellSpec, DocBuilder
 from docmine.jit import jit
 from docmine.legacy import unreadable
 from docmine.model import Document, ParseError
-from docmine.parsers import ocr, textlayer
+from docmine.parsers import layout, ocr, textlayer
 from docmine.parsers.layout import (
     Glyphs,
     Line,
@@ -177,6 +177,23 @@ def _glyph_boxes(tp, idx, box, size):  # pragma: no cover - compiled
             return False
         size[k] = _FONT_SIZE(tp, idx[k])
     return True
+
+
+def warm() -> None:
+    """Load the compiled loops of the PDF parser into this process (from numba's cache, or compiled:
+    about 1.5 s), so that workers forked from it start with them: a blank page read as any page is.
+
+    >>> warm()
+    """
+    layout.warm()
+    pdf = pdfium.PdfDocument.new()
+    try:
+        page = pdf.new_page(100, 100)
+        _page_chars(page, 100)
+        _ruling(page, 100)
+        page.close()
+    finally:
+        pdf.close()
 
 
 def _big_image(page: pdfium.PdfPage, w: float, h: float):

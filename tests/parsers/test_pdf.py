@@ -302,3 +302,20 @@ def test_ruling_lines_inside_a_form_xobject_are_left_to_pdfplumber():
     assert pdf_parser._ruling(dst.new_page(595, 842), 842) == []
     dst.close()
     src.close()
+
+
+def test_warm_loads_every_compiled_loop_with_the_types_a_real_page_uses():
+    import subprocess
+    import sys
+
+    code = """
+from docmine.parsers import layout, parse, pdf
+loops = (pdf._glyph_boxes, pdf._path_segments, layout._join, layout._lay_out)
+print([len(f.signatures) for f in loops])
+pdf.warm()
+print([len(f.signatures) for f in loops])
+parse("corpora/seeds/pdf/002_40fddd4fe5f809ef.pdf")
+print([len(f.signatures) for f in loops])
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split("\n")[:3] == ["[0, 0, 0, 0]", "[1, 1, 1, 1]", "[1, 1, 1, 1]"]
