@@ -241,22 +241,18 @@ def _path_segments(page):  # pragma: no cover - compiled
     for i in range(n):
         obj = _GET_OBJECT(page, i)
         kind = _OBJECT_TYPE(obj)
-        if kind == 0:  # FPDF_PAGEOBJ_UNKNOWN: the type of no object (NULL)
+        form = kind == 5  # FPDF_PAGEOBJ_FORM: its objects, read in its place
+        m = _COUNT_FORM_OBJECTS(obj) if form else 1
+        if m < 0:
             return -1, None
-        if kind == 2:  # FPDF_PAGEOBJ_PATH
-            paths.append(obj)
-        elif kind == 5:  # FPDF_PAGEOBJ_FORM
-            m = _COUNT_FORM_OBJECTS(obj)
-            if m < 0:
+        for j in range(m):
+            sub = _GET_FORM_OBJECT(obj, j) if form else obj
+            sub_kind = _OBJECT_TYPE(sub) if form else kind
+            if sub_kind == 0:  # FPDF_PAGEOBJ_UNKNOWN: the type of no object (NULL)
                 return -1, None
-            for j in range(m):
-                sub = _GET_FORM_OBJECT(obj, j)
-                sub_kind = _OBJECT_TYPE(sub)
-                if sub_kind == 0:
-                    return -1, None
-                if sub_kind == 2:
-                    paths.append(sub)
-                    nested = True
+            if sub_kind == 2:  # FPDF_PAGEOBJ_PATH
+                paths.append(sub)
+                nested = nested or form
     if len(paths) < 4 or nested:
         return len(paths), None
     matrix = np.empty(6, np.float32)  # a, b, c, d, e, f
