@@ -319,3 +319,34 @@ print([len(f.signatures) for f in loops])
 """
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split("\n")[:3] == ["[0, 0, 0, 0]", "[1, 1, 1, 1]", "[1, 1, 1, 1]"]
+
+
+def test_ruling_lines_of_paths_drawn_for_the_test():
+    import pypdfium2.raw as pdfium_c
+
+    doc = pdfium.PdfDocument.new()
+    page = doc.new_page(200, 200)
+    rect = pdfium_c.FPDFPageObj_CreateNewRect(10, 20, 100, 50)  # four sides and a closing segment
+    line = pdfium_c.FPDFPageObj_CreateNewPath(10, 150)
+    pdfium_c.FPDFPath_LineTo(line, 190, 150)
+    upright = pdfium_c.FPDFPageObj_CreateNewPath(50, 10)
+    pdfium_c.FPDFPath_LineTo(upright, 50, 190)
+    bent = pdfium_c.FPDFPageObj_CreateNewPath(0, 0)  # a slanted line, a curve, then a line down from its end
+    pdfium_c.FPDFPath_LineTo(bent, 100, 100)
+    pdfium_c.FPDFPath_BezierTo(bent, 120, 100, 140, 100, 160, 100)
+    pdfium_c.FPDFPath_LineTo(bent, 160, 20)
+    for obj in (rect, line, upright, bent):
+        pdfium_c.FPDFPage_InsertObject(page.raw, obj)
+    edges = pdf_parser._ruling(page, 200)
+    assert [(e["orientation"], e["x0"], e["x1"], e["top"], e["bottom"]) for e in edges] == [
+        ("v", 10.0, 10.0, 130.0, 180.0),
+        ("h", 10.0, 110.0, 130.0, 130.0),
+        ("v", 110.0, 110.0, 130.0, 180.0),
+        ("h", 10.0, 110.0, 180.0, 180.0),
+        ("v", 10.0, 10.0, 180.0, 180.0),  # the closing segment, back to where the rectangle started
+        ("h", 10.0, 190.0, 50.0, 50.0),
+        ("v", 50.0, 50.0, 10.0, 190.0),
+        ("v", 160.0, 160.0, 100.0, 180.0),
+    ]
+    assert {(e["width"], e["height"]) for e in edges if e["orientation"] == "h"} == {(100.0, 0), (180.0, 0)}
+    doc.close()
