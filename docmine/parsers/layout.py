@@ -294,7 +294,8 @@ def _lay_out(order, top, bottom, x0, x1, size, gap):  # pragma: no cover - compi
     ends. Returns the words in reading order, where each segment starts (and the end), where each
     line's segments start (and the end), and each line's top, bottom and size."""
     n = order.size
-    row_start = [0]
+    row_start = np.empty(n + 1, np.int64)  # where each row starts in ``order``, then the end
+    rows = 0
     rtop = rbot = 0.0
     for k in range(n):
         i = order[k]
@@ -307,36 +308,56 @@ def _lay_out(order, top, bottom, x0, x1, size, gap):  # pragma: no cover - compi
                     rtop = top[i] if top[i] < rtop else rtop
                     rbot = bottom[i] if bottom[i] > rbot else rbot
                 continue
-            row_start.append(k)
+        row_start[rows] = k
+        rows += 1
         rtop, rbot = top[i], bottom[i]
-    row_start.append(n)
+    row_start[rows] = n
     perm = np.empty(n, np.int64)
-    cuts = [0][:0]
-    line_at = [0][:0]
-    box = np.empty((len(row_start) - 1, 3))
-    for r in range(len(row_start) - 1):
+    cuts = np.empty(n + 1, np.int64)
+    line_at = np.empty(rows + 1, np.int64)
+    box = np.empty((rows, 3))
+    n_cuts = 0
+    for r in range(rows):
         a, b = row_start[r], row_start[r + 1]
-        members = order[a:b]
-        members = members[np.argsort(x0[members], kind="mergesort")]
-        perm[a:b] = members
-        sizes = np.sort(size[members])
         m = b - a
-        med = sizes[m // 2] if m % 2 else (sizes[m // 2 - 1] + sizes[m // 2]) / 2
-        line_at.append(len(cuts))
-        cuts.append(a)
+        members = order[a:b].copy()
+        _sort_by(x0, members)
+        for j in range(m):  # a loop, not perm[a:b] = members: numba takes seconds to compile that
+            perm[a + j] = members[j]
+        by_size = members.copy()
+        _sort_by(size, by_size)
+        med = size[by_size[m // 2]] if m % 2 else (size[by_size[m // 2 - 1]] + size[by_size[m // 2]]) / 2
+        line_at[r] = n_cuts
+        cuts[n_cuts] = a
+        n_cuts += 1
         last = x1[members[0]]
         lo, hi = top[members[0]], bottom[members[0]]
         for j in range(1, m):
             w = members[j]
             if x0[w] - last > gap * med:
-                cuts.append(a + j)
+                cuts[n_cuts] = a + j
+                n_cuts += 1
             last = x1[w]
             lo = top[w] if top[w] < lo else lo
             hi = bottom[w] if bottom[w] > hi else hi
         box[r, 0], box[r, 1], box[r, 2] = lo, hi, med
-    cuts.append(n)
-    line_at.append(len(cuts) - 1)
-    return perm, np.array(cuts), np.array(line_at), box
+    cuts[n_cuts] = n
+    line_at[rows] = n_cuts
+    return perm, cuts[: n_cuts + 1], line_at, box
+
+
+@jit
+def _sort_by(keys, idx):  # pragma: no cover - compiled
+    """Sort ``idx`` in place by ``keys[idx]``, keeping the order of equal keys (insertion: a line's
+    words come nearly in order)."""
+    for j in range(1, idx.size):
+        v = idx[j]
+        k = keys[v]
+        i = j - 1
+        while i >= 0 and keys[idx[i]] > k:
+            idx[i + 1] = idx[i]
+            i -= 1
+        idx[i + 1] = v
 
 
 def warm() -> None:
