@@ -1,7 +1,7 @@
 """Compiled loops (numba) for the few places where Python per element is the cost: a PDF page's
 glyphs, paths and words. Compiled code is cached on disk beside the module, or in the user's cache
 folder; where neither can be written (a read-only install and home) each process compiles anew
-(about 1.5 s) instead of failing.
+(about 2 s) instead of failing.
 
 >>> jit(lambda a, b: a + b)(2, 3)
 5

@@ -181,7 +181,7 @@ def _glyph_boxes(tp, idx, box, size):  # pragma: no cover - compiled
 
 def warm() -> None:
     """Load the compiled loops of the PDF parser into this process (from numba's cache, or compiled:
-    about 1.5 s), so that workers forked from it start with them: a blank page read as any page is.
+    about 2 s), so that workers forked from it start with them: a blank page read as any page is.
 
     >>> warm()
     """
