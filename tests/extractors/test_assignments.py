@@ -58,11 +58,11 @@ POSITIVE = [
         ),
     ),
     (  # conclusions: a topic, then the units it gives the task to, with its deadline
-        "4. Về việc chuẩn hóa kho dữ liệu dùng chung: giao Sở Tài chính chủ trì, phối hợp với Văn phòng UBND "
-        "tỉnh hoàn thiện kho dữ liệu, báo cáo UBND tỉnh trước ngày 15 tháng 3 năm 2026.",
+        "4. Về việc chuẩn hóa kho dữ liệu dùng chung: giao Sở Tài chính chủ trì, phối hợp với Sở Công "
+        "Thương hoàn thiện kho dữ liệu, báo cáo UBND tỉnh trước ngày 15 tháng 3 năm 2026.",
         dict(
             lead=["Sở Tài chính"],
-            support=["Văn phòng UBND tỉnh"],
+            support=["Sở Công Thương"],
             deadline="2026-03-15",
             task="hoàn thiện kho dữ liệu, báo cáo UBND tỉnh",
         ),
@@ -109,11 +109,11 @@ def test_the_closing_article_of_a_decision_is_one_assignment_with_each_office():
     text = ("QUYẾT ĐỊNH:\n\nĐiều 1. Phê duyệt Kế hoạch kiểm tra công vụ năm 2026 kèm theo Quyết định này.\n\n"
             "Điều 2. Quyết định có hiệu lực từ ngày ký ban hành.\n\n"
             "Điều 3. Chánh Văn phòng UBND tỉnh; Thủ trưởng các sở, ngành; Chủ tịch UBND các xã, "
-            "phường và các tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này./.")  # fmt: skip
+            "phường và Giám đốc Trung tâm Phục vụ hành chính công chịu trách nhiệm thi hành Quyết định này./.")  # fmt: skip
     assert rows(text) == [(
         "chịu trách nhiệm thi hành Quyết định này",
         ["Chánh Văn phòng UBND tỉnh", "Thủ trưởng các sở, ngành", "Chủ tịch UBND các xã, phường",
-         "các tổ chức, cá nhân có liên quan"], [], None,
+         "Giám đốc Trung tâm Phục vụ hành chính công"], [], None,
     )]  # fmt: skip
 
 
@@ -128,12 +128,12 @@ def test_an_article_that_opens_with_a_clause_then_its_units():
 def test_an_article_with_numbered_clauses_under_the_units_it_names():
     text = ("QUYẾT ĐỊNH:\n\nĐiều 2. Sở Xây dựng và UBND cấp xã có trách nhiệm:\n\n"
             "1. Đối với các thủ tục đề xuất cắt giảm: Thường xuyên theo dõi, tham mưu Chủ tịch UBND tỉnh thực thi "
-            "phương án.\n\n2. Với những thủ tục thuộc thẩm quyền giải quyết, Sở Xây dựng phối hợp với các cơ quan liên quan "
+            "phương án.\n\n2. Với những thủ tục thuộc thẩm quyền giải quyết, Sở Xây dựng phối hợp với các phòng chuyên môn "
             "công bố quy trình mới.")  # fmt: skip
     got = rows(text)
     assert got[0][1] == ["Sở Xây dựng", "UBND cấp xã"] and got[0][0].startswith("Thường xuyên theo dõi")
     assert got[0][3] == "thường xuyên"
-    assert got[1][1:3] == (["Sở Xây dựng"], ["các cơ quan liên quan"])
+    assert got[1][1:3] == (["Sở Xây dựng"], ["các phòng chuyên môn"])
 
 
 # ---------------------------------------------------------------- lists under titles and lead-ins
@@ -145,12 +145,12 @@ def test_numbered_titles_that_name_units_own_the_items_below_them():
             "a) Rà soát quy trình nội bộ giải quyết thủ tục hành chính.\n\n"
             "b) Niêm yết thủ tục mới tại nơi tiếp nhận hồ sơ.\n\n"
             "2. Sở Khoa học và Công nghệ\n\n"
-            "a) Chủ trì, phối hợp với Văn phòng UBND tỉnh nâng cấp Cổng dịch vụ công của tỉnh.")  # fmt: skip
+            "a) Chủ trì, phối hợp với Sở Tài chính nâng cấp Cổng dịch vụ công của tỉnh.")  # fmt: skip
     got = rows(text)
     assert [g[1] for g in got] == [["Giám đốc các sở, ngành", "Chủ tịch UBND các phường"]] * 2 + [
         ["Sở Khoa học và Công nghệ"]
     ]
-    assert got[2][2] == ["Văn phòng UBND tỉnh"] and got[2][0].startswith("nâng cấp Cổng dịch vụ công")
+    assert got[2][2] == ["Sở Tài chính"] and got[2][0].startswith("nâng cấp Cổng dịch vụ công")
 
 
 def test_a_title_and_its_task_on_the_next_line_of_a_wrapped_text():
@@ -205,12 +205,12 @@ def test_items_that_describe_aims_contents_or_a_report_are_not_tasks():
 
 def test_sub_lines_name_the_lead_the_support_and_the_deadline_of_the_item_above():
     text = ("1. Hoàn thiện hạ tầng số\n\n(1) Sao lưu cơ sở dữ liệu của các hệ thống cũ.\n\n"
-            "- Đơn vị chủ trì thực hiện: Văn phòng UBND tỉnh.\n\n- Đơn vị phối hợp: Các sở, ban, ngành; UBND các xã.\n\n"
+            "- Đơn vị chủ trì thực hiện: Văn phòng UBND tỉnh.\n\n- Đơn vị phối hợp: Sở Tài chính; UBND các phường.\n\n"
             "- Thời gian hoàn thành: Trong tháng 8/2025.\n\n(2) Bảo đảm an toàn thông tin mạng.\n\n"
             "- Đơn vị thực hiện: Sở Y tế chủ trì, phối hợp với Bảo hiểm xã hội tỉnh.\n\n"
             "- Thời gian hoàn thành: Thực hiện thường xuyên.")  # fmt: skip
     assert rows(text) == [
-        ("Sao lưu cơ sở dữ liệu của các hệ thống cũ", ["Văn phòng UBND tỉnh"], ["Các sở, ban, ngành", "UBND các xã"], "2025-08"),
+        ("Sao lưu cơ sở dữ liệu của các hệ thống cũ", ["Văn phòng UBND tỉnh"], ["Sở Tài chính", "UBND các phường"], "2025-08"),
         ("Bảo đảm an toàn thông tin mạng", ["Sở Y tế"], ["Bảo hiểm xã hội tỉnh"], "thường xuyên"),
     ]  # fmt: skip
 
@@ -239,7 +239,7 @@ def test_the_addressees_and_the_list_of_recipients_are_not_tasks():
 
 
 def test_a_letter_tells_its_plural_addressees_what_to_do():
-    text = ("Kính gửi: Các cơ quan chuyên môn thuộc UBND tỉnh.\n\n"
+    text = ("Kính gửi: Các phòng, ban thuộc UBND huyện.\n\n"
             "Các cơ quan, đơn vị, địa phương xây dựng báo cáo tự đánh giá và gửi về Sở Nội vụ.")  # fmt: skip
     assert rows(text) == [
         ("xây dựng báo cáo tự đánh giá và gửi về Sở Nội vụ", ["Các cơ quan, đơn vị, địa phương"], [], None)
