@@ -120,6 +120,17 @@ class Words(list):
         return Words((w for w, k in zip(self, mask.tolist(), strict=True) if k), self.geo[:, mask])
 
 
+def geometry(words: list[Word]) -> np.ndarray:
+    """The words' top, bottom, x0, x1 and size as rows of one array: a :class:`Words`' own, else read.
+
+    >>> geometry([Word("a", 0, 5, 1, 11, 10)]).tolist(), geometry([]).shape
+    ([[1.0], [11.0], [0.0], [5.0], [10.0]], (5, 0))
+    """
+    if isinstance(words, Words):
+        return words.geo
+    return np.array([(w.top, w.bottom, w.x0, w.x1, w.size) for w in words], float).reshape(-1, 5).T.copy()
+
+
 def chars_to_words(g: Glyphs) -> list[Word]:
     """Join glyphs, in the PDF's own order, into words.
 
@@ -268,11 +279,7 @@ def _lines_compiled(words: list[Word], gap: float) -> list[Line]:
     """:func:`build_lines` of words without OCR line ids, laid out by :func:`_lay_out`."""
     if not words:
         return []
-    if isinstance(words, Words):
-        geo = words.geo
-    else:
-        geo = np.array(list(zip(*((w.top, w.bottom, w.x0, w.x1, w.size) for w in words), strict=True)), float)
-    top, bottom, x0, x1, size = geo
+    top, bottom, x0, x1, size = geometry(words)
     order = np.lexsort((x0, (top + bottom) / 2))  # by middle, then left edge; stable, as sorted() is
     perm, cuts, line_at, box = _lay_out(order, top, bottom, x0, x1, size, float(gap))
     placed = [words[i] for i in perm.tolist()]

@@ -44,6 +44,7 @@ from docmine.parsers.layout import (
     build_lines,
     chars_to_words,
     column_boundary,
+    geometry,
     join_lines,
     paragraphs,
 )
@@ -462,7 +463,7 @@ def _tables(
     if not boxes:
         return [], words
     items: list[Item] = []
-    geo = words.geo if isinstance(words, Words) else np.array([[w.top, w.bottom, w.x0, w.x1] for w in words], float).reshape(-1, 4).T
+    geo = geometry(words)
     mid_x, mid_y = (geo[2] + geo[3]) / 2, (geo[0] + geo[1]) / 2
     by_y = np.argsort(mid_y, kind="stable")  # words found per cell by bisection, not by a scan of the
     ys_sorted = mid_y[by_y]  # page for every cell
