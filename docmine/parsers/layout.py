@@ -281,7 +281,7 @@ def _lines_compiled(words: list[Word], gap: float) -> list[Line]:
         return []
     top, bottom, x0, x1, size = geometry(words)
     order = np.lexsort((x0, (top + bottom) / 2))  # by middle, then left edge; stable, as sorted() is
-    perm, cuts, line_at, box = _lay_out(order, top, bottom, x0, x1, size, float(gap))
+    perm, cuts, line_at, box = _lay_out(order, top, bottom, x0, x1, size, float(gap), np.zeros(order.size, np.bool_))
     placed = [words[i] for i in perm.tolist()]
     cuts_, line_at_ = cuts.tolist(), line_at.tolist()
     lines: list[Line] = []
@@ -292,21 +292,23 @@ def _lines_compiled(words: list[Word], gap: float) -> list[Line]:
 
 
 @jit
-def _lay_out(order, top, bottom, x0, x1, size, gap):  # pragma: no cover - compiled
+def _lay_out(order, top, bottom, x0, x1, size, gap, new_row):  # pragma: no cover - compiled
     """Rows, then segments, of words given in ``order`` (by middle, then left edge): a word joins the
     row being read when its middle is above the row's bottom less 15% of its height, or within 35%
     of the larger of its size and that height from the row's middle; a word at least 80% of the
     row's height widens the row. Each row read left to right (stable), its size the median of its
     words' sizes, a new segment where a word starts more than ``gap`` x size after the word before
     ends. Returns the words in reading order, where each segment starts (and the end), where each
-    line's segments start (and the end), and each line's top, bottom and size."""
+    line's segments start (and the end), and each line's top, bottom and size. A word where
+    ``new_row`` (by position in ``order``) is true starts a row whatever its place (a table cell's
+    first word: the cells of a page laid out in one pass)."""
     n = order.size
     row_start = np.empty(n + 1, np.int64)  # where each row starts in ``order``, then the end
     rows = 0
     rtop = rbot = 0.0
     for k in range(n):
         i = order[k]
-        if k > 0:
+        if k > 0 and not new_row[k]:
             h = rbot - rtop
             mid = (top[i] + bottom[i]) / 2
             s = size[i]

@@ -195,6 +195,10 @@ def warm() -> None:
         page.close()
     finally:
         pdf.close()
+    words = chars_to_words(Glyphs("a", [0.0], [5.0], [0.0], [10.0], [10.0]))  # one cell of a table
+    geo = geometry(words)
+    at = np.zeros(1, np.intp)
+    _cell_texts(words, geo, _owners(np.zeros((1, 4)), at, at + 1, at, (geo[2] + geo[3]) / 2), 1)
 
 
 def _big_image(page: pdfium.PdfPage, w: float, h: float):
@@ -458,36 +462,79 @@ def _tables(
     plumber: Callable, index: int, words: list[Word], edges: list[dict] | None = None
 ) -> tuple[list[Item], list[Word]]:
     """Tables of a page found by pdfplumber from the page's ruling lines, filled with our words;
-    returns the rest of the words."""
+    returns the rest of the words. A word goes to the first cell, table by table, that holds its
+    middle (1 pt of slack); each cell's words are laid out as lines (:func:`_cell_texts`)."""
     boxes = [t for t in _find_tables(plumber, index, edges) if len(t) >= 4]
     if not boxes:
         return [], words
-    items: list[Item] = []
     geo = geometry(words)
     mid_x, mid_y = (geo[2] + geo[3]) / 2, (geo[0] + geo[1]) / 2
-    by_y = np.argsort(mid_y, kind="stable")  # words found per cell by bisection, not by a scan of the
-    ys_sorted = mid_y[by_y]  # page for every cell
-    free = np.ones(len(words), bool)
+    by_y = np.argsort(mid_y, kind="stable")  # the words of a cell's rows found by bisection
+    ys_sorted = mid_y[by_y]
+    flat = np.array([c for t in boxes for c in t], float).reshape(-1, 4)  # x0, top, x1, bottom
+    lo = np.searchsorted(ys_sorted, flat[:, 1] - 1, "left")
+    hi = np.searchsorted(ys_sorted, flat[:, 3] + 1, "right")
+    owner = _owners(flat, lo, hi, by_y, mid_x)
+    texts = iter(_cell_texts(words, geo, owner, len(flat)))
+    items: list[Item] = []
     for t in boxes:
         xs = {v: i for i, v in enumerate(sorted({round(v, 0) for c in t for v in (c[0], c[2])}))}
         ys = {v: i for i, v in enumerate(sorted({round(v, 0) for c in t for v in (c[1], c[3])}))}
         cells: list[CellSpec] = []
-        for c in t:
-            x0, top, x1, bottom = c
-            band = by_y[np.searchsorted(ys_sorted, top - 1, "left") : np.searchsorted(ys_sorted, bottom + 1, "right")]
-            inside = np.sort(band[free[band] & (x0 - 1 <= mid_x[band]) & (mid_x[band] <= x1 + 1)])
-            free[inside] = False
-            lines = build_lines([words[i] for i in inside.tolist()], gap=99)
+        for x0, top, x1, bottom in t:
             col, row = xs[round(x0, 0)], ys[round(top, 0)]
-            cells.append(CellSpec(join_lines([ln.text for ln in lines]), row, col,
-                                  max(1, ys[round(bottom, 0)] - row), max(1, xs[round(x1, 0)] - col),
-                                  page=index + 1))  # fmt: skip
+            cells.append(CellSpec(next(texts), row, col, max(1, ys[round(bottom, 0)] - row),
+                                  max(1, xs[round(x1, 0)] - col), page=index + 1))  # fmt: skip
         cells = _compact(cells)
         n_cols = max(c.col + c.col_span for c in cells)
         items.append(Item("table", index + 1, min(c[1] for c in t), cells=cells, n_cols=n_cols))
+    free = owner < 0
     if isinstance(words, Words):
         return items, words.keep(free)
     return items, [w for w, f in zip(words, free.tolist(), strict=True) if f]
+
+
+@jit
+def _owners(cells, lo, hi, by_y, mid_x):  # pragma: no cover - compiled
+    """The cell each word goes to (-1: none): cells in order, each taking the words not yet taken
+    among ``by_y[lo[c]:hi[c]]`` (its rows) whose middle lies within its sides, 1 pt of slack."""
+    owner = np.full(mid_x.size, -1, np.int64)
+    for c in range(cells.shape[0]):
+        left, right = cells[c, 0] - 1, cells[c, 2] + 1
+        for k in range(lo[c], hi[c]):
+            w = by_y[k]
+            if owner[w] < 0 and left <= mid_x[w] and mid_x[w] <= right:
+                owner[w] = c
+    return owner
+
+
+def _cell_texts(words: list[Word], geo: np.ndarray, owner: np.ndarray, n_cells: int) -> list[str]:
+    """Each cell's text: its words (in the page's order) laid out as lines by the compiled layout,
+    every cell at once (a cell's rows never take another cell's words), one segment per wide gap
+    (99 x size), the lines joined as a paragraph (:func:`join_lines`).
+
+    >>> ws = [Word("b", 0, 5, 20, 30, 10), Word("a", 0, 5, 0, 10, 10), Word("c", 50, 55, 0, 10, 10)]
+    >>> _cell_texts(ws, geometry(ws), np.array([0, 0, 1]), 3)
+    ['a b', 'c', '']
+    """
+    taken = np.flatnonzero(owner >= 0)
+    out: list[list[str]] = [[] for _ in range(n_cells)]
+    if taken.size:
+        top, bottom, x0, x1, size = (np.ascontiguousarray(v) for v in geo[:, taken])
+        cell = owner[taken]
+        order = np.lexsort((x0, (top + bottom) / 2, cell))  # by cell, middle, left edge; stable
+        new_row = np.ones(order.size, np.bool_)
+        new_row[1:] = cell[order[1:]] != cell[order[:-1]]
+        perm, cuts, line_at, _ = layout._lay_out(order, top, bottom, x0, x1, size, 99.0, new_row)
+        texts = [w.text for w in (words[i] for i in taken.tolist())]
+        placed = [texts[i] for i in perm.tolist()]
+        in_cell = cell[perm].tolist()
+        cuts_, at = cuts.tolist(), line_at.tolist()
+        for r in range(len(at) - 1):
+            first = cuts_[at[r]]
+            segs = [" ".join(placed[cuts_[j] : cuts_[j + 1]]) for j in range(at[r], at[r + 1])]
+            out[in_cell[first]].append("   ".join(segs))
+    return [join_lines(lines) for lines in out]
 
 
 def _compact(cells: list[CellSpec]) -> list[CellSpec]:

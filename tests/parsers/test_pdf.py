@@ -310,7 +310,7 @@ def test_warm_loads_every_compiled_loop_with_the_types_a_real_page_uses():
 
     code = """
 from docmine.parsers import layout, parse, pdf
-loops = (pdf._glyph_boxes, pdf._path_segments, layout._join, layout._lay_out)
+loops = (pdf._glyph_boxes, pdf._path_segments, pdf._owners, layout._join, layout._lay_out)
 print([len(f.signatures) for f in loops])
 pdf.warm()
 print([len(f.signatures) for f in loops])
@@ -318,7 +318,7 @@ parse("corpora/seeds/pdf/002_40fddd4fe5f809ef.pdf")
 print([len(f.signatures) for f in loops])
 """
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.split("\n")[:3] == ["[0, 0, 0, 0]", "[1, 1, 1, 1]", "[1, 1, 1, 1]"]
+    assert out.split("\n")[:3] == ["[0, 0, 0, 0, 0]", "[1, 1, 1, 1, 1]", "[1, 1, 1, 1, 1]"]
 
 
 def test_ruling_lines_of_paths_drawn_for_the_test():
