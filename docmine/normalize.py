@@ -57,7 +57,8 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
 _LONE = re.compile("[\ud800-\udfff]")
 _AROUND_BREAK = re.compile(r" *([\n\t]) *")
-_SPACES = re.compile(r"[ \u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# a run of spaces, or one space other than " ": what becomes one " " (one " " is left as it is, not replaced)
+_SPACES = re.compile(r"[ \u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 
 
 def valid_unicode(s: str) -> str:
@@ -96,7 +97,8 @@ def normalize_text(s: str, *, repair: bool = True) -> str:
     s = clean_text(unicodedata.normalize("NFC", s))
     s = _INVISIBLE.sub("", s)
     s = _SPACES.sub(" ", s)
-    s = _AROUND_BREAK.sub(r"\1", s)
+    if "\n" in s or "\t" in s:  # the pattern would be tried at every offset of a text of one line
+        s = _AROUND_BREAK.sub(r"\1", s)
     return s.strip()
 
 

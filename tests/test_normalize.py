@@ -1,4 +1,9 @@
-from docmine.legacy import from_tcvn3, from_vni, repair_legacy
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from docmine.legacy import _latin_and_marks, from_tcvn3, from_vni, repair_legacy
 from docmine.normalize import canonical, fold, normalize_text, tidy
 
 
@@ -14,6 +19,20 @@ def test_eth_dashes_quotes_spaces():
     assert canonical("“Chỉ số”") == '"Chỉ số"'
     assert tidy("Lao động –Việc làm") == "Lao động - Việc làm"
     assert tidy("2021-2025") == "2021-2025"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=" \u00a0\u2003\u3000\n\tab", max_size=30))
+def test_spaces_become_one_space_and_vanish_around_breaks(raw):
+    every_run = re.sub(r" *([\n\t]) *", r"\1", re.sub(r"[ \u00a0\u2000-\u200a\u202f\u205f\u3000]+", " ", raw))
+    assert normalize_text(raw, repair=False) == every_run.strip()
+
+
+@given(st.text(alphabet="aăđĐơạỹ\u00a1\u00e0\u00ff\u0100\U0001d400", max_size=30))
+def test_latin_and_unicode_only_letters_counted_as_the_regexes_count_them(raw):
+    latin = len(re.findall(r"[\xa1-\xff]", raw))
+    marks = len(re.findall("[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]", raw))
+    assert _latin_and_marks(raw) == (latin, marks)
 
 
 def test_view_keeps_length_on_any_mix():
