@@ -3,7 +3,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from docmine.legacy import _latin_and_marks, from_tcvn3, from_vni, repair_legacy
+from docmine.legacy import _COMMON, _latin_and_marks, from_tcvn3, from_vni, repair_legacy, vietnamese_score
 from docmine.normalize import canonical, fold, normalize_text, tidy
 
 
@@ -33,6 +33,14 @@ def test_latin_and_unicode_only_letters_counted_as_the_regexes_count_them(raw):
     latin = len(re.findall(r"[\xa1-\xff]", raw))
     marks = len(re.findall("[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]", raw))
     assert _latin_and_marks(raw) == (latin, marks)
+
+
+@given(st.lists(st.sampled_from(["của", "Năm", "x2", "KÕ", "ho¹ch", "-", " ", "\n", "2022", "sở,", "İ"]), max_size=20))
+def test_vietnamese_score_counted_token_by_token_as_over_the_whole_text(parts):
+    text = "".join(parts)
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    expected = sum(w in _COMMON for w in words) / len(words) if words else 0.0
+    assert vietnamese_score(text) == expected
 
 
 def test_view_keeps_length_on_any_mix():

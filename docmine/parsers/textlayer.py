@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 
 from docmine.legacy import repair_legacy
 
@@ -53,12 +54,36 @@ def _unfolded(pattern: str) -> str:
     return "".join(out)
 
 
-_SYLLABLE_WORD = re.compile(r"(?<!\S)" + _unfolded(_SYLLABLE) + r"(?!\S)")  # a whole word, in " "-joined words
+_SYLLABLE_RE = re.compile(_unfolded(_SYLLABLE))
+
+# what is known of a word of a lower-cased page, worked out once per word (a page's words repeat):
+HAS_LETTER, CORE, MARKED, STRIPPED, LONG, SYLLABLE = 1, 2, 4, 8, 16, 32
 
 
-def _words(text: str) -> tuple[str, list[str]]:
-    low = unicodedata.normalize("NFC", text).lower()
-    return low, [w for w in low.split() if w.isalpha() or any(c.isalpha() for c in w)]
+class _Flags(dict):
+    """A word's flags: it holds a letter; its ``core`` (the word less punctuation at its ends) is all
+    letters, and that core holds a mark only Vietnamese has, is a common syllable stripped of its
+    marks, is longer than one letter, is one Vietnamese syllable (:data:`_SYLLABLE_RE`). Forgets
+    all when it holds too many.
+
+    >>> f = _Flags()["việt,"]; bool(f & CORE), bool(f & MARKED), bool(f & SYLLABLE)
+    (True, True, True)
+    """
+
+    def __missing__(self, w: str) -> int:
+        if len(self) > 200_000:
+            self.clear()
+        flags = HAS_LETTER if w.isalpha() or any(c.isalpha() for c in w) else 0
+        core = w.strip(_PUNCT)
+        if flags and core and core.isalpha():
+            flags |= CORE | (0 if _ONLY.isdisjoint(core) else MARKED) | (STRIPPED if core in _STRIPPED else 0)
+            if len(core) > 1:
+                flags |= LONG | (SYLLABLE if _SYLLABLE_RE.fullmatch(core) else 0)
+        self[w] = flags
+        return flags
+
+
+_FLAGS = _Flags()
 
 
 def _odd(w: str) -> bool:
@@ -73,20 +98,26 @@ def verdict(text: str) -> str | None:
     >>> verdict("Viá»‡t Nam ká»³ vá»ng tÄƒng trÆ°á»Ÿng kinh táº¿ cá»§a nÄƒm 2024 " * 4)
     'mojibake'
     """
-    low, words = _words(repair_legacy(text))
-    if len(words) < MIN_WORDS:
+    low = unicodedata.normalize("NFC", repair_legacy(text)).lower()
+    tokens = low.split()
+    flags = list(map(_FLAGS.__getitem__, tokens))
+    n_words = sum(f & HAS_LETTER for f in flags)  # words: tokens that hold a letter
+    if n_words < MIN_WORDS:
         return None
-    core = [w for w in (w.strip(_PUNCT) for w in words) if w and w.isalpha()]
-    if any(c.isalpha() for c in set(_RARE.findall(low))) and sum(map(_odd, words)) > 0.15 * len(words):
-        return "mojibake"
-    if len(core) < MIN_WORDS // 2:
+    if any(c.isalpha() for c in set(_RARE.findall(low))):
+        odd = sum(_odd(w) for w, f in zip(tokens, flags, strict=True) if f & HAS_LETTER)
+        if odd > 0.15 * n_words:
+            return "mojibake"
+    count = Counter(flags)
+    n_core = sum(n for f, n in count.items() if f & CORE)  # core words: letters only, once unpunctuated
+    if n_core < MIN_WORDS // 2:
         return None
-    marked = sum(1 for w in core if not _ONLY.isdisjoint(w))
-    stripped = sum(w in _STRIPPED for w in core)
-    if marked < 0.1 * len(core) and stripped >= 0.15 * len(core):
+    marked = sum(n for f, n in count.items() if f & MARKED)
+    stripped = sum(n for f, n in count.items() if f & STRIPPED)
+    if marked < 0.1 * n_core and stripped >= 0.15 * n_core:
         return "no diacritics"
-    longer = [w for w in core if len(w) > 1]  # "x" of a table's ticks is no word
-    valid = len(_SYLLABLE_WORD.findall(" ".join(longer)))  # the words that are whole syllables
-    if marked >= 0.1 * len(core) and valid < 0.35 * len(longer):
+    longer = sum(n for f, n in count.items() if f & LONG)  # "x" of a table's ticks is no word
+    valid = sum(n for f, n in count.items() if f & SYLLABLE)  # the words that are whole syllables
+    if marked >= 0.1 * n_core and valid < 0.35 * longer:
         return "not Vietnamese"
     return None
