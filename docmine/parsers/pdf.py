@@ -50,18 +50,28 @@ from docmine.parsers.layout import (
 )
 from docmine.zones import TITLE_RE, ZoneTagger, has_nd30_header, order_header
 
-STAMP_RE = re.compile(
-    r"Ký bởi|Thời gian ký|TRUNG TÂM CÔNG\b|^CÔNG BÁO|^BÁO VÀ TIN HỌC|^VÀ TIN HỌC|^TIN HỌC$|\S+@\S+\.(?:gov\.)?vn"
-    r"|^\d{2}[./]\d{2}[./]\d{4}\s+\d{2}:\d{2}:\d{2}|^\+07:00$|^Cơ quan:\s*(?:Tỉnh|Ủy ban|UBND|Sở|Văn phòng)",
+# the digital-signature stamp: words found anywhere in a text, a text that starts with it, an email
+# address (sought only where there is an "@": its pattern would try every word)
+_STAMP_WORDS = re.compile(r"Ký bởi|Thời gian ký|TRUNG TÂM CÔNG\b", re.IGNORECASE)
+_STAMP_START = re.compile(
+    r"CÔNG BÁO|BÁO VÀ TIN HỌC|VÀ TIN HỌC|TIN HỌC$|\d{2}[./]\d{2}[./]\d{4}\s+\d{2}:\d{2}:\d{2}|\+07:00$"
+    r"|Cơ quan:\s*(?:Tỉnh|Ủy ban|UBND|Sở|Văn phòng)",
     re.IGNORECASE,
 )
+_STAMP_EMAIL = re.compile(r"\S+@\S+\.(?:gov\.)?vn", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=4096)
 def _is_stamp(text: str) -> bool:
     """A piece of the stamp (read once per text: a page's segments are tested twice, and the stamp
-    repeats on every page)."""
-    return bool(STAMP_RE.search(text))
+    repeats on every page).
+
+    >>> _is_stamp("Ký bởi: Văn phòng"), _is_stamp("Thời gian: 10.05.2024 09:12:44 +07:00"), _is_stamp("vanphong@hanoi.gov.vn")
+    (True, False, True)
+    >>> _is_stamp("15.05.2024 09:12:44"), _is_stamp("Ngày 15.05.2024 09:12:44"), _is_stamp("+07:00")
+    (True, False, True)
+    """
+    return bool(_STAMP_WORDS.search(text) or _STAMP_START.match(text) or "@" in text and _STAMP_EMAIL.search(text))
 
 
 MAX_PAGES = int(os.environ.get("DOCMINE_MAX_PAGES", 500))
