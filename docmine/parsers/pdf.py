@@ -216,11 +216,16 @@ def _big_image(page: pdfium.PdfPage, w: float, h: float):
     return best if area > 0.3 * w * h else None
 
 
-def _ruling(page: pdfium.PdfPage, height: float) -> list[dict] | None:
+Edge = list  # a ruling line as pdfplumber reads one: [x0, x1, top, bottom, width, height, orientation]
+
+
+def _ruling(page: pdfium.PdfPage, height: float) -> list[Edge] | None:
     """The straight, axis-aligned segments of a page's paths as pdfplumber edges (top-down
-    coordinates), read from pdfium without parsing the page again: [] for a page of fewer than four
-    paths (no ruling lines), None when a path sits inside a form XObject (its matrix is relative to
-    the form), so pdfplumber must find the edges itself."""
+    coordinates; lists, not pdfplumber's dicts: :data:`Edge`), read from pdfium without parsing the
+    page again: [] for a page of fewer than four paths (no ruling lines), None when a path sits inside
+    a form XObject (its matrix is relative to the form), so pdfplumber must find the edges itself.
+    Each end is taken as Python's ``min`` and ``max`` take it (the first of two, unless the second is
+    smaller or larger), so a NaN falls where it did."""
     n_paths, seg = _path_segments(_handle(page.raw))
     if n_paths < 0:
         raise pdfium.PdfiumError("Failed to get pageobject.")
@@ -230,16 +235,27 @@ def _ruling(page: pdfium.PdfPage, height: float) -> list[dict] | None:
         return None
     vertical = np.abs(seg[:, 0] - seg[:, 2]) < 0.5
     straight = vertical | (np.abs(seg[:, 1] - seg[:, 3]) < 0.5)
-    edges = []
-    for v, (a0, b0, a1, b1) in zip(vertical[straight].tolist(), seg[straight].tolist(), strict=True):
-        if v:
-            top, bottom = height - max(b0, b1), height - min(b0, b1)
-            edges.append({"object_type": "path_edge", "orientation": "v", "x0": a0, "x1": a0, "top": top,
-                          "bottom": bottom, "width": 0, "height": bottom - top})  # fmt: skip
-        else:
-            edges.append({"object_type": "path_edge", "orientation": "h", "x0": min(a0, a1), "x1": max(a0, a1),
-                          "top": height - b0, "bottom": height - b0, "width": abs(a1 - a0), "height": 0})  # fmt: skip
+    v = vertical[straight]
+    a0, b0, a1, b1 = seg[straight].T
+    top = np.where(v, height - np.where(b1 > b0, b1, b0), height - b0)
+    bottom = np.where(v, height - np.where(b1 < b0, b1, b0), height - b0)
+    x0 = np.where(v, a0, np.where(a1 < a0, a1, a0))
+    x1 = np.where(v, a0, np.where(a1 > a0, a1, a0))
+    size = np.where(v, bottom - top, np.abs(a1 - a0))  # a vertical's height, a horizontal's width
+    zero = np.zeros(v.size)
+    edges = np.column_stack((x0, x1, top, bottom, np.where(v, zero, size), np.where(v, size, zero))).tolist()
+    for e, o in zip(edges, np.where(v, "v", "h").tolist(), strict=True):
+        e.append(o)
     return edges
+
+
+def as_dict(e: Edge) -> dict:
+    """An edge as pdfplumber's dict.
+
+    >>> as_dict([1.0, 1.0, 2.0, 9.0, 0.0, 7.0, "v"])["height"]
+    7.0
+    """
+    return dict(zip(("x0", "x1", "top", "bottom", "width", "height", "orientation"), e, strict=True))
 
 
 @jit
@@ -306,38 +322,36 @@ def _path_segments(page):  # pragma: no cover - compiled
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 
 
-def _find_tables(plumber: Callable, index: int, edges: list[dict] | None) -> list[list[Box]]:
+def _find_tables(plumber: Callable, index: int, edges: list[Edge] | None) -> list[list[Box]]:
     """pdfplumber's tables of a page, each as its cells: found by the steps of its table finder from
-    our edges (given explicit lines, it reads no page), each step but the edges' filter made here
-    faster, same results: :func:`_merge_edges`, :func:`_crossings`, :func:`_cells`, :func:`_tables_of`;
+    our edges (given explicit lines, it reads no page), each step made here faster, on edges as
+    lists, same results: :func:`_merge_edges`, :func:`_crossings`, :func:`_cells`, :func:`_tables_of`;
     or, without our edges, by pdfplumber's own reading of the page."""
     if edges is None:
         pl = plumber()
         found = [t.cells for t in pl.pages[index].find_tables()]
         pl.pages[index].close()
         return found
-    v = [e for e in edges if e["orientation"] == "v"]
-    h = [e for e in edges if e["orientation"] == "h"]
+    v = [e for e in edges if e[6] == "v"]
+    h = [e for e in edges if e[6] == "h"]
     if len(v) < 2 or len(h) < 2:
         return []
     from pdfplumber.table import TableSettings
-    from pdfplumber.utils import filter_edges
 
     s = TableSettings.resolve({"vertical_strategy": "explicit", "horizontal_strategy": "explicit"})
-    return _tables_of(_cells(_crossings(filter_edges(_merge_edges(v + h, s), min_length=s.edge_min_length), s)))
+    long = [e for e in _merge_edges(v + h, s) if e[5 if e[6] == "v" else 4] >= s.edge_min_length]  # filter_edges
+    return _tables_of(_cells(_crossings(long, s)))
 
 
-def _merge_edges(edges: list[dict], s) -> list[dict]:
-    """pdfplumber's ``merge_edges`` of our edges with table settings ``s``, each edge a list until the
-    end: the positions of each orientation (x0 of verticals, top of horizontals) clustered (sorted,
+def _merge_edges(edges: list[Edge], s) -> list[Edge]:
+    """pdfplumber's ``merge_edges`` of our edges (left unchanged) with table settings ``s``: the positions of each orientation (x0 of verticals, top of horizontals) clustered (sorted,
     one within the snap tolerance of the one before joins its cluster) and each edge moved by its
     cluster's average less its position; then line by line (horizontals first, each orientation's
     lines in order of position) the edges, in order of their start, joined to the edge before when
     they start within the join tolerance of its end."""
     snapped: list[list] = []
     for o, at, snap in (("v", 0, s.snap_x_tolerance), ("h", 2, s.snap_y_tolerance)):  # at: x0 or top
-        group = [[e["x0"], e["x1"], e["top"], e["bottom"], e["width"], e["height"], o]
-                 for e in edges if e["orientation"] == o]  # fmt: skip
+        group = [list(e) for e in edges if e[6] == o]
         cluster: dict[float, int] = {}
         k, last = -1, 0.0
         for p in sorted(set(e[at] for e in group)):
@@ -353,7 +367,7 @@ def _merge_edges(edges: list[dict], s) -> list[dict]:
                 e[at] += shift
                 e[at + 1] += shift
             snapped += members
-    out: list[dict] = []
+    out: list[Edge] = []
     for (o, _), line in groupby(sorted(snapped, key=_line), key=_line):
         lo, hi, join = (2, 3, s.join_y_tolerance) if o == "v" else (0, 1, s.join_x_tolerance)
         joined: list[list] = []
@@ -370,8 +384,7 @@ def _merge_edges(edges: list[dict], s) -> list[dict]:
                     last[hi] = e[hi]
             else:
                 joined.append(list(e))
-        out += [{"x0": e[0], "x1": e[1], "top": e[2], "bottom": e[3], "width": e[4], "height": e[5],
-                 "orientation": o} for e in joined]  # fmt: skip
+        out += joined
     return out
 
 
@@ -380,25 +393,25 @@ def _line(e: list) -> tuple[str, float]:
     return (e[6], e[0] if e[6] == "v" else e[2])
 
 
-def _crossings(edges: list[dict], s) -> dict[tuple[float, float], dict[str, list[dict]]]:
+def _crossings(edges: list[Edge], s) -> dict[tuple[float, float], dict[str, list[Edge]]]:
     """pdfplumber's ``edges_to_intersections``: where a vertical and a horizontal edge meet, within
     the intersection tolerances, with the edges that meet there (verticals in order of x0 and top,
     horizontals of top and x0). The horizontals are sorted once and each vertical tested against
     all of them at once."""
-    v = sorted((e for e in edges if e["orientation"] == "v"), key=itemgetter("x0", "top"))
-    h = sorted((e for e in edges if e["orientation"] == "h"), key=itemgetter("top", "x0"))
-    out: dict[tuple[float, float], dict[str, list[dict]]] = {}
+    v = sorted((e for e in edges if e[6] == "v"), key=itemgetter(0, 2))  # x0, top
+    h = sorted((e for e in edges if e[6] == "h"), key=itemgetter(2, 0))  # top, x0
+    out: dict[tuple[float, float], dict[str, list[Edge]]] = {}
     if not v or not h:
         return out
     dx, dy = s.intersection_x_tolerance, s.intersection_y_tolerance
-    top = np.array([e["top"] for e in h], dtype=float)
+    top = np.array([e[2] for e in h], dtype=float)
     t_hi, t_lo = top + dy, top - dy
-    left = np.array([e["x0"] for e in h], dtype=float) - dx
-    right = np.array([e["x1"] for e in h], dtype=float) + dx
+    left = np.array([e[0] for e in h], dtype=float) - dx
+    right = np.array([e[1] for e in h], dtype=float) + dx
     for e in v:
-        x = e["x0"]
-        for i in np.flatnonzero((e["top"] <= t_hi) & (e["bottom"] >= t_lo) & (x >= left) & (x <= right)).tolist():
-            c = out.setdefault((x, h[i]["top"]), {"v": [], "h": []})
+        x = e[0]
+        for i in np.flatnonzero((e[2] <= t_hi) & (e[3] >= t_lo) & (x >= left) & (x <= right)).tolist():
+            c = out.setdefault((x, h[i][2]), {"v": [], "h": []})
             c["v"].append(e)
             c["h"].append(h[i])
     return out
@@ -430,23 +443,23 @@ def _tables_of(cells: list[Box]) -> list[list[Box]]:
     return [t for t in sorted(tables, key=lambda t: min((c[1], c[0]) for c in t)) if len(t) > 1]
 
 
-def _cells(crossings: dict[tuple[float, float], dict[str, list[dict]]]) -> list[Box]:
+def _cells(crossings: dict[tuple[float, float], dict[str, list[Edge]]]) -> list[Box]:
     """pdfplumber's ``intersections_to_cells``: for each crossing of edges in (x, top) order, the
     first crossing below it and the first right of it (nearest first) that an edge of it reaches
     and that meet at a fourth crossing make a cell. Each crossing's edges are made a set once, and
     the crossings below and right of it looked up, not scanned for.
 
-    >>> e = [{"x0": x, "top": 0, "x1": x, "bottom": 9} for x in (0, 5)] + [{"x0": 0, "top": y, "x1": 5, "bottom": y} for y in (0, 9)]
+    >>> e = [[x, x, 0, 9, 0, 9, "v"] for x in (0, 5)] + [[0, 5, y, y, 5, 0, "h"] for y in (0, 9)]
     >>> _cells({(x, y): {"v": [e[x // 5]], "h": [e[2 + y // 9]]} for x in (0, 5) for y in (0, 9)})
     [(0, 0, 5, 9)]
     """
-    from pdfplumber.table import intersections_to_cells
-
     points = sorted(crossings)
     if any(x != x or y != y for x, y in points):  # NaN: no key to look up by
-        return intersections_to_cells(crossings)
-    v = {p: {(e["x0"], e["top"], e["x1"], e["bottom"]) for e in c["v"]} for p, c in crossings.items()}
-    h = {p: {(e["x0"], e["top"], e["x1"], e["bottom"]) for e in c["h"]} for p, c in crossings.items()}
+        from pdfplumber.table import intersections_to_cells
+
+        return intersections_to_cells({p: {k: [as_dict(e) for e in c[k]] for k in c} for p, c in crossings.items()})
+    v = {p: {(e[0], e[2], e[1], e[3]) for e in c["v"]} for p, c in crossings.items()}  # x0, top, x1, bottom
+    h = {p: {(e[0], e[2], e[1], e[3]) for e in c["h"]} for p, c in crossings.items()}
     cols: dict[float, list[tuple[float, float]]] = {}
     rows: dict[float, list[tuple[float, float]]] = {}
     for p in points:
@@ -469,7 +482,7 @@ def _cells(crossings: dict[tuple[float, float], dict[str, list[dict]]]) -> list[
 
 
 def _tables(
-    plumber: Callable, index: int, words: list[Word], edges: list[dict] | None = None
+    plumber: Callable, index: int, words: list[Word], edges: list[Edge] | None = None
 ) -> tuple[list[Item], list[Word]]:
     """Tables of a page found by pdfplumber from the page's ruling lines, filled with our words;
     returns the rest of the words. A word goes to the first cell, table by table, that holds its

@@ -287,7 +287,7 @@ def test_ruling_lines_read_from_pdfium_are_pdfplumbers_edges():
         for i, expected in ((0, 12), (1, 13)):  # the two pages the score table runs over
             ours = pdf_parser._ruling(pdf[i], pdf[i].get_size()[1])
             assert len(ours) == expected
-            assert sorted(map(_edge_key, ours)) == sorted(map(_edge_key, pl.pages[i].edges))
+            assert sorted(_edge_key(pdf_parser.as_dict(e)) for e in ours) == sorted(map(_edge_key, pl.pages[i].edges))
     assert pdf_parser._ruling(pdf[2], pdf[2].get_size()[1]) == []  # under four paths: no ruling lines
     pdf.close()
 
@@ -337,7 +337,7 @@ def test_ruling_lines_of_paths_drawn_for_the_test():
     pdfium_c.FPDFPath_LineTo(bent, 160, 20)
     for obj in (rect, line, upright, bent):
         pdfium_c.FPDFPage_InsertObject(page.raw, obj)
-    edges = pdf_parser._ruling(page, 200)
+    edges = [pdf_parser.as_dict(e) for e in pdf_parser._ruling(page, 200)]
     assert [(e["orientation"], e["x0"], e["x1"], e["top"], e["bottom"]) for e in edges] == [
         ("v", 10.0, 10.0, 130.0, 180.0),
         ("h", 10.0, 110.0, 130.0, 130.0),

@@ -4,6 +4,13 @@ from pdfplumber.table import edges_to_intersections, intersections_to_cells
 
 from docmine.parsers.pdf import _cells, _crossings, _tables_of
 
+KEYS = ("x0", "x1", "top", "bottom", "width", "height", "orientation")
+
+
+def as_list(e: dict) -> list:
+    """A pdfplumber edge (a dict) as the parser's list; a size it lacks is 0."""
+    return [e.get(k, 0) for k in KEYS]
+
 # ruling lines on a small grid, some short, some missing: cells of every shape, merged and open
 at = st.integers(0, 6).map(float)
 vertical = st.tuples(at, at, at).map(lambda t: {"x0": t[0], "x1": t[0], "top": min(t[1:]), "bottom": max(t[1:]),
@@ -21,11 +28,12 @@ def test_crossings_cells_and_tables_match_pdfplumber(v, h, tolerance):
 
     crossings = edges_to_intersections(v + h, tolerance, tolerance)
     s = SimpleNamespace(intersection_x_tolerance=tolerance, intersection_y_tolerance=tolerance)
-    ours = _crossings(v + h, s)
+    lists = {id(e): as_list(e) for e in v + h}
+    ours = _crossings([lists[id(e)] for e in v + h], s)
     assert list(ours) == list(crossings)
-    assert all([list(map(id, c[k])) for k in "vh"] == [list(map(id, crossings[p][k])) for k in "vh"]
+    assert all([list(map(id, c[k])) for k in "vh"] == [[id(lists[id(e)]) for e in crossings[p][k]] for k in "vh"]
                for p, c in ours.items())  # fmt: skip
-    cells = _cells(crossings)
+    cells = _cells(ours)
     assert cells == intersections_to_cells(crossings)
     assert _tables_of(cells) == cells_to_tables(cells)
     assert _tables_of(cells[::-1]) == cells_to_tables(cells[::-1])
@@ -54,16 +62,18 @@ def test_edges_merge_as_pdfplumber_merges_them(edges):
     from docmine.parsers.pdf import _merge_edges
 
     s = TableSettings.resolve({"vertical_strategy": "explicit", "horizontal_strategy": "explicit"})
-    keys = ("x0", "x1", "top", "bottom", "width", "height", "orientation")
 
     def merged(merge) -> list[tuple] | str:
         try:
-            return [tuple(repr(e[k]) for k in keys) for e in merge()]
+            return [tuple(map(repr, e)) if isinstance(e, list) else tuple(repr(e[k]) for k in KEYS) for e in merge()]
         except AssertionError:  # pdfplumber's check that a joined edge does not turn over
             return "AssertionError"
 
     tolerances = (s.snap_x_tolerance, s.snap_y_tolerance, s.join_x_tolerance, s.join_y_tolerance)
-    assert merged(lambda: _merge_edges(edges, s)) == merged(lambda: merge_edges(edges, *tolerances))
+    ours = [as_list(e) for e in edges]
+    before = [list(e) for e in ours]
+    assert merged(lambda: _merge_edges(ours, s)) == merged(lambda: merge_edges(edges, *tolerances))
+    assert repr(ours) == repr(before)  # the edges given are left as they were
 
 
 def test_a_joined_edge_grows_by_what_its_end_moves_as_in_pdfplumber():
@@ -73,8 +83,8 @@ def test_a_joined_edge_grows_by_what_its_end_moves_as_in_pdfplumber():
 
     s = TableSettings.resolve({"vertical_strategy": "explicit", "horizontal_strategy": "explicit"})
     edges = [_edge("v", 5.0, 0.0, 0.2), _edge("v", 5.0, 0.1, 0.9)]  # 0.2 + 0.7 is not 0.9 in floating point
-    ours, theirs = _merge_edges(edges, s), merge_edges(edges, 3, 3, 3, 3)
-    assert [e["height"] for e in ours] == [e["height"] for e in theirs] == [0.2 + (0.9 - 0.2)]
+    ours, theirs = _merge_edges([as_list(e) for e in edges], s), merge_edges(edges, 3, 3, 3, 3)
+    assert [e[5] for e in ours] == [e["height"] for e in theirs] == [0.2 + (0.9 - 0.2)]
 
 
 def test_tables_ordered_top_first_then_left_as_in_pdfplumber():
