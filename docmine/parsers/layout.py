@@ -379,18 +379,22 @@ def warm() -> None:
     _lines_compiled(words, 2.2)
 
 
-_END_HYPHEN = re.compile(r"\w-$")
 _LIST_START = re.compile(r"^(?:[-+•*]\s|\(?\d{1,2}(?:\.\d{1,2})*[.)]\s|[a-zđ][).]\s|[IVX]{1,5}\.\s)")
 
 
 def join_lines(texts: list[str]) -> str:
-    """Join wrapped lines of one paragraph; ``STC-`` + ``HCSN`` keeps the hyphen, no space."""
+    """Join wrapped lines of one paragraph; ``STC-`` + ``HCSN`` keeps the hyphen, no space (a hyphen
+    after a letter, digit or ``_``: what ``\\w-$`` finds, looked at without searching the text).
+
+    >>> join_lines(["Sở", "STC-", "HCSN", " - ", "tiếp"])
+    'Sở STC-HCSN - tiếp'
+    """
     out = ""
     for t in texts:
         t = t.strip()
         if not out:
             out = t
-        elif _END_HYPHEN.search(out):
+        elif out[-1] == "-" and len(out) > 1 and (out[-2].isalnum() or out[-2] == "_"):
             out += t
         else:
             out += " " + t

@@ -211,6 +211,20 @@ def warm() -> None:
     _cell_texts(words, geo, _owners(np.zeros((1, 4)), at, at + 1, at, (geo[2] + geo[3]) / 2), 1)
 
 
+def _letters(text: str, enough: int) -> int:
+    """The letters of ``text``, counted a thousand characters at a time until there are ``enough``.
+
+    >>> _letters("ab1 " * 1000, 10), _letters("ab1 ", 10)
+    (512, 2)
+    """
+    n = 0
+    for at in range(0, len(text), 1024):
+        n += sum(map(str.isalpha, text[at : at + 1024]))
+        if n >= enough:
+            break
+    return n
+
+
 def _big_image(page: pdfium.PdfPage, w: float, h: float):
     best, area = ocr.largest_image(page)
     return best if area > 0.3 * w * h else None
@@ -763,7 +777,7 @@ def _parse(path: Path, plumber: Callable, pdf: pdfium.PdfDocument) -> Document:
         stamped = [_is_stamp(t) for t in texts]
         stamp_text = [t for t, st in zip(texts, stamped, strict=True) if st]
         body_text = " ".join(t for t, st in zip(texts, stamped, strict=True) if not st)
-        letters = sum(map(str.isalpha, body_text))
+        letters = _letters(body_text, 201)  # only compared with 40 and 200
         garbage = letters > 200 and unreadable(body_text)
         verdict = "unreadable" if garbage else (textlayer.verdict(body_text) if letters >= 40 else None)
         img = _big_image(page, width, height) if letters < 40 or verdict else None  # read only for OCR

@@ -127,3 +127,16 @@ def test_a_page_of_words_is_laid_out_by_the_compiled_pass():
     lines = build_lines([below, far, *reversed(row)])
     assert [[sg.text.split()[0] for sg in ln.segments] for ln in lines] == [["w0", "xa"], ["dưới"]]
     assert (lines[0].top, lines[0].bottom, lines[0].size) == (100.0, 111.0, 10.0)
+
+
+@given(st.lists(st.text(alphabet="a_1-– \n\tĐ²", max_size=5), max_size=6))
+def test_lines_join_with_a_hyphen_kept_where_a_word_character_stands_before_it(texts):
+    import re
+
+    from docmine.parsers.layout import join_lines
+
+    out = ""
+    for t in texts:
+        t = t.strip()
+        out = t if not out else out + t if re.search(r"\w-$", out) else out + " " + t
+    assert join_lines(texts) == out
