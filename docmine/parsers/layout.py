@@ -44,7 +44,7 @@ class Segment:
 
     @cached_property
     def text(self) -> str:  # made once: a segment's words never change
-        return " ".join(w.text for w in self.words)
+        return " ".join([w.text for w in self.words])
 
     @property
     def x0(self) -> float:
@@ -66,7 +66,7 @@ class Line:
 
     @property
     def text(self) -> str:
-        return "   ".join(s.text for s in self.segments)
+        return "   ".join([s.text for s in self.segments])
 
     @property
     def x0(self) -> float:
