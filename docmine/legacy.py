@@ -191,14 +191,15 @@ def repair_legacy(text: str) -> str:
 _MARKED = re.compile("[\u0300\u0301\u0302\u0303\u0306\u0309\u031b\u0323đĐ]")
 
 
-def unreadable(text: str) -> bool:
-    """True for a text layer that reads as no Vietnamese even after legacy repair: few common words
-    and few words with Vietnamese marks (a list of place names has the marks; a broken font has neither).
+def unreadable(text: str, *, repaired: bool = False) -> bool:
+    """True for a text layer that reads as no Vietnamese even after legacy repair (``repaired``: the
+    text is already :func:`repair_legacy`'s): few common words and few words with Vietnamese marks (a
+    list of place names has the marks; a broken font has neither).
 
     >>> unreadable("Krông Búk, Ea Tul, Hương Trà, Nghĩa Hưng"), unreadable("Wkh txlfn eurzq ira mxpsv")
     (False, True)
     """
-    repaired = repair_legacy(text)
+    repaired = text if repaired else repair_legacy(text)
     if vietnamese_score(repaired) >= 0.03:
         return False
     words = re.findall(r"[^\W\d_]+", unicodedata.normalize("NFC", repaired))

@@ -145,7 +145,7 @@ def chars_to_words(g: Glyphs) -> list[Word]:
         return []
     cols = (g.x0, g.x1, g.top, g.bottom, g.size)
     x0, x1, top, bottom, size = (np.ascontiguousarray(np.asarray(v, dtype=float)[at]) for v in cols)
-    body = _median(size.tolist())
+    body = median_of(size)
     code = codes[at]
     hard = np.ones(at.size, bool)  # a word starts here whatever the geometry: first glyph, or after a space
     hard[1:] = np.diff(at) > 1
@@ -230,6 +230,18 @@ def _median(values: list[float]) -> float:
     data = sorted(values)
     n = len(data)
     return data[n // 2] if n % 2 else (data[n // 2 - 1] + data[n // 2]) / 2
+
+
+def median_of(values: np.ndarray) -> float:
+    """:func:`_median` of an array of floats, by numpy's partition: the middle value, or the two middle
+    values' sum halved, as :func:`_median` gives it; with a NaN among them, sorted as Python sorts.
+
+    >>> median_of(np.array([3.0, 1.0, 2.0, 10.0])), median_of(np.array([3.0, 1.0, 2.0]))
+    (2.5, 2.0)
+    """
+    if not values.size or np.isnan(values).any():
+        return _median(values.tolist())
+    return float(np.median(values))
 
 
 def build_lines(words: list[Word], gap: float = 2.2) -> list[Line]:

@@ -33,7 +33,7 @@ from numba import types as nt
 from docmine import progress
 from docmine.builder import CellSpec, DocBuilder
 from docmine.jit import jit
-from docmine.legacy import unreadable
+from docmine.legacy import repair_legacy, unreadable
 from docmine.model import Document, ParseError
 from docmine.parsers import layout, ocr, textlayer
 from docmine.parsers.layout import (
@@ -778,8 +778,9 @@ def _parse(path: Path, plumber: Callable, pdf: pdfium.PdfDocument) -> Document:
         stamp_text = [t for t, st in zip(texts, stamped, strict=True) if st]
         body_text = " ".join(t for t, st in zip(texts, stamped, strict=True) if not st)
         letters = _letters(body_text, 201)  # only compared with 40 and 200
-        garbage = letters > 200 and unreadable(body_text)
-        verdict = "unreadable" if garbage else (textlayer.verdict(body_text) if letters >= 40 else None)
+        body_text = repair_legacy(body_text) if letters >= 40 else body_text  # judged as read after repair
+        garbage = letters > 200 and unreadable(body_text, repaired=True)
+        verdict = "unreadable" if garbage else (textlayer.verdict(body_text, repaired=True) if letters >= 40 else None)
         img = _big_image(page, width, height) if letters < 40 or verdict else None  # read only for OCR
         if (letters < 40 and img is not None) or verdict:
             if not ocr.tesseract_available():

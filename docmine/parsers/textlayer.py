@@ -91,14 +91,15 @@ def _odd(w: str) -> bool:
     return not w.isascii() and any(c.isalpha() for c in set(w) - _LETTERS)
 
 
-def verdict(text: str) -> str | None:
+def verdict(text: str, *, repaired: bool = False) -> str | None:
     """Why a text layer cannot be trusted (``"mojibake"``, ``"no diacritics"``, ``"not Vietnamese"``),
-    or None when it reads as Vietnamese (or holds too few words to judge).
+    or None when it reads as Vietnamese (or holds too few words to judge); ``repaired``: the text is
+    already :func:`repair_legacy`'s.
 
     >>> verdict("Viá»‡t Nam ká»³ vá»ng tÄƒng trÆ°á»Ÿng kinh táº¿ cá»§a nÄƒm 2024 " * 4)
     'mojibake'
     """
-    low = unicodedata.normalize("NFC", repair_legacy(text)).lower()
+    low = unicodedata.normalize("NFC", text if repaired else repair_legacy(text)).lower()
     tokens = low.split()
     flags = list(map(_FLAGS.__getitem__, tokens))
     n_words = sum(f & HAS_LETTER for f in flags)  # words: tokens that hold a letter

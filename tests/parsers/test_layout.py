@@ -140,3 +140,12 @@ def test_lines_join_with_a_hyphen_kept_where_a_word_character_stands_before_it(t
         t = t.strip()
         out = t if not out else out + t if re.search(r"\w-$", out) else out + " " + t
     assert join_lines(texts) == out
+
+
+@given(st.lists(st.sampled_from([9.96, 10.0, 10.5, 12.0, 13.0, 0.1 + 0.2, 1e-300, 1e300]), min_size=1, max_size=50))
+def test_median_of_an_array_is_the_median_of_its_values(values):
+    import numpy as np
+
+    from docmine.parsers.layout import _median, median_of
+
+    assert median_of(np.array(values)) == _median(values)
