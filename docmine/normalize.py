@@ -57,6 +57,12 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
 _LONE = re.compile("[\ud800-\udfff]")
 _AROUND_BREAK = re.compile(r" *([\n\t]) *")
+# what the steps of normalize_text after the repair change: CR, control, invisible characters, spaces
+# other than one " ", line breaks and tabs (NFC is checked apart)
+_TO_CLEAN = re.compile(
+    "[\r\n\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\u200b\u200c\u200d\u2060\ufeff\u00ad"
+    "\u00a0\u2000-\u200a\u202f\u205f\u3000]|  "
+)
 # a run of spaces, or one space other than " ": what becomes one " " (one " " is left as it is, not replaced)
 _SPACES = re.compile(r"[ \u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 
@@ -94,6 +100,8 @@ def normalize_text(s: str, *, repair: bool = True) -> str:
     s = valid_unicode(s)
     if repair:
         s = repair_legacy(s)
+    if not _TO_CLEAN.search(s) and unicodedata.is_normalized("NFC", s):
+        return s.strip()  # nothing below would change it: most blocks, found by one scan
     s = clean_text(unicodedata.normalize("NFC", s))
     s = _INVISIBLE.sub("", s)
     s = _SPACES.sub(" ", s)

@@ -28,6 +28,19 @@ def test_spaces_become_one_space_and_vanish_around_breaks(raw):
     assert normalize_text(raw, repair=False) == every_run.strip()
 
 
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="ae\u0301\u0323 \u00a0\u2003\n\t\r\x00\x1f\x85\u200b\u00ad\u2028\ufeffĐ", max_size=20))
+def test_normalized_by_every_step_or_by_the_scan_that_finds_nothing_to_do(raw):
+    import unicodedata
+
+    from docmine.normalize import clean_text
+
+    s = clean_text(unicodedata.normalize("NFC", raw))
+    s = re.sub(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]", "", s)
+    s = re.sub(r" *([\n\t]) *", r"\1", re.sub(r"[ \u00a0\u2000-\u200a\u202f\u205f\u3000]+", " ", s))
+    assert normalize_text(raw, repair=False) == s.strip()
+
+
 @given(st.text(alphabet="aăđĐơạỹ\u00a1\u00e0\u00ff\u0100\U0001d400", max_size=30))
 def test_latin_and_unicode_only_letters_counted_as_the_regexes_count_them(raw):
     latin = len(re.findall(r"[\xa1-\xff]", raw))
