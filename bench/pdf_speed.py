@@ -9,9 +9,12 @@ is a scan, or part scan: listed and skipped), in one run so the figures compare:
 * mine w1 / w2: ``docmine mine --workers 1`` and ``--workers 2`` on a temporary copy of the digital
   PDFs (``--out`` a temporary folder); the in-run seconds the command reports, less the same figure
   for a one-file run (start-up, model warm-up, dataset export), per page. With ``--repeat N``, the
-  fastest of N runs of each (raw, mine, and the one-file run; the mine runs in turn). A folder of
-  fewer than ``--min-pages`` pages (300) is mined as copies of its PDFs up to that many (each copy
-  distinct by a comment after its end), so that its mine figure is more than start-up jitter.
+  fastest of N runs of each (raw, mine, and the one-file run; the mine runs in turn). The raw text
+  is read again just before each one-worker run, and each run's ratio to that raw time printed: the
+  machine's speed drifts over minutes, so a ratio of two figures taken minutes apart varies more
+  than one of figures taken side by side. A folder of fewer than ``--min-pages`` pages (300) is
+  mined as copies of its PDFs up to that many (each copy distinct by a comment after its end), so
+  that its mine figure is more than start-up jitter.
 
 Each figure is ms per page and its ratio to raw (goal: mine <= 3x raw; two workers >= 1.8x the pages/s
 of one), with peak RSS of the largest mine worker (psutil, sampled every 50 ms) and of this process
@@ -175,10 +178,14 @@ def mine_figures(pdfs: list[Path], pages: int, tmp: Path, repeat: int = 1, min_p
     (one / "one.txt").write_text("Sở Nội vụ đạt 90,5 điểm, xếp thứ 2/18.\n", encoding="utf-8")
     runs = [(w, k) for k in range(repeat) for w in (0, 1, 2)]  # in turn, so a slow spell hits all three
     got: dict[int, list[tuple[float, float, float]]] = {0: [], 1: [], 2: []}
+    raw: list[float] = []  # the raw text of the PDFs read again just before each one-worker run
     for w, k in runs:
+        if w == 1:
+            raw.append(sum(text_pages(p)[1] for p in pdfs))
         got[w].append(run_mine(one if w == 0 else folder, tmp / f"out{w}-{k}", max(w, 1)))
     base, base_cpu = min(r[0] for r in got[0]), min(r[1] for r in got[0])
-    out: dict[str, float] = {"base": base, "base_cpu": base_cpu, "copies": copies}
+    out: dict = {"base": base, "base_cpu": base_cpu, "copies": copies}
+    out["paired"] = [(r / pages, max(m[0] - base, 1e-9) / copies / pages) for r, m in zip(raw, got[1], strict=True)]
     for w in (1, 2):
         secs, cpu = min(r[0] for r in got[w]), min(r[1] for r in got[w])
         out[f"w{w}"], out[f"cpu{w}"] = max(secs - base, 1e-9) / copies, max(cpu - base_cpu, 1e-9) / copies
@@ -206,6 +213,9 @@ def report(name: str, pdfs: Figures, other: Figures, mined: dict[str, float] | N
             if mined["copies"] > 1:
                 print(f"   mine runs on {mined['copies']:.0f} copies of each PDF ({mined['copies'] * pdfs.pages:.0f} pages),"
                       " figures per page")  # fmt: skip
+            pairs = "; ".join(f"{1000 * r:.1f} / {1000 * m:.1f} ms = {m / r:.2f}x" for r, m in mined["paired"])
+            ratios = sorted(m / r for r, m in mined["paired"])
+            print(f"   mine w1 against raw read just before it, run by run: {pairs}; median {ratios[len(ratios) // 2]:.2f}x")
             print(f"   2 workers: {mined['w1'] / mined['w2']:.2f}x the pages/s of one (wall);"
                   f" mine start-up (one-file run) {mined['base']:.1f} s, {mined['base_cpu']:.1f} s CPU")  # fmt: skip
             print(
