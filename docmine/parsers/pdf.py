@@ -211,6 +211,25 @@ def warm() -> None:
     _cell_texts(words, geo, _owners(np.zeros((1, 4)), at, at + 1, at, (geo[2] + geo[3]) / 2), 1)
 
 
+def _stamped(page: pdfium.PdfPage) -> bool:
+    """Whether a page holds an annotation other than a link: a widget or stamp the signing software
+    wrote the number and date into, to be flattened into the page (and the page read again). A link
+    draws no text, and a page of links only is read as it is.
+
+    >>> doc = pdfium.PdfDocument.new(); page = doc.new_page(100, 100); _stamped(page)
+    False
+    """
+    raw = page.raw
+    for k in range(pdfium_c.FPDFPage_GetAnnotCount(raw)):
+        annot = pdfium_c.FPDFPage_GetAnnot(raw, k)
+        try:
+            if pdfium_c.FPDFAnnot_GetSubtype(annot) != pdfium_c.FPDF_ANNOT_LINK:
+                return True
+        finally:
+            pdfium_c.FPDFPage_CloseAnnot(annot)
+    return False
+
+
 def _letters(text: str, enough: int) -> int:
     """The letters of ``text``, counted a thousand characters at a time until there are ``enough``.
 
@@ -763,7 +782,7 @@ def _parse(path: Path, plumber: Callable, pdf: pdfium.PdfDocument) -> Document:
     missing_ocr: list[int] = []
     for idx in range(n):
         page = pdf[idx]
-        if pdfium_c.FPDFPage_GetAnnotCount(page.raw) > 0:
+        if _stamped(page):
             # signing software stamps the number and date as annotations; flattened by the raw call,
             # which needs no form environment (page.flatten() refuses a page of a PDF without forms)
             if pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_NORMALDISPLAY) == pdfium_c.FLATTEN_SUCCESS:

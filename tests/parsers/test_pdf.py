@@ -350,3 +350,15 @@ def test_ruling_lines_of_paths_drawn_for_the_test():
     ]
     assert {(e["width"], e["height"]) for e in edges if e["orientation"] == "h"} == {(100.0, 0), (180.0, 0)}
     doc.close()
+
+
+def test_a_page_of_links_is_read_as_it_is_and_a_stamped_one_flattened():
+    import pypdfium2.raw as pdfium_c
+
+    doc = pdfium.PdfDocument.new()
+    page = doc.new_page(200, 200)
+    assert not pdf_parser._stamped(page)  # no annotation
+    for subtype, stamped in ((pdfium_c.FPDF_ANNOT_LINK, False), (pdfium_c.FPDF_ANNOT_STAMP, True)):
+        pdfium_c.FPDFPage_CloseAnnot(pdfium_c.FPDFPage_CreateAnnot(page.raw, subtype))
+        assert pdf_parser._stamped(page) is stamped  # links only; then a stamp beside the link
+    doc.close()
