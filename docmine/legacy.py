@@ -17,6 +17,8 @@ import unicodedata
 
 import numpy as np
 
+from docmine.memo import PerWord
+
 _VOWELS_TONED = {
     # base: (grave, hook, tilde, acute, dot)
     "a": "àảãáạ", "ă": "ằẳẵắặ", "â": "ầẩẫấậ", "e": "èẻẽéẹ", "ê": "ềểễếệ", "i": "ìỉĩíị",
@@ -102,20 +104,18 @@ _WORD = re.compile(r"[^\W\d_]+")
 _LATIN1 = re.compile(r"[\xa1-\xff]")  # where a legacy font's bytes land when read as Latin-1
 
 
-class _WordCounts(dict):
+def _word_counts(token: str) -> int:
     """For a token without whitespace (lower case): its words (``_WORD``) and how many of them are
     common, as ``words + (common << 32)``, so that the sum over a text's tokens holds both counts.
-    Worked out once per token (a text's words repeat); forgets all when it holds too many."""
 
-    def __missing__(self, token: str) -> int:
-        if len(self) > 200_000:
-            self.clear()
-        words = _WORD.findall(token)
-        counts = self[token] = len(words) + (sum(map(_COMMON.__contains__, words)) << 32)
-        return counts
+    >>> _word_counts("của-x2") == 2 + (1 << 32)
+    True
+    """
+    words = _WORD.findall(token)
+    return len(words) + (sum(map(_COMMON.__contains__, words)) << 32)
 
 
-_COUNTS = _WordCounts()
+_COUNTS = PerWord(_word_counts)  # a text's tokens counted once each
 
 
 def vietnamese_score(text: str) -> float:

@@ -52,19 +52,19 @@ _VIEW_MAP = {"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2018": "'", "\u2019
 }
 _VIEW = str.maketrans(_VIEW_MAP)
 _VIEW_CHARS = re.compile("[" + "".join(_VIEW_MAP) + "]")  # few in a text: found by one scan, not translated
-_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+_CONTROL_CHARS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff"  # all but tab and newline (CR apart)
+_INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_ODD_SPACES = "\u00a0\u2000-\u200a\u202f\u205f\u3000"  # spaces other than " "
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
+_CONTROL = re.compile(f"[{_CONTROL_CHARS}]")
 _PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
 _LONE = re.compile("[\ud800-\udfff]")
 _AROUND_BREAK = re.compile(r" *([\n\t]) *")
-# what the steps of normalize_text after the repair change: CR, control, invisible characters, spaces
-# other than one " ", line breaks and tabs (NFC is checked apart)
-_TO_CLEAN = re.compile(
-    "[\r\n\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\u200b\u200c\u200d\u2060\ufeff\u00ad"
-    "\u00a0\u2000-\u200a\u202f\u205f\u3000]|  "
-)
+# what the steps of normalize_text after the repair change: CR, control and invisible characters,
+# odd spaces and two in a row, line breaks and tabs (NFC is checked apart)
+_TO_CLEAN = re.compile(f"[\r\n\t{_CONTROL_CHARS}{_INVISIBLE_CHARS}{_ODD_SPACES}]|  ")
 # a run of spaces, or one space other than " ": what becomes one " " (one " " is left as it is, not replaced)
-_SPACES = re.compile(r"[ \u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_SPACES = re.compile(f"[ {_ODD_SPACES}]{{2,}}|[{_ODD_SPACES}]")
 
 
 def valid_unicode(s: str) -> str:

@@ -582,7 +582,7 @@ def _cell_texts(words: list[Word], geo: np.ndarray, owner: np.ndarray, n_cells: 
         new_row = np.ones(order.size, np.bool_)
         new_row[1:] = cell[order[1:]] != cell[order[:-1]]
         perm, cuts, line_at, _ = layout._lay_out(order, top, bottom, x0, x1, size, 99.0, new_row)
-        texts = [w.text for w in (words[i] for i in taken.tolist())]
+        texts = [words[i].text for i in taken.tolist()]
         placed = [texts[i] for i in perm.tolist()]
         in_cell = cell[perm].tolist()
         cuts_, at = cuts.tolist(), line_at.tolist()

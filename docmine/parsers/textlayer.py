@@ -19,6 +19,7 @@ import unicodedata
 from collections import Counter
 
 from docmine.legacy import repair_legacy
+from docmine.memo import PerWord
 
 _VIET = "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 # marks only Vietnamese has (ă đ ơ ư, dot below, hook above ...): an English OCR engine writes é ó ô, never these
@@ -60,30 +61,24 @@ _SYLLABLE_RE = re.compile(_unfolded(_SYLLABLE))
 HAS_LETTER, CORE, MARKED, STRIPPED, LONG, SYLLABLE = 1, 2, 4, 8, 16, 32
 
 
-class _Flags(dict):
+def _flags(w: str) -> int:
     """A word's flags: it holds a letter; its ``core`` (the word less punctuation at its ends) is all
     letters, and that core holds a mark only Vietnamese has, is a common syllable stripped of its
-    marks, is longer than one letter, is one Vietnamese syllable (:data:`_SYLLABLE_RE`). Forgets
-    all when it holds too many.
+    marks, is longer than one letter, is one Vietnamese syllable (:data:`_SYLLABLE_RE`).
 
-    >>> f = _Flags()["việt,"]; bool(f & CORE), bool(f & MARKED), bool(f & SYLLABLE)
+    >>> f = _flags("việt,"); bool(f & CORE), bool(f & MARKED), bool(f & SYLLABLE)
     (True, True, True)
     """
-
-    def __missing__(self, w: str) -> int:
-        if len(self) > 200_000:
-            self.clear()
-        flags = HAS_LETTER if w.isalpha() or any(c.isalpha() for c in w) else 0
-        core = w.strip(_PUNCT)
-        if flags and core and core.isalpha():
-            flags |= CORE | (0 if _ONLY.isdisjoint(core) else MARKED) | (STRIPPED if core in _STRIPPED else 0)
-            if len(core) > 1:
-                flags |= LONG | (SYLLABLE if _SYLLABLE_RE.fullmatch(core) else 0)
-        self[w] = flags
-        return flags
+    flags = HAS_LETTER if w.isalpha() or any(c.isalpha() for c in w) else 0
+    core = w.strip(_PUNCT)
+    if flags and core and core.isalpha():
+        flags |= CORE | (0 if _ONLY.isdisjoint(core) else MARKED) | (STRIPPED if core in _STRIPPED else 0)
+        if len(core) > 1:
+            flags |= LONG | (SYLLABLE if _SYLLABLE_RE.fullmatch(core) else 0)
+    return flags
 
 
-_FLAGS = _Flags()
+_FLAGS = PerWord(_flags)  # a page's words judged once each
 
 
 def _odd(w: str) -> bool:
