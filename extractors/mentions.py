@@ -112,9 +112,44 @@ def spacy_doc(text: str):
     """
     from spacy.tokens import Doc
 
-    triples = _TOKEN.findall(text)  # (token, the one space after it, a whitespace run)
-    spaces = [s == " " for _, s, _ in triples]
-    return Doc(_nlp().vocab, words=_orths([w or ws for w, _, ws in triples]), spaces=spaces)
+    words, spaces = tokens(text)
+    return Doc(_nlp().vocab, words=_orths(words), spaces=spaces)
+
+
+def tokens(text: str) -> tuple[list[str], list[bool]]:
+    """The tokens of :func:`spacy_doc` and whether one space follows each: what ``_TOKEN`` finds, read
+    piece by piece between single spaces. A piece of letters only (most syllables) is one token with
+    a space after it unless it ends the text; a run of other pieces goes to the regex, from its start
+    to the single space before the next piece of letters (no token runs across that space, so the
+    regex reads the run as it would read the whole text). Three times as fast as the regex alone.
+
+    >>> tokens("Sở  Nội vụ: 92,35")
+    (['Sở', ' ', 'Nội', 'vụ', ':', '92,35'], [True, False, True, False, True, False])
+    """
+    words: list[str] = []
+    spaces: list[bool] = []
+    word, space, findall = words.append, spaces.append, _TOKEN.findall
+    pieces = text.split(" ")
+    last = len(pieces) - 1
+    at = 0  # where the piece starts in ``text``
+    start = -1  # where a run of pieces for the regex starts, or -1
+    for i, piece in enumerate(pieces):
+        if piece.isalpha():
+            if start >= 0:
+                for w, s, ws in findall(text, start, at):  # (token, the one space after it, a whitespace run)
+                    word(w or ws)
+                    space(s == " ")
+                start = -1
+            word(piece)
+            space(i < last)
+        elif start < 0:
+            start = at
+        at += len(piece) + 1
+    if start >= 0:
+        for w, s, ws in findall(text, start):
+            word(w or ws)
+            space(s == " ")
+    return words, spaces
 
 
 _ORTH: dict[str, int] = {}  # a token's ORTH id in the vocabulary: a Doc built from ids skips hashing each token

@@ -1,9 +1,11 @@
 """The mention layer, on sentences written for the tests."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from docmine.parsers.text import from_string
-from extractors.mentions import index_in, mentions
+from extractors.mentions import _TOKEN, index_in, mentions, tokens
 
 
 def found(text: str, kind: str) -> list[tuple]:
@@ -137,3 +139,18 @@ def test_numbers_with_units_and_maximum():
 def test_totals():
     got = found("Trong 63 tỉnh, thành phố và 19 sở, ban, ngành.", "total")
     assert [(v, lab) for _, lab, v, _ in got] == [(63, "tỉnh, thành phố"), (19, "sở, ban, ngành")]
+
+
+def test_tokens_split_a_sentence_at_syllables_numbers_marks_and_odd_whitespace():
+    words, spaces = tokens("Sở Nội vụ  đạt 92,35 điểm (xếp thứ 3/18).\n Năm 2024")
+    assert words == ["Sở", "Nội", "vụ", " ", "đạt", "92,35", "điểm", "(", "xếp", "thứ", "3", "/", "18", ")", ".",
+                     "\n ", "Năm", "2024"]
+    assert spaces == [True, True, True, False, True, True, True, False, True, True, False, False, False, False,
+                      False, False, True, False]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="aĐệ1 2,./\n\t-_(\u0301", max_size=30))
+def test_tokens_are_what_the_token_regex_finds(text):
+    triples = _TOKEN.findall(text)
+    assert tokens(text) == ([w or ws for w, _, ws in triples], [s == " " for _, s, _ in triples])
