@@ -3,7 +3,15 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from docmine.legacy import _COMMON, _latin_and_marks, from_tcvn3, from_vni, repair_legacy, vietnamese_score
+from docmine.legacy import (
+    _COMMON,
+    _latin_and_marks,
+    from_tcvn3,
+    from_vni,
+    repair_legacy,
+    scores_at_least,
+    vietnamese_score,
+)
 from docmine.normalize import canonical, fold, normalize_text, tidy
 
 
@@ -54,6 +62,23 @@ def test_vietnamese_score_counted_token_by_token_as_over_the_whole_text(parts):
     words = re.findall(r"[^\W\d_]+", text.lower())
     expected = sum(w in _COMMON for w in words) / len(words) if words else 0.0
     assert vietnamese_score(text) == expected
+
+
+@settings(max_examples=500)
+@given(
+    st.lists(st.sampled_from(["của ", "năm ", "x2 ", "ho¹ch ", "-", " ", "\n", "2022 ", "sở, ", "ab "]), max_size=60),
+    st.sampled_from([0.0, 0.03, 0.2, 0.5]),
+    st.integers(1, 12),
+)
+def test_score_at_least_a_share_read_in_pieces_as_the_whole_score_says(parts, share, chunk):
+    text = "".join(parts)
+    assert scores_at_least(text, share, chunk) == (vietnamese_score(text) >= share)
+
+
+def test_score_at_least_a_share_with_the_common_words_first_or_last():
+    common = "và của các năm " * 10  # 40 common words
+    assert scores_at_least(common + "Wkh txlfn eurzq " * 200, 0.03, chunk=60)  # 40 of 640: 0.0625
+    assert not scores_at_least("Wkh txlfn eurzq " * 600 + common, 0.03, chunk=60)  # 40 of 1,840: 0.022
 
 
 def test_view_keeps_length_on_any_mix():
