@@ -50,8 +50,8 @@ UPPER = "A-Z" + "".join(chr(c) for c in range(0xC0, 0x1EFA) if chr(c).isupper() 
 _VIEW_MAP = {"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2018": "'", "\u2019": "'", "\u00d0": "Đ"} | {
     c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 }
-_VIEW = str.maketrans(_VIEW_MAP)
-_VIEW_CHARS = re.compile("[" + "".join(_VIEW_MAP) + "]")  # few in a text: found by one scan, not translated
+_VIEW_CHARS = re.compile("[" + "".join(_VIEW_MAP) + "]")  # few in a text: found by one scan
+assert not set(_VIEW_MAP.values()) & set(_VIEW_MAP)  # no replacement is replaced again: one at a time is one pass
 _CONTROL_CHARS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff"  # all but tab and newline (CR apart)
 _INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _ODD_SPACES = "\u00a0\u2000-\u200a\u202f\u205f\u3000"  # spaces other than " "
@@ -116,8 +116,8 @@ def canonical(s: str) -> str:
     >>> canonical("Ðoàn – Uỷ")
     'Đoàn - Ủy'
     """
-    if _VIEW_CHARS.search(s):
-        s = s.translate(_VIEW)
+    for c in set(_VIEW_CHARS.findall(s)):  # each character the text holds replaced on its own: str.translate
+        s = s.replace(c, _VIEW_MAP[c])  # with a dict costs 50 ns a character of the text, this about 2
     return _fix_tones(s) if _TONE_PAIR.search(s) else s  # most texts have no old-style tone: one fast scan
 
 
