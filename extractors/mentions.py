@@ -73,7 +73,10 @@ class Mentions:
 
     def get(self, kind: str, start: int = 0, end: int | None = None) -> list[Mention]:
         """Mentions of ``kind`` lying within ``[start, end)``."""
-        items, starts = self._by[kind], self._starts[kind]
+        items = self._by[kind]
+        if not items:
+            return []  # most kinds in most documents: no bisection for them
+        starts = self._starts[kind]
         lo = bisect.bisect_left(starts, start) if start else 0
         if end is None:
             return items[lo:]

@@ -97,14 +97,14 @@ def verdict(text: str, *, repaired: bool = False) -> str | None:
     low = unicodedata.normalize("NFC", text if repaired else repair_legacy(text)).lower()
     tokens = low.split()
     flags = list(map(_FLAGS.__getitem__, tokens))
-    n_words = sum(f & HAS_LETTER for f in flags)  # words: tokens that hold a letter
+    count = Counter(flags)  # a few distinct flags: every sum below runs over them, not over the tokens
+    n_words = sum(n for f, n in count.items() if f & HAS_LETTER)  # words: tokens that hold a letter
     if n_words < MIN_WORDS:
         return None
     if any(c.isalpha() for c in set(_RARE.findall(low))):
         odd = sum(_odd(w) for w, f in zip(tokens, flags, strict=True) if f & HAS_LETTER)
         if odd > 0.15 * n_words:
             return "mojibake"
-    count = Counter(flags)
     n_core = sum(n for f, n in count.items() if f & CORE)  # core words: letters only, once unpunctuated
     if n_core < MIN_WORDS // 2:
         return None
