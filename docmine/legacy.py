@@ -212,6 +212,7 @@ def repair_legacy(text: str) -> str:
 
 
 _MARKED = re.compile("[\u0300\u0301\u0302\u0303\u0306\u0309\u031b\u0323đĐ]")
+_IS_MARKED = PerWord(lambda w: bool(_MARKED.search(unicodedata.normalize("NFD", w))))  # per distinct word
 
 
 def unreadable(text: str, *, repaired: bool = False) -> bool:
@@ -226,5 +227,5 @@ def unreadable(text: str, *, repaired: bool = False) -> bool:
     if scores_at_least(repaired, 0.03):
         return False
     words = re.findall(r"[^\W\d_]+", unicodedata.normalize("NFC", repaired))
-    marked = sum(bool(_MARKED.search(unicodedata.normalize("NFD", w))) for w in words)
+    marked = sum(map(_IS_MARKED.__getitem__, words))
     return not words or marked < 0.15 * len(words)

@@ -65,6 +65,7 @@ _AROUND_BREAK = re.compile(r" *([\n\t]) *")
 _TO_CLEAN = re.compile(f"[\r\n\t{_CONTROL_CHARS}{_INVISIBLE_CHARS}{_ODD_SPACES}]|  ")
 # a run of spaces, or one space other than " ": what becomes one " " (one " " is left as it is, not replaced)
 _SPACES = re.compile(f"[ {_ODD_SPACES}]{{2,}}|[{_ODD_SPACES}]")
+_ODD_SPACE = re.compile(f"[{_ODD_SPACES}]")
 
 
 def valid_unicode(s: str) -> str:
@@ -100,11 +101,12 @@ def normalize_text(s: str, *, repair: bool = True) -> str:
     s = valid_unicode(s)
     if repair:
         s = repair_legacy(s)
-    if not _TO_CLEAN.search(s) and unicodedata.is_normalized("NFC", s):
-        return s.strip()  # nothing below would change it: most blocks, found by one scan
+    if not _TO_CLEAN.search(s):  # nothing below would change it but NFC (which makes none of what they
+        return unicodedata.normalize("NFC", s).strip()  # clean): most blocks, found by one scan
     s = clean_text(unicodedata.normalize("NFC", s))
     s = _INVISIBLE.sub("", s)
-    s = _SPACES.sub(" ", s)
+    if "  " in s or _ODD_SPACE.search(s):  # the pattern would be tried at every space of a text without any
+        s = _SPACES.sub(" ", s)
     if "\n" in s or "\t" in s:  # the pattern would be tried at every offset of a text of one line
         s = _AROUND_BREAK.sub(r"\1", s)
     return s.strip()
