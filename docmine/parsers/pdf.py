@@ -101,6 +101,7 @@ def _pdfium(name: str, sig):
 _P = nt.intp  # a handle (text page, page object, path segment) or the address of an array's cell
 _CHAR_BOX = _pdfium("FPDFText_GetCharBox", nt.int32(_P, nt.int32, _P, _P, _P, _P))
 _FONT_SIZE = _pdfium("FPDFText_GetFontSize", nt.float64(_P, nt.int32))
+_CHAR_MATRIX = _pdfium("FPDFText_GetMatrix", nt.int32(_P, nt.int32, _P))  # FS_MATRIX: six floats
 _COUNT_OBJECTS = _pdfium("FPDFPage_CountObjects", nt.int32(_P))
 _GET_OBJECT = _pdfium("FPDFPage_GetObject", _P(_P, nt.int32))
 _COUNT_FORM_OBJECTS = _pdfium("FPDFFormObj_CountObjects", nt.int32(_P))
@@ -180,13 +181,23 @@ def _page_chars(page: pdfium.PdfPage, height: float) -> Glyphs:
 @jit
 def _glyph_boxes(tp, idx, box, size):  # pragma: no cover - compiled
     """Each glyph's box (left, right, bottom, top) into ``box`` and font size into ``size``, read by
-    pdfium's per-glyph calls in one compiled loop; False when pdfium gives no box."""
+    pdfium's per-glyph calls in one compiled loop; False when pdfium gives no box.
+
+    The size is the font's (``Tf``) times the vertical scale of the glyph's text matrix: a PDF that sets
+    ``1 Tf`` and draws its text with a matrix of 12 has 12-point letters, not 1-point ones (read as
+    1 point, every letter was a word of its own and every g, p and y a line of its own)."""
     base = box.ctypes.data
+    m = np.zeros(6, np.float32)
+    at = m.ctypes.data
     for k in range(idx.size):
         a = base + 32 * k
         if _CHAR_BOX(tp, idx[k], a, a + 8, a + 16, a + 24) == 0:
             return False
         size[k] = _FONT_SIZE(tp, idx[k])
+        if _CHAR_MATRIX(tp, idx[k], at) != 0:
+            scale = np.hypot(np.float64(m[2]), np.float64(m[3]))  # c, d: where the matrix takes a unit up
+            if scale > 0:
+                size[k] *= scale
     return True
 
 

@@ -10,6 +10,7 @@ from docmine.model import ParseError
 from docmine.parsers import parse
 from docmine.parsers import pdf as pdf_parser
 from tests.conftest import REAL, STEMS, needs_tesseract, seed
+from tests.pdfs import make_pdf
 
 
 def similarity(a: str, b: str) -> float:
@@ -362,3 +363,12 @@ def test_a_page_of_links_is_read_as_it_is_and_a_stamped_one_flattened():
         pdfium_c.FPDFPage_CloseAnnot(pdfium_c.FPDFPage_CreateAnnot(page.raw, subtype))
         assert pdf_parser._stamped(page) is stamped  # links only; then a stamp beside the link
     doc.close()
+
+
+def test_letters_drawn_at_one_point_and_scaled_by_the_text_matrix_keep_their_words(tmp_path):
+    # ``1 Tf`` and a text matrix of 12: pdfium reports a font size of 1, the letters are 12 points tall
+    content = (b"BT /F1 1 Tf 12 0 0 12 72 700 Tm (Ke hoach gap rut, quy trinh ngay) Tj ET "
+               b"BT /F1 1 Tf 12 0 0 12 72 680 Tm (Phong Tu phap tong hop) Tj ET")  # fmt: skip
+    pdf = tmp_path / "scaled.pdf"
+    pdf.write_bytes(make_pdf([content]))
+    assert parse(pdf).text == "Ke hoach gap rut, quy trinh ngay Phong Tu phap tong hop"  # one paragraph
