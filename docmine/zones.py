@@ -65,6 +65,16 @@ def bare(text: str) -> str:
     return " ".join(_MARK_INNER.sub("", _MARK_ENDS.sub("", text)).split())
 
 
+def bare_may_hold(text: str, *words: str) -> bool:
+    """Whether :func:`bare` of ``text`` may hold one of ``words`` (each without spaces): ``text`` holds
+    it already, or holds a mark that bare removes (``g**ửi``); collapsing spaces joins no letters.
+
+    >>> bare_may_hold("Kính gửi: Sở", "gửi"), bare_may_hold("| Kính g**ửi |", "gửi"), bare_may_hold("Căn cứ", "gửi")
+    (True, True, False)
+    """
+    return any(w in text for w in words) or bool(_MARK_CHARS.search(text))
+
+
 def is_upper(t: str) -> bool:
     """Written in capitals (at least 80% of its letters), as header lines are.
 

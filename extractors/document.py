@@ -19,7 +19,7 @@ from collections import Counter
 from docmine.facts import DocumentInfo, Evidence
 from docmine.model import Document
 from docmine.vnnum import parse_date
-from docmine.zones import bare, is_upper
+from docmine.zones import bare, bare_may_hold, is_upper
 from extractors import letterhead, newspage
 from extractors.common import PROVINCES, agency_case, canonical_province, clean, trie
 from extractors.letterhead import Letterhead
@@ -291,7 +291,10 @@ _ADDRESS = re.compile(
 
 def _recipients(doc: Document, h: Letterhead) -> list[str]:
     """The "Kính gửi" list (a Công điện's "THỦ TƯỚNG CHÍNH PHỦ điện:"), with its "Đồng kính gửi" list."""
-    texts = [bare(doc.block_text(b)) for b in doc.blocks[:250]]
+    raw = [doc.block_text(b) for b in doc.blocks[:250]]
+    if not any(bare_may_hold(t, "gửi", "điện") for t in raw):
+        return []  # no block can open the list (most documents but letters): none made bare
+    texts = [bare(t) for t in raw]
     items: list[str] = []
     seen = False
     for i, t in enumerate(texts):

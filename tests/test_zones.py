@@ -1,7 +1,10 @@
 """Block kinds of text read in order: web furniture, markdown and pipe-rendered letters."""
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from docmine.parsers.text import from_string
-from docmine.zones import ZoneTagger, bare, is_motto
+from docmine.zones import ZoneTagger, bare, bare_may_hold, is_motto
 
 
 def kinds(text: str) -> list[tuple[str, str]]:
@@ -73,3 +76,12 @@ def test_bare_and_motto():
     assert bare("**CỘNG HÒA XÃ**") == "CỘNG HÒA XÃ"
     assert bare("| Số: 5/KH-UBND | Hà Nam, ngày 1 |") == "Số: 5/KH-UBND | Hà Nam, ngày 1"
     assert is_motto("CHỦ NGHĨA VIỆT NAM") and not is_motto("ỦY BAN NHÂN DÂN")
+
+
+@settings(max_examples=2000)
+@given(st.lists(st.sampled_from(["gử", "i", "gửi", "*", "**", "_", "|", " ", "\n", "Kính", "điện", "đi", "ện", "#"]), max_size=12))
+def test_bare_holds_a_word_only_where_bare_may_hold_says_it_may(parts):
+    text = "".join(parts)
+    for word in ("gửi", "điện"):
+        if word in bare(text):
+            assert bare_may_hold(text, word)
