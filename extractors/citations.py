@@ -19,11 +19,14 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 
 from docmine.facts import Citation, Evidence
 from docmine.model import Document
 from docmine.vnnum import DATE_RE, date_from_match
 from extractors import letterhead
+from extractors.common import trie
+from extractors.mentions import low_view
 
 TYPES = ("Thông tư liên tịch|Nghị quyết liên tịch|Chương trình hành động|Quyết định|Kế hoạch|Nghị định|Nghị quyết|"
          "Báo cáo|Công văn|Thông báo|Chỉ thị|Thông tư|Hướng dẫn|Tờ trình|Chương trình|Đề án|Kết luận|Văn bản|"
@@ -52,6 +55,34 @@ _REF = re.compile(
     r"(?P<byear>[ \t]+năm\b)?"
     r")"
 )
+# where a match of _REF can start, found by patterns the regex engine skips ahead through (_REF itself opens
+# with look-arounds, so it is tried at every offset): a run of digits after a character that is not a letter,
+# digit, ``/``, ``.`` or ``-`` (or after ``ố`` of ``Số``), or the start of a bare type's name (sought on the
+# lowered view: its letters have no case form but their own, so lower case finds every case of them)
+_DIGITS_AFTER_MARK = re.compile(r"\d(?<![\w/.-]\d)")  # the look-behind after the digit: skipped to digits
+_DIGITS_AFTER_SO = re.compile(r"ố(?=\d)")
+_BARE_TYPE_START = re.compile(trie(_BARE_TYPES.lower().split("|")))
+
+
+def ref_matches(text: str, low: str) -> Iterator[re.Match[str]]:
+    """``_REF.finditer(text)`` (``low``: :func:`lowered` ``text``), tried only where a match can start.
+
+    >>> [m.group(0) for m in ref_matches("Theo Kế hoạch số 52, Số12/BC", "theo kế hoạch số 52, số12/bc")]
+    ['Kế hoạch số 52', '12/BC']
+    """
+    starts = {m.start() for m in _DIGITS_AFTER_MARK.finditer(text)}
+    starts.update(m.start() + 1 for m in _DIGITS_AFTER_SO.finditer(text))
+    at = 0
+    while m := _BARE_TYPE_START.search(low, at):  # each start, the overlapping ones too
+        starts.add(m.start())
+        at = m.start() + 1
+    end = 0
+    for p in sorted(starts):
+        if p >= end and (m := _REF.match(text, p)):
+            yield m
+            end = m.end()
+
+
 _TYPES_RE = TYPES.replace(" ", r"\s+")
 _TYPE_BEFORE = re.compile(
     rf"(?:(?P<type>{_TYPES_RE})|(?P<abbr>\b(?:QĐ|KH|CV|NQ|NĐ|TB|BC|CT|TT|HD|TTr)\b))\s*:?\s*(?:(?P<so>[Ss]ố)\s*:?)?\s*$",
@@ -106,7 +137,7 @@ def extract(doc: Document) -> list[Citation]:
     out: list[Citation] = []
     by_key: dict[str, int] = {}
     last: tuple[str, int] | None = None  # type and end of the previous citation, for lists
-    for m in _REF.finditer(text):
+    for m in ref_matches(text, low_view(doc)):
         s = m.start()
         k = bisect.bisect_right(starts, s) - 1
         if k >= 0 and doc.blocks[k].kind in _SKIP and s < doc.blocks[k].end:

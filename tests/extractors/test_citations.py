@@ -1,5 +1,9 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from extractors.citations import _REF, ref_matches
+from extractors.mentions import lowered
 from tests.extractors.helpers import has, run
 
 POSITIVE = [
@@ -208,3 +212,15 @@ def test_bare_number_with_its_date(text, ref, date):
 
 def test_bare_number_counting_time_is_no_ref():
     assert run("citations", "Thực hiện Kế hoạch 10 năm và Quyết định 30 ngày làm việc.") == []
+
+
+_PIECES = ["Quyết định", "QUYẾT ĐỊNH", "Kế hoạch", "thông báo cáo", "Báo cáo", "Số", "số", "ố", " ", "\n", "1", "12",
+           "2024", "345", "/", "-", ".", "QĐ", "UBND", "Văn bản", "năm", "a", "(", ":", "K"]  # fmt: skip
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=14))
+def test_references_sought_only_where_one_can_start_are_the_ones_the_pattern_finds(parts):
+    text = "".join(parts)
+    spans = [(m.span(), m.groupdict()) for m in ref_matches(text, lowered(text))]
+    assert spans == [(m.span(), m.groupdict()) for m in _REF.finditer(text)]
