@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from docmine.model import ParseError
 from docmine.parsers import parse
@@ -372,3 +374,22 @@ def test_letters_drawn_at_one_point_and_scaled_by_the_text_matrix_keep_their_wor
     pdf = tmp_path / "scaled.pdf"
     pdf.write_bytes(make_pdf([content]))
     assert parse(pdf).text == "Ke hoach gap rut, quy trinh ngay Phong Tu phap tong hop"  # one paragraph
+
+
+_STAMP_PIECES = ["Ký bởi", "KÝ BỞI", "kÝ bỞi", "\u212aý bởi", "Thời gian ký", "tHỜI gian Ký", "TRUNG TÂM CÔNG",
+                 "trung tâm công", "Trung Tâm Côngx", " ", "k", "t", "T", "K", "ý", "a", "\n", "bởi"]  # fmt: skip
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(_STAMP_PIECES), max_size=8))
+def test_the_stamp_words_are_found_as_a_case_blind_pattern_finds_them(parts):
+    text = "".join(parts)
+    blind = re.search(r"Ký bởi|Thời gian ký|TRUNG TÂM CÔNG\b", text, re.IGNORECASE)
+    found = pdf_parser._STAMP_WORDS.search(text)
+    assert (found and found.span()) == (blind and blind.span())
+
+
+def test_a_case_blind_k_or_t_is_the_class_the_stamp_words_open_with():
+    for letter, same in (("k", "kK\u212a"), ("t", "tT")):  # the BMP (no letter past it is a k or t to (?i))
+        blind = re.compile(f"(?i){letter}")
+        assert [chr(c) for c in range(0x10000) if blind.fullmatch(chr(c))] == sorted(same)
