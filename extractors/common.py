@@ -209,6 +209,26 @@ def header_columns(head: list[str], patterns: dict[str, re.Pattern[str]]) -> dic
     return out
 
 
+# what re.IGNORECASE takes each of these lower-case letters for (a test checks them over the BMP)
+CASES = {"b": "bB", "c": "cC", "đ": "đĐ", "h": "hH", "k": "kK\u212a", "m": "mM", "t": "tT", "v": "vV", "y": "yY"}
+
+
+def blind_words(words: list[str]) -> re.Pattern[str]:
+    """``re.compile("|".join(words), re.IGNORECASE)`` for words (patterns without a top-level ``|``) that
+    open with a letter of :data:`CASES`, written to open with the class of their first letters: a
+    pattern case-blind as a whole is tried at every offset of a text, this one only where such a
+    letter is. At an offset the words are tried in their order, as the alternation tries them.
+
+    >>> [m.group(0) for m in blind_words(["hạn chế", "tồn tại"]).finditer("Tồn tại, HẠN CHẾ và hạn")]
+    ['Tồn tại', 'HẠN CHẾ']
+    """
+    by_first: dict[str, list[str]] = {}
+    for w in words:
+        by_first.setdefault(w[0], []).append(w[1:])
+    branches = "|".join(f"(?<=[{CASES[c]}])(?i:{'|'.join(rest)})" for c, rest in by_first.items())
+    return re.compile(f"[{''.join(CASES[c] for c in by_first)}](?:{branches})")
+
+
 def trie(words: list[str]) -> str:
     """One regex alternation of ``words`` as a prefix tree: the engine tries one branch per letter, not
     every word, and still prefers a longer word to its prefix (``Bộ chỉ huy`` to ``Bộ``).
