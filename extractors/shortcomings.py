@@ -39,7 +39,14 @@ import re
 from docmine.facts import Evidence, Shortcoming
 from docmine.model import Document
 from extractors import criteria as criteria_x
-from extractors.common import AREAS, area_of, blind_words, clean, cue_of, cue_pattern
+from extractors.common import (
+    AREAS,
+    area_of,
+    blind_cues,
+    blind_words,
+    clean,
+    earliest_cue,
+)
 from extractors.discourse import (
     TASK_OPENING,
     Segment,
@@ -633,7 +640,7 @@ _MORE_AREAS = {  # cues of the genre beyond common.AREAS, read the same way (the
     "tài chính công": r"giải ngân|đầu tư công|vốn đầu tư|thu ngân sách|chi ngân sách",
 }
 _AREA_CUES = [*_MORE_AREAS.items(), *AREAS.items()]
-_AREA_RE = cue_pattern([p.replace(" ", r"\s+") for _, p in _AREA_CUES], re.I)  # spaces: any run (wrapped lines)
+_AREA_RE = blind_cues([p.replace(" ", r"\s+") for _, p in _AREA_CUES])  # case-blind; spaces: any run (wrapped lines)
 _PURPOSE = _rx(
     r"\s*(?:[^\W\d_]+ ){0,2}(?:kinh phí|ngân sách)(?: [^\W\d_]+){0,3} (?:cho|dành cho|bố trí cho)", re.I
 )
@@ -652,7 +659,7 @@ def _area(text: str | None) -> str | None:
         return None
     if m := _PURPOSE.match(text):
         text = text[m.end() :]
-    k = cue_of(_AREA_RE, text)
+    k = earliest_cue(_AREA_RE, text)
     return _AREA_CUES[k][0] if k is not None else area_of(text)
 
 
