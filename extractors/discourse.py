@@ -229,7 +229,7 @@ def sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
         piece = text[s:end]
         if _LIST_MARKER.fullmatch(piece):
             continue  # a list marker (``1.``, ``II.``) is not a sentence
-        if piece.endswith(".") and _ABBREVIATION.search(piece):
+        if piece.endswith(".") and _ABBREVIATION.search(piece, max(0, len(piece) - 8)):  # it ends the piece
             continue  # ``TP. Hải Phòng``, ``TX. Dĩ An``: an abbreviated head word, not a sentence end
         if piece.strip():
             spans.append((offset + s, offset + end))

@@ -49,7 +49,10 @@ _PROPORTION = re.compile(
     r"thuộc\b|\(|,|;|\.|-)[^\W\d_]"
 )
 # run on lowered text (mentions.low_view), without re.I: the regex engine then skips ahead to their first letters
-_REGION = re.compile(r"(?:trong|của|xét trong)\s+(?:khu vực|vùng|cụm|nhóm)\b|trong vùng")
+_REGION = re.compile(  # each alternative opens with its word, so the regex engine skips ahead to t, c and x
+    r"trong\s+(?:khu vực|vùng|cụm|nhóm)\b|của\s+(?:khu vực|vùng|cụm|nhóm)\b|xét trong\s+(?:khu vực|vùng|cụm|nhóm)\b"
+    r"|trong vùng"
+)
 _AVERAGE = re.compile(r"trung bình|bình quân")
 _GROUP = re.compile(
     r"(?:(?:các|toàn bộ)\s+)?(?:\d{1,3}\s+)?(?:các\s+)?(?:khối\s+)?"
