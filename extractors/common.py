@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from docmine.model import Document
 from docmine.normalize import tidy
@@ -237,52 +238,35 @@ def alternatives(pattern: str) -> list[str]:
     >>> alternatives(r"a(?:b|c)|(?:cần|phải) (?:được )?sửa|[|]x")
     ['a(?:b|c)', 'cần (?:được )?sửa', 'phải (?:được )?sửa', '[|]x']
     """
-    out, depth, start, i, klass = [], 0, 0, 0, False
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 1
-        elif klass:
-            klass = ch != "]"
-        elif ch == "[":
-            klass = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            out.append(pattern[start:i])
-            start = i + 1
-        i += 1
-    out.append(pattern[start:])
+    cuts = [i for i, ch, depth in _structure(pattern) if ch == "|" and depth == 0]
+    out = [pattern[a + 1 : b] for a, b in zip([-1, *cuts], [*cuts, len(pattern)], strict=True)]
     spread = []
     for alt in out:
-        if alt.startswith("(?:") and (end := _group_end(alt)) and len(inner := alternatives(alt[3:end])) > 1:
+        end = next((i for i, ch, depth in _structure(alt) if ch == ")" and depth == 0), 0)
+        if alt.startswith("(?:") and end and len(inner := alternatives(alt[3:end])) > 1:
             spread += [a + alt[end + 1 :] for a in inner]
         else:
             spread.append(alt)
     return spread
 
 
-def _group_end(pattern: str) -> int:
-    """Where the group that opens ``pattern`` closes (0 if it does not)."""
+def _structure(pattern: str) -> Iterator[tuple[int, str, int]]:
+    """Each character of a pattern outside escapes and character classes, with its offset and the
+    depth of groups after it."""
     depth, i, klass = 0, 0, False
     while i < len(pattern):
         ch = pattern[i]
         if ch == "\\":
-            i += 1
-        elif klass:
+            i += 2
+            continue
+        if klass:
             klass = ch != "]"
         elif ch == "[":
             klass = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i
+        else:
+            depth += (ch == "(") - (ch == ")")
+            yield i, ch, depth
         i += 1
-    return 0
 
 
 def blind_cues(cues: list[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
