@@ -152,7 +152,7 @@ def scores_at_least(text: str, share: float, chunk: int = 800) -> bool:
         if common and common / (words + (n - at + 1) // 2) >= share:
             return True
     words = total & 0xFFFFFFFF
-    return (total >> 32) / words >= share if words else 0.0 >= share
+    return (total >> 32) / words >= share if words else share <= 0  # no word: a score of 0
 
 
 # each UTF-16 code unit's class: 1 where a legacy font's bytes land when read as Latin-1 (U+00A1..U+00FF),

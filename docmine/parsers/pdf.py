@@ -32,6 +32,7 @@ from numba import types as nt
 
 from docmine import progress
 from docmine.builder import CellSpec, DocBuilder
+from docmine.caseblind import blind_words
 from docmine.jit import jit
 from docmine.legacy import repair_legacy, unreadable
 from docmine.model import Document, ParseError
@@ -50,12 +51,10 @@ from docmine.parsers.layout import (
 )
 from docmine.zones import TITLE_RE, ZoneTagger, has_nd30_header, order_header
 
-# the digital-signature stamp: words found anywhere in a text, a text that starts with it, an email
-# address (sought only where there is an "@": its pattern would try every word). The words are
-# ``(?i)Ký bởi|Thời gian ký|TRUNG TÂM CÔNG\b`` with each first letter written as the class of what
-# (?i) takes it for (K: k, K and the Kelvin sign): a pattern case-blind as a whole is tried at every
-# offset, one that opens with a class is tried only where the class matches
-_STAMP_WORDS = re.compile(r"[kK\u212atT](?:(?<=[kK\u212a])(?i:ý bởi)|(?<=[tT])(?i:hời gian ký|rung tâm công\b))")
+# the digital-signature stamp: words found anywhere in a text (case-blind, found where their first
+# letters are), a text that starts with it, an email address (sought only where there is an "@": its
+# pattern would try every word)
+_STAMP_WORDS = blind_words(["ký bởi", "thời gian ký", r"trung tâm công\b"])
 _STAMP_START = re.compile(
     r"CÔNG BÁO|BÁO VÀ TIN HỌC|VÀ TIN HỌC|TIN HỌC$|\d{2}[./]\d{2}[./]\d{4}\s+\d{2}:\d{2}:\d{2}|\+07:00$"
     r"|Cơ quan:\s*(?:Tỉnh|Ủy ban|UBND|Sở|Văn phòng)",
